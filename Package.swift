@@ -1,0 +1,49 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let strict: [SwiftSetting] = [.enableUpcomingFeature("ExistentialAny")]
+
+let package = Package(
+    name: "Wuye",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "wuye", targets: ["wuye"]),
+        .executable(name: "wuye-bench", targets: ["wuye-bench"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CNcursesW",
+            providers: [.apt(["libncurses-dev"])]),
+        .target(name: "WuyeCore", swiftSettings: strict),
+        .target(
+            name: "WuyeStore",
+            dependencies: ["WuyeCore", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: strict),
+        .target(name: "WuyeReports", dependencies: ["WuyeStore", "WuyeCore"], swiftSettings: strict),
+        .target(
+            name: "WuyeConsole",
+            dependencies: ["WuyeReports", "WuyeStore", "WuyeCore", "CNcursesW"],
+            swiftSettings: strict),
+        .executableTarget(
+            name: "wuye",
+            dependencies: [
+                "WuyeConsole", "WuyeReports", "WuyeStore", "WuyeCore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strict),
+        .executableTarget(
+            name: "wuye-bench",
+            dependencies: ["WuyeStore", "WuyeCore"],
+            swiftSettings: strict),
+        .testTarget(name: "WuyeCoreTests", dependencies: ["WuyeCore"], swiftSettings: strict),
+        .testTarget(name: "WuyeStoreTests", dependencies: ["WuyeStore", "WuyeCore"], swiftSettings: strict),
+        .testTarget(name: "WuyeCLITests", dependencies: ["WuyeCore"], swiftSettings: strict),
+        .testTarget(
+            name: "WuyeConsoleTests", dependencies: ["WuyeConsole", "WuyeCore"], swiftSettings: strict),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,42 @@
+/// One line of an item's timeline or of the audit trail, in words.
+public enum EventText {
+    public static func describe(_ body: EventBody) -> String {
+        switch body {
+        case .item(let e):
+            switch e {
+            case .opened(let o):
+                var s = "opened \(o.kind.rawValue)"
+                if let c = o.channel { s += " via \(c.rawValue)" }
+                if o.emergency { s += ", emergency" }
+                if o.complex { s += ", complex" }
+                if let src = o.source { s += ", found on \(src)" }
+                return s + ": \(o.text)"
+            case .assigned(let to, let note): return "assigned to \(to)" + note.map { ": \($0)" }.orEmpty
+            case .responded(let note): return "responded" + note.map { ": \($0)" }.orEmpty
+            case .acknowledged(let note): return "acknowledged" + note.map { ": \($0)" }.orEmpty
+            case .arrived(let note): return "technician on site" + note.map { ": \($0)" }.orEmpty
+            case .progressReported(let note): return "progress reported" + note.map { ": \($0)" }.orEmpty
+            case .resolved(let note): return "resolved" + note.map { ": \($0)" }.orEmpty
+            case .answered(let note): return "answered" + note.map { ": \($0)" }.orEmpty
+            case .calledBack(let r, let note): return "called back, rating \(r)/5" + note.map { ": \($0)" }.orEmpty
+            case .closed(let note): return "closed" + note.map { ": \($0)" }.orEmpty
+            case .reopened(let reason, _): return "reopened (new cycle): \(reason)"
+            case .paused(let reason): return "paused: \(reason)"
+            case .resumed(let note): return "resumed" + note.map { ": \($0)" }.orEmpty
+            case .voided(let reason): return "voided: \(reason)"
+            case .edited(let f, let from, let to, let reason):
+                return "\(f) corrected from '\(from ?? "")' to '\(to ?? "")': \(reason)"
+            case .reclassified(let em, let cx, let reason):
+                return "reclassified \(em ? "emergency" : "routine"), \(cx ? "complex" : "simple"): \(reason)"
+            }
+        case .siteDefined(let s): return "site \(s.id) defined: \(s.name), \(s.households) households"
+        case .staffSaved(let s): return "staff \(s.id) saved: \(s.name), \(s.role.label)\(s.active ? "" : ", inactive")"
+        case .standardsLoaded(let s, _): return "standards loaded: \(s.name)"
+        case .demoMarked: return "demo data built"
+        }
+    }
+}
+
+extension Optional where Wrapped == String {
+    var orEmpty: String { self ?? "" }
+}

@@ -1,0 +1,83 @@
+/// A property the company manages.
+public struct Site: Codable, Sendable, Equatable, Identifiable {
+    public enum Kind: String, Codable, Sendable, CaseIterable {
+        case residential, commercial, office
+    }
+
+    public var id: String
+    public var name: String
+    public var kind: Kind
+    /// Households (units) served: the denominator of the complaint rate.
+    public var households: Int
+    public var timeZone: String
+    /// Unit numbers (`3-1802`); empty means any unit is accepted.
+    public var units: [String]
+    public var locations: [Location]
+    public var routes: [PatrolRoute]
+
+    public init(
+        id: String, name: String, kind: Kind, households: Int, timeZone: String, units: [String] = [],
+        locations: [Location] = [], routes: [PatrolRoute] = []
+    ) {
+        self.id = id
+        self.name = name
+        self.kind = kind
+        self.households = households
+        self.timeZone = timeZone
+        self.units = units
+        self.locations = locations
+        self.routes = routes
+    }
+
+    /// The site's zone; a site file is refused unless its zone is known, so this holds.
+    public var zone: Zone { Zone(timeZone) ?? .utc }
+
+    public func location(_ id: String) -> Location? { locations.first { $0.id == id } }
+    public func route(_ id: String) -> PatrolRoute? { routes.first { $0.id == id } }
+    public func hasUnit(_ u: String) -> Bool { units.isEmpty || units.contains(u) }
+}
+
+/// A place on a site that duties or items refer to.
+public struct Location: Codable, Sendable, Equatable, Identifiable {
+    public enum Kind: String, Codable, Sendable, CaseIterable {
+        case publicArea = "public_area"
+        case garbagePoint = "garbage_point"
+        case greenArea = "green_area"
+        case cameraGroup = "camera_group"
+        case facility
+    }
+
+    public var id: String
+    public var name: String
+    public var kind: Kind
+
+    public init(id: String, name: String, kind: Kind) {
+        self.id = id
+        self.name = name
+        self.kind = kind
+    }
+}
+
+/// A patrol route: checkpoints in the order a guard walks them.
+public struct PatrolRoute: Codable, Sendable, Equatable, Identifiable {
+    public var id: String
+    public var name: String
+    public var checkpoints: [Checkpoint]
+
+    public init(id: String, name: String, checkpoints: [Checkpoint]) {
+        self.id = id
+        self.name = name
+        self.checkpoints = checkpoints
+    }
+}
+
+/// A checkpoint's code is what its barcode label holds; codes are unique across the store.
+public struct Checkpoint: Codable, Sendable, Equatable {
+    public var code: String
+    public var name: String
+
+    public init(code: String, name: String) {
+        self.code = code
+        self.name = name
+    }
+}

@@ -1,0 +1,118 @@
+/// The site file (TOML): one property with its units, locations, patrol routes and staff.
+/// `docs/example-site.toml` is a full example.
+public struct SiteFile: Sendable, Equatable {
+    public var site: Site
+    public var staff: [Staff]
+
+    public static func parse(_ text: String, file: String = "site file") throws(WuyeError) -> SiteFile {
+        do {
+            return try parseInner(text, file: file)
+        } catch {
+            throw error.kind == .badInput && !error.message.hasPrefix(file) ? WuyeError(error.kind, "\(file): \(error.message)") : error
+        }
+    }
+
+    private static func parseInner(_ text: String, file: String) throws(WuyeError) -> SiteFile {
+        var r = try TOMLReader.parse(text, file: file)
+        guard var s = try r.table("site") else {
+            throw .badInput("no [site] table; a site file starts with [site] and its id, name, kind, time_zone")
+        }
+        let id = try s.requiredString("id")
+        guard Slug.isValid(id) else {
+            throw .badInput("line \(s.table.line(of: "id")): site.id '\(id)' must be an ASCII slug such as jinxiu")
+        }
+        let name = try s.requiredString("name")
+        let kindText = try s.string("kind") ?? "residential"
+        guard let kind = Site.Kind(rawValue: kindText) else {
+            throw .badInput("line \(s.table.line(of: "kind")): site.kind must be residential, commercial or office, got '\(kindText)'")
+        }
+        let tzName = try s.string("time_zone") ?? "Asia/Shanghai"
+        guard Zone(tzName) != nil else {
+            throw .badInput("line \(s.table.line(of: "time_zone")): site.time_zone '\(tzName)' is not an IANA zone such as Asia/Shanghai")
+        }
+        var units = try s.strings("units") ?? []
+        for var b in try r.tables("buildings") {
+            let code = try b.requiredString("code")
+            let floors = try b.int("floors", range: 1...200) ?? 1
+            let per = try b.int("units_per_floor", range: 1...99) ?? 1
+            for f in 1...floors {
+                for u in 1...per { units.append("\(code)-\(f)\(pad(Int(u), 2))") }
+            }
+            _ = try b.string("name")
+            try b.rejectUnknown()
+        }
+        if Set(units).count != units.count { throw .badInput("a unit is listed twice; each unit number must be unique") }
+        let households = try s.int("households", range: 0...10_000_000).map(Int.init) ?? units.count
+        try s.rejectUnknown()
+
+        var locations: [Location] = []
+        for var l in try r.tables("locations") {
+            let lid = try l.requiredString("id")
+            guard Slug.isValid(lid) else { throw .badInput("line \(l.table.line(of: "id")): location id '\(lid)' must be an ASCII slug") }
+            let kt = try l.requiredString("kind")
+            guard let k = Location.Kind(rawValue: kt) else {
+                throw .badInput(
+                    "line \(l.table.line(of: "kind")): location kind '\(kt)' is unknown; use \(Location.Kind.allCases.map(\.rawValue).joined(separator: ", "))"
+                )
+            }
+            locations.append(Location(id: lid, name: try l.string("name") ?? lid, kind: k))
+            try l.rejectUnknown()
+        }
+        var routes: [PatrolRoute] = []
+        var codes = Set<String>()
+        for var rt in try r.tables("routes") {
+            let rid = try rt.requiredString("id")
+            guard Slug.isValid(rid) else { throw .badInput("line \(rt.table.line(of: "id")): route id '\(rid)' must be an ASCII slug") }
+            var cps: [Checkpoint] = []
+            for var cp in try rt.tables("checkpoints") {
+                let code = try cp.requiredString("code")
+                guard Slug.isValid(code) else {
+                    throw .badInput("line \(cp.table.line(of: "code")): checkpoint code '\(code)' must be ASCII letters, digits and -")
+                }
+                guard codes.insert(code).inserted else {
+                    throw .badInput("line \(cp.table.line(of: "code")): checkpoint code \(code) is used twice; codes must be unique")
+                }
+                cps.append(Checkpoint(code: code, name: try cp.string("name") ?? code))
+                try cp.rejectUnknown()
+            }
+            if cps.isEmpty {
+                throw .badInput("line \(rt.table.line): route \(rid) has no checkpoints; add [[routes.checkpoints]] code = \"…\"")
+            }
+            routes.append(PatrolRoute(id: rid, name: try rt.string("name") ?? rid, checkpoints: cps))
+            try rt.rejectUnknown()
+        }
+        let ids = locations.map(\.id) + routes.map(\.id)
+        if let dup = ids.first(where: { i in ids.filter { $0 == i }.count > 1 }) {
+            throw .badInput("location or route id \(dup) is used twice")
+        }
+        var staff: [Staff] = []
+        for var st in try r.tables("staff") {
+            let sid = try st.requiredString("id")
+            guard Slug.isValid(sid) else {
+                throw .badInput("line \(st.table.line(of: "id")): staff id '\(sid)' must be an ASCII slug such as desk-li")
+            }
+            let rt = try st.requiredString("role")
+            guard let role = Staff.Role(rawValue: rt) else {
+                throw .badInput(
+                    "line \(st.table.line(of: "role")): role '\(rt)' is unknown; use desk, guard, cleaner, technician or supervisor")
+            }
+            var dept = Staff.defaultDepartment(for: role)
+            if let dt = try st.string("department") {
+                guard let d = Staff.Department(rawValue: dt) else {
+                    throw .badInput(
+                        "line \(st.table.line(of: "department")): department '\(dt)' is unknown; use \(Staff.Department.allCases.map(\.rawValue).joined(separator: ", "))"
+                    )
+                }
+                dept = d
+            }
+            staff.append(
+                Staff(id: sid, name: try st.string("name") ?? sid, role: role, department: dept, site: role == .supervisor ? nil : id))
+            try st.rejectUnknown()
+        }
+        try r.rejectUnknown()
+        let site = Site(
+            id: id, name: name, kind: kind, households: households, timeZone: tzName, units: units, locations: locations,
+            routes: routes)
+        return SiteFile(site: site, staff: staff)
+    }
+}

@@ -1,0 +1,39 @@
+/// Owners' text is untrusted: before it reaches a terminal every control is replaced by a
+/// visible stand-in, so no byte of data can move the cursor, change colours, retitle the
+/// window or reorder the line.
+///
+/// - C0 controls become caret notation (`^M`, `^J`), ESC becomes `␛`, DEL `^?`;
+/// - C1 controls and bidirectional overrides and isolates become `<U+202E>`.
+public enum InertText {
+    public static func make(_ s: String) -> String {
+        if isClean(s) { return s }
+        var out = ""
+        out.reserveCapacity(s.utf8.count + 8)
+        for scalar in s.unicodeScalars {
+            let v = scalar.value
+            switch v {
+            case 0x1B: out += "␛"
+            case 0x00..<0x20: out += "^" + String(UnicodeScalar(UInt8(v + 0x40)))
+            case 0x7F: out += "^?"
+            case 0x80..<0xA0, 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069, 0x061C:
+                out += "<U+" + hex(v) + ">"
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+
+    static func isClean(_ s: String) -> Bool {
+        for b in s.utf8 where b < 0x20 || b == 0x7F || b == 0xC2 || b == 0xE2 || b == 0xD8 {
+            // 0xC2 starts C1 controls, 0xE2 bidi marks, 0xD8 the Arabic letter mark:
+            // fall back to the careful path.
+            return false
+        }
+        return true
+    }
+
+    static func hex(_ v: UInt32) -> String {
+        let s = String(v, radix: 16, uppercase: true)
+        return s.count < 4 ? String(repeating: "0", count: 4 - s.count) + s : s
+    }
+}

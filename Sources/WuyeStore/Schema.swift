@@ -1,0 +1,76 @@
+import GRDB
+
+/// The database file's layout. `application_id` marks a file as Wuye's; `user_version`
+/// is the schema version, so an older program refuses a newer file instead of guessing.
+enum Schema {
+    static let applicationID: Int32 = 0x5755_5945  // "WUYE"
+    static let version: Int32 = 1
+    static let fileName = "wuye.sqlite"
+
+    static func create(_ db: Database) throws {
+        try db.execute(
+            sql: """
+                CREATE TABLE events (
+                    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+                    at INTEGER NOT NULL,
+                    recorded INTEGER NOT NULL,
+                    actor TEXT NOT NULL,
+                    type TEXT NOT NULL,
+                    subject TEXT NOT NULL,
+                    payload TEXT NOT NULL
+                );
+                CREATE INDEX events_subject ON events(subject, seq);
+                CREATE INDEX events_recorded ON events(recorded);
+
+                CREATE TABLE counters (kind TEXT PRIMARY KEY, last INTEGER NOT NULL);
+
+                CREATE TABLE sites (id TEXT PRIMARY KEY, data TEXT NOT NULL);
+                CREATE TABLE staff (id TEXT PRIMARY KEY, role TEXT NOT NULL, data TEXT NOT NULL);
+                CREATE TABLE standards (id INTEGER PRIMARY KEY CHECK (id = 1), data TEXT NOT NULL, source TEXT);
+                CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+
+                CREATE TABLE items (
+                    id TEXT PRIMARY KEY,
+                    kind TEXT NOT NULL,
+                    num INTEGER NOT NULL,
+                    site TEXT NOT NULL,
+                    unit TEXT, location TEXT, channel TEXT,
+                    category TEXT NOT NULL, text TEXT NOT NULL,
+                    owner TEXT, phone TEXT,
+                    emergency INTEGER NOT NULL, complex INTEGER NOT NULL,
+                    status TEXT NOT NULL,
+                    paused INTEGER NOT NULL, pause_reason TEXT, pause_count INTEGER NOT NULL,
+                    cycle INTEGER NOT NULL,
+                    assignee TEXT,
+                    opened_at INTEGER NOT NULL, resolved_at INTEGER, closed_at INTEGER,
+                    rating INTEGER, void_reason TEXT, source TEXT,
+                    last_at INTEGER NOT NULL,
+                    is_open INTEGER NOT NULL,
+                    next_deadline INTEGER,
+                    limits TEXT NOT NULL,
+                    clocks TEXT NOT NULL,
+                    last_seq INTEGER NOT NULL
+                );
+                CREATE INDEX items_open ON items(is_open, next_deadline);
+                CREATE INDEX items_site ON items(site, kind, opened_at);
+
+                -- One row per clock, kept with its item: what the figures count.
+                CREATE TABLE clocks (
+                    item_id TEXT NOT NULL,
+                    n INTEGER NOT NULL,
+                    kind TEXT NOT NULL,
+                    item_kind TEXT NOT NULL,
+                    site TEXT NOT NULL,
+                    cycle INTEGER NOT NULL,
+                    started_at INTEGER NOT NULL,
+                    deadline INTEGER NOT NULL,
+                    stopped_at INTEGER,
+                    outcome TEXT,
+                    backdated INTEGER NOT NULL,
+                    void INTEGER NOT NULL,
+                    PRIMARY KEY (item_id, n)
+                ) WITHOUT ROWID;
+                CREATE INDEX clocks_period ON clocks(site, kind, started_at);
+                """)
+    }
+}

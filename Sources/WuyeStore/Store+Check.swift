@@ -1,0 +1,142 @@
+import Foundation
+import GRDB
+import WuyeCore
+
+/// `wuye check`: replays the whole journal from nothing and compares what it gives with
+/// the projection rows; `wuye backup`: a consistent copy of a live store.
+extension Store {
+    public struct CheckReport: Sendable {
+        public var events = 0
+        public var items = 0
+        public var differences: [String] = []
+    }
+
+    /// The state the journal leads to, computed from the events alone.
+    struct Replay {
+        var items: [String: Item] = [:]
+        var sites: [String: Site] = [:]
+        var staff: [String: Staff] = [:]
+        var standards: Standards?
+        var standardsSource: String?
+        var demo = false
+        var events = 0
+
+        mutating func apply(_ e: Event) {
+            events += 1
+            switch e.body {
+            case .item:
+                items[e.subject] = ItemProjector.apply(items[e.subject], e, id: e.subject)
+            case .siteDefined(let s): sites[s.id] = s
+            case .staffSaved(let s): staff[s.id] = s
+            case .standardsLoaded(let s, let src):
+                standards = s
+                standardsSource = src
+            case .demoMarked: demo = true
+            }
+        }
+    }
+
+    static func replay(_ db: Database) throws -> Replay {
+        var r = Replay()
+        let cursor = try Row.fetchCursor(db, sql: "SELECT \(eventColumns) FROM events ORDER BY seq")
+        while let row = try cursor.next() { r.apply(try decodeEvent(row)) }
+        return r
+    }
+
+    /// Rebuilds the projections from the events and reports every difference; with
+    /// `repair`, writes the rebuilt rows in place of the stored ones.
+    public func check(repair: Bool = false) throws(WuyeError) -> CheckReport {
+        try write { db in
+            var report = CheckReport()
+            let integrity = try String.fetchAll(db, sql: "PRAGMA integrity_check")
+            if integrity != ["ok"] {
+                report.differences.append("SQLite integrity check: " + integrity.prefix(3).joined(separator: "; "))
+            }
+            let r = try Store.replay(db)
+            report.events = r.events
+            report.items = r.items.count
+            var stored: [String: Item] = [:]
+            let cursor = try Row.fetchCursor(db, sql: "SELECT \(ItemRow.columns) FROM items")
+            while let row = try cursor.next() {
+                let it = try ItemRow.decode(row)
+                stored[it.id] = it
+            }
+            for (id, it) in r.items.sorted(by: { $0.key < $1.key }) {
+                guard let s = stored[id] else {
+                    report.differences.append("\(id): in the journal but has no row")
+                    continue
+                }
+                if s != it { report.differences.append("\(id): its row differs from the journal (\(Store.firstDifference(s, it)))") }
+            }
+            for id in stored.keys.sorted() where r.items[id] == nil {
+                report.differences.append("\(id): has a row but no event in the journal")
+            }
+            for (id, site) in r.sites where try Store.site(db, id) != site {
+                report.differences.append("site \(id): its row differs from the journal")
+            }
+            for (id, s) in r.staff where try Store.staff(db, id) != s {
+                report.differences.append("staff \(id): its row differs from the journal")
+            }
+            if try Store.standards(db) != (r.standards ?? Standards()) {
+                report.differences.append("standards: the row differs from the journal")
+            }
+            for kind in ItemKind.allCases {
+                let last = try Int64.fetchOne(db, sql: "SELECT last FROM counters WHERE kind = ?", arguments: [kind.rawValue]) ?? 0
+                let maxID = r.items.keys.compactMap { ItemID($0) }.filter { $0.kind == kind }.map(\.number).max() ?? 0
+                if last < maxID {
+                    report.differences.append("\(kind.rawValue) ids: the counter (\(last)) is behind the journal (\(maxID))")
+                }
+            }
+            if repair, !report.differences.isEmpty {
+                try db.execute(
+                    sql:
+                        "DELETE FROM items; DELETE FROM clocks; DELETE FROM sites; DELETE FROM staff; DELETE FROM standards; DELETE FROM meta"
+                )
+                for it in r.items.values { try ItemRow.upsert(db, it, seq: 0) }
+                for s in r.sites.values {
+                    try Store.project(
+                        db, Event(at: .init(seconds: 0), recorded: .init(seconds: 0), actor: "", subject: "", body: .siteDefined(s)))
+                }
+                for s in r.staff.values {
+                    try Store.project(
+                        db, Event(at: .init(seconds: 0), recorded: .init(seconds: 0), actor: "", subject: "", body: .staffSaved(s)))
+                }
+                if let st = r.standards {
+                    try Store.project(
+                        db,
+                        Event(
+                            at: .init(seconds: 0), recorded: .init(seconds: 0), actor: "", subject: "",
+                            body: .standardsLoaded(st, source: r.standardsSource)))
+                }
+                if r.demo { try db.execute(sql: "INSERT INTO meta (key, value) VALUES ('demo', '1')") }
+            }
+            return report
+        }
+    }
+
+    static func firstDifference(_ a: Item, _ b: Item) -> String {
+        let ma = Mirror(reflecting: a).children
+        let mb = Array(Mirror(reflecting: b).children)
+        for (i, c) in ma.enumerated() where String(describing: c.value) != String(describing: mb[i].value) {
+            return "\(c.label ?? "?"): row \(c.value), journal \(mb[i].value)"
+        }
+        return "?"
+    }
+
+    /// Writes a consistent copy of the live store to `file` (SQLite's online backup); the
+    /// copy is a store of its own and can be opened with `--home` on its folder.
+    public func backup(to file: String) throws(WuyeError) {
+        if FileManager.default.fileExists(atPath: file) {
+            throw .refused("\(file) exists already; choose a new file name so that no backup is overwritten")
+        }
+        do {
+            let target = try DatabaseQueue(path: file)
+            try db.backup(to: target)
+            try target.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA journal_mode = DELETE") }
+            try target.close()
+        } catch {
+            try? FileManager.default.removeItem(atPath: file)
+            throw Store.mapError(error, path: file)
+        }
+    }
+}

@@ -1,0 +1,153 @@
+import Foundation
+import GRDB
+import WuyeCore
+
+/// Writing: every command is decided inside an immediate transaction against the rows as
+/// they are now, its events appended and applied, its projection rows upserted, and only
+/// then committed. Nothing is acknowledged before the commit returns.
+extension Store {
+    /// Performs an item command. For `.open` the new id is assigned here, at commit.
+    @discardableResult
+    public func perform(
+        _ command: ItemCommand, on id: String?, site siteID: String? = nil, actor actorID: String, at: Instant?,
+        now: Instant
+    ) throws(WuyeError) -> Item {
+        try perform([command], on: id, site: siteID, actor: actorID, at: at, now: now)
+    }
+
+    /// Performs several commands on one item as one change: all are committed or none.
+    @discardableResult
+    public func perform(
+        _ commands: [ItemCommand], on id: String?, site siteID: String? = nil, actor actorID: String, at: Instant?,
+        now: Instant
+    ) throws(WuyeError) -> Item {
+        try write { db in
+            guard let actor = try Store.staff(db, actorID) else {
+                throw WuyeError.notFound("unknown staff member \(actorID); see 'wuye staff list'")
+            }
+            var item: Item?
+            if let id {
+                guard ItemID(id) != nil else { throw WuyeError.badInput("'\(id)' is not an item id; ids look like C-12, E-3 or R-40") }
+                guard let found = try Store.item(db, id) else { throw WuyeError.notFound("no item \(id)") }
+                item = found
+            }
+            let sid = item?.site ?? siteID ?? ""
+            guard let site = try Store.site(db, sid) else { throw WuyeError.notFound("unknown site \(sid)") }
+            let standards = try Store.standards(db)
+            let decision = Decision(actor: actor, now: now, at: at ?? now, standards: standards, site: site)
+            var subject = id ?? ""
+            var lastSeq: Int64 = 0
+            for command in commands {
+                let bodies = try ItemDecider.decide(item, command, decision)
+                if case .open(let o) = command {
+                    subject = try Store.nextID(db, o.kind)
+                }
+                for body in bodies {
+                    let e = try Store.append(
+                        db, Event(at: decision.at, recorded: now, actor: actor.id, subject: subject, body: .item(body)))
+                    lastSeq = e.seq
+                    item = ItemProjector.apply(item, e, id: subject)
+                }
+            }
+            guard let result = item else { throw WuyeError.storeUnusable("the item vanished while it was written") }
+            try ItemRow.upsert(db, result, seq: lastSeq)
+            return result
+        }
+    }
+
+    static func nextID(_ db: Database, _ kind: ItemKind) throws -> String {
+        let last = try Int64.fetchOne(db, sql: "SELECT last FROM counters WHERE kind = ?", arguments: [kind.rawValue]) ?? 0
+        try db.execute(
+            sql: "INSERT OR REPLACE INTO counters (kind, last) VALUES (?, ?)", arguments: [kind.rawValue, last + 1])
+        return "\(kind.letter)-\(last + 1)"
+    }
+
+    /// Defines (or redefines) a site and saves its staff. The first site file of a store
+    /// may be loaded by anyone; after that only a supervisor changes sites and staff.
+    public func define(_ file: SiteFile, actor actorID: String?, now: Instant) throws(WuyeError) {
+        try write { db in
+            let staffCount = try Int.fetchOne(db, sql: "SELECT count(*) FROM staff") ?? 0
+            var actor = "init"
+            if staffCount > 0 {
+                guard let aid = actorID else {
+                    throw WuyeError.badInput("this store has staff already; give --as SUPERVISOR to change its sites")
+                }
+                guard let a = try Store.staff(db, aid) else { throw WuyeError.notFound("unknown staff member \(aid)") }
+                try Permissions.requireSupervisor(a, "change sites or staff")
+                actor = a.id
+            }
+            try Store.checkCodes(db, file.site)
+            try Store.apply(db, Event(at: now, recorded: now, actor: actor, subject: "site:\(file.site.id)", body: .siteDefined(file.site)))
+            for s in file.staff {
+                try Store.apply(db, Event(at: now, recorded: now, actor: actor, subject: "staff:\(s.id)", body: .staffSaved(s)))
+            }
+        }
+    }
+
+    /// Checkpoint codes are unique across the store: a scanner types them.
+    static func checkCodes(_ db: Database, _ site: Site) throws {
+        let codes = Set(site.routes.flatMap { $0.checkpoints.map(\.code) })
+        for data in try String.fetchAll(db, sql: "SELECT data FROM sites WHERE id != ?", arguments: [site.id]) {
+            let other = try json.decode(Site.self, from: Data(data.utf8))
+            for r in other.routes {
+                for c in r.checkpoints where codes.contains(c.code) {
+                    throw WuyeError.badInput("checkpoint code \(c.code) is already used on site \(other.id); codes must be unique")
+                }
+            }
+        }
+    }
+
+    public func saveStaff(_ staff: Staff, actor actorID: String, now: Instant) throws(WuyeError) {
+        try write { db in
+            guard let a = try Store.staff(db, actorID) else { throw WuyeError.notFound("unknown staff member \(actorID)") }
+            try Permissions.requireSupervisor(a, "add or change staff")
+            if let s = staff.site, try Store.site(db, s) == nil { throw WuyeError.notFound("unknown site \(s)") }
+            try Store.apply(db, Event(at: now, recorded: now, actor: a.id, subject: "staff:\(staff.id)", body: .staffSaved(staff)))
+        }
+    }
+
+    public func loadStandards(_ standards: Standards, source: String, actor actorID: String, now: Instant) throws(WuyeError) {
+        try write { db in
+            guard let a = try Store.staff(db, actorID) else { throw WuyeError.notFound("unknown staff member \(actorID)") }
+            try Permissions.requireSupervisor(a, "load standards")
+            try Store.apply(
+                db, Event(at: now, recorded: now, actor: a.id, subject: "standards", body: .standardsLoaded(standards, source: source)))
+        }
+    }
+
+    public func markDemo(now: Instant) throws(WuyeError) {
+        try write { db in
+            try Store.apply(db, Event(at: now, recorded: now, actor: "init", subject: "store", body: .demoMarked))
+        }
+    }
+
+    /// Appends a non-item event and updates the projection it feeds.
+    static func apply(_ db: Database, _ event: Event) throws {
+        let e = try append(db, event)
+        try project(db, e)
+    }
+
+    /// Updates the projection rows that a non-item event feeds.
+    static func project(_ db: Database, _ e: Event) throws {
+        let enc = JSONEncoder()
+        enc.outputFormatting = .sortedKeys
+        switch e.body {
+        case .siteDefined(let site):
+            try db.execute(
+                sql: "INSERT OR REPLACE INTO sites (id, data) VALUES (?, ?)",
+                arguments: [site.id, String(decoding: try enc.encode(site), as: UTF8.self)])
+        case .staffSaved(let s):
+            try db.execute(
+                sql: "INSERT OR REPLACE INTO staff (id, role, data) VALUES (?, ?, ?)",
+                arguments: [s.id, s.role.rawValue, String(decoding: try enc.encode(s), as: UTF8.self)])
+        case .standardsLoaded(let st, let source):
+            try db.execute(
+                sql: "INSERT OR REPLACE INTO standards (id, data, source) VALUES (1, ?, ?)",
+                arguments: [String(decoding: try enc.encode(st), as: UTF8.self), source])
+        case .demoMarked:
+            try db.execute(sql: "INSERT OR REPLACE INTO meta (key, value) VALUES ('demo', '1')")
+        case .item:
+            break
+        }
+    }
+}

@@ -1,0 +1,270 @@
+import ArgumentParser
+import Foundation
+import WuyeCore
+import WuyeStore
+
+struct InitCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "init", abstract: "Create the store: the demo property, or your own from a site file.")
+    @OptionGroup var g: GlobalOptions
+    @Flag(help: "Build the demo property (Chinese names, items placed relative to now).") var demo = false
+    @Option(help: ArgumentHelp("Load a site file (TOML); see docs/example-site.toml.", valueName: "FILE")) var site: String?
+
+    func run() throws {
+        let env = try Env(g)
+        guard demo || site != nil else {
+            throw WuyeError.badInput("give --demo for the demo property or --site FILE for your own")
+        }
+        var file: SiteFile?
+        if let site {
+            file = try SiteFile.parse(try readFile(site), file: site)
+        }
+        if demo {
+            try Demo.create(home: env.home, now: env.now)
+            Output.line("built the demo property in \(env.home)")
+        }
+        if let file {
+            let store = try env.store(create: true)
+            try store.define(file, actor: env.actor, now: env.now)
+            Output.line(
+                "saved: site \(file.site.id) (\(InertText.make(file.site.name))), \(file.site.units.count) units, \(file.site.locations.count) locations, \(file.site.routes.count) routes, \(file.staff.count) staff"
+            )
+        }
+    }
+}
+
+func readFile(_ path: String) throws(WuyeError) -> String {
+    guard let data = FileManager.default.contents(atPath: path) else {
+        throw .notFound("cannot read \(path); check the path")
+    }
+    guard let text = String(data: data, encoding: .utf8) else {
+        throw .badInput("\(path) is not UTF-8 text; save it as UTF-8")
+    }
+    return text
+}
+
+struct SiteCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "site", abstract: "The properties in the store.", subcommands: [List.self])
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List sites.")
+        @OptionGroup var g: GlobalOptions
+        @Flag(help: "JSON output.") var json = false
+        func run() throws {
+            let sites = try Env(g).store().sites()
+            if json {
+                var w = JSONWriter()
+                w.beginArray()
+                for s in sites {
+                    w.beginObject()
+                    w.field("id", s.id)
+                    w.field("name", s.name)
+                    w.field("kind", s.kind.rawValue)
+                    w.field("time_zone", s.timeZone)
+                    w.field("units", s.units.count)
+                    w.field("households", s.households)
+                    w.field("locations", s.locations.count)
+                    w.field("routes", s.routes.count)
+                    w.endObject()
+                }
+                w.endArray()
+                Output.json(w)
+            } else {
+                Output.table(
+                    ["ID", "KIND", "UNITS", "HOUSEHOLDS", "ZONE", "NAME"],
+                    sites.map { [$0.id, $0.kind.rawValue, String($0.units.count), String($0.households), $0.timeZone, $0.name] })
+            }
+        }
+    }
+}
+
+extension Staff.Role: ExpressibleByArgument {}
+extension Staff.Department: ExpressibleByArgument {}
+
+struct StaffCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "staff", abstract: "Who works here and in which role.", subcommands: [List.self, Add.self, Deactivate.self])
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List staff.")
+        @OptionGroup var g: GlobalOptions
+        @Flag(help: "JSON output.") var json = false
+        func run() throws {
+            let staff = try Env(g).store().staffList()
+            if json {
+                var w = JSONWriter()
+                w.beginArray()
+                for s in staff {
+                    w.beginObject()
+                    w.field("id", s.id)
+                    w.field("name", s.name)
+                    w.field("role", s.role.rawValue)
+                    w.field("department", s.department.rawValue)
+                    w.field("site", s.site)
+                    w.field("active", s.active)
+                    w.endObject()
+                }
+                w.endArray()
+                Output.json(w)
+            } else {
+                Output.table(
+                    ["ID", "ROLE", "DEPARTMENT", "SITE", "NAME"],
+                    staff.map {
+                        [$0.id, $0.role.rawValue + ($0.active ? "" : " (inactive)"), $0.department.rawValue, $0.site ?? "all", $0.name]
+                    })
+            }
+        }
+    }
+
+    struct Add: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Add or change a staff member (supervisor only).")
+        @OptionGroup var g: GlobalOptions
+        @Argument(help: "The staff id, an ASCII slug such as desk-li.") var id: String
+        @Option var name: String
+        @Option(help: "desk, guard, cleaner, technician or supervisor.") var role: Staff.Role
+        @Option var department: Staff.Department?
+        @Option(help: "The site they work at (none for company-wide).") var site: String?
+        func run() throws {
+            guard Slug.isValid(id) else { throw WuyeError.badInput("staff id '\(id)' must be an ASCII slug such as desk-li") }
+            let env = try Env(g)
+            let s = Staff(id: id, name: name, role: role, department: department ?? Staff.defaultDepartment(for: role), site: site)
+            try env.store().saveStaff(s, actor: try env.requireActor(), now: env.now)
+            Output.line("saved: \(id) (\(InertText.make(name)), \(role.rawValue))")
+        }
+    }
+
+    struct Deactivate: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Mark a staff member as no longer working (supervisor only).")
+        @OptionGroup var g: GlobalOptions
+        @Argument var id: String
+        func run() throws {
+            let env = try Env(g)
+            let store = try env.store()
+            var s = try store.staff(id)
+            s.active = false
+            try store.saveStaff(s, actor: try env.requireActor(), now: env.now)
+            Output.line("saved: \(id) is inactive")
+        }
+    }
+}
+
+struct StandardsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "standards", abstract: "The limits, windows and targets in force.", subcommands: [Show.self, Load.self])
+
+    struct Show: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Print the standards file in force.")
+        @OptionGroup var g: GlobalOptions
+        @Flag(help: "Print the built-in defaults instead (a starting point for your own file).") var defaults = false
+        func run() throws {
+            if defaults {
+                Output.line(Standards.defaultTOML)
+                return
+            }
+            Output.line(InertText.make(try Env(g).store().standardsSource()).replacingOccurrences(of: "^J", with: "\n"))
+        }
+    }
+
+    struct Load: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Put a company's own standards file in force (supervisor only).")
+        @OptionGroup var g: GlobalOptions
+        @Argument(help: "The standards file (TOML).") var file: String
+        func run() throws {
+            let env = try Env(g)
+            let text = try readFile(file)
+            let standards = try Standards.parse(text, file: file)
+            try env.store().loadStandards(standards, source: text, actor: try env.requireActor(), now: env.now)
+            Output.line("saved: standards '\(InertText.make(standards.name))' in force; clocks already running keep their limits")
+        }
+    }
+}
+
+struct LogCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "log", abstract: "The audit trail: every recorded step.")
+    @OptionGroup var g: GlobalOptions
+    @Option(help: ArgumentHelp("Only steps recorded since then.", valueName: "TIME")) var since: String?
+    @Option(help: "Only this subject (an item id, site:ID, staff:ID).") var subject: String?
+    @Flag(help: "JSON output.") var json = false
+
+    func run() throws {
+        let env = try Env(g)
+        let store = try env.store()
+        let zone = try store.sites().first?.zone ?? .utc
+        var events: [Event]
+        if let subject {
+            events = try store.events(subject: subject)
+        } else {
+            let from = try env.time(since, zone: zone, option: "--since") ?? Instant(seconds: 0)
+            events = try store.events(recordedSince: from)
+        }
+        if let since, subject != nil, let from = try env.time(since, zone: zone, option: "--since") {
+            events = events.filter { $0.recorded >= from }
+        }
+        if json {
+            var w = JSONWriter()
+            w.beginArray()
+            for e in events {
+                w.beginObject()
+                w.field("seq", e.seq)
+                w.field("at", ISOFormat.string(e.at, in: zone))
+                w.field("recorded", ISOFormat.string(e.recorded, in: zone))
+                w.field("backdated", e.isBackdated(grace: 300))
+                w.field("actor", e.actor)
+                w.field("subject", e.subject)
+                w.field("type", e.body.typeName)
+                w.field("text", EventText.describe(e.body))
+                w.endObject()
+            }
+            w.endArray()
+            Output.json(w)
+        } else {
+            Output.table(
+                ["SEQ", "AT", "ACTOR", "SUBJECT", "WHAT"],
+                events.map {
+                    [
+                        String($0.seq), ISOFormat.short($0.at, in: zone) + ($0.isBackdated(grace: 300) ? "*" : ""), $0.actor,
+                        $0.subject, EventText.describe($0.body),
+                    ]
+                })
+            if events.contains(where: { $0.isBackdated(grace: 300) }) {
+                Output.line("* back-dated: recorded more than 5 minutes after it happened")
+            }
+        }
+    }
+}
+
+struct CheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check", abstract: "Rebuild the state from the journal and compare it with the stored rows.")
+    @OptionGroup var g: GlobalOptions
+    @Flag(help: "Replace the stored rows with the rebuilt ones when they differ.") var repair = false
+
+    func run() throws {
+        let env = try Env(g)
+        let report = try env.store().check(repair: repair)
+        if report.differences.isEmpty {
+            Output.line("ok: \(report.events) events, \(report.items) items; every row matches the journal")
+            return
+        }
+        for d in report.differences.prefix(50) { Output.line(InertText.make(d)) }
+        if repair {
+            Output.line("repaired: \(report.differences.count) differences; the rows were rebuilt from the journal")
+            return
+        }
+        throw WuyeError(
+            .difference, "\(report.differences.count) differences between the journal and the rows; 'wuye check --repair' rebuilds the rows"
+        )
+    }
+}
+
+struct BackupCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "backup", abstract: "Write a consistent copy of the live store (safe while others work).")
+    @OptionGroup var g: GlobalOptions
+    @Argument(help: "The new backup file.") var file: String
+
+    func run() throws {
+        try Env(g).store().backup(to: file)
+        Output.line("saved: backup in \(file)")
+    }
+}

@@ -1,0 +1,163 @@
+import ArgumentParser
+import WuyeCore
+import WuyeStore
+
+/// Names the kind of item a generic step works on.
+protocol ItemKindTag {
+    static var kind: ItemKind { get }
+}
+
+enum ComplaintTag: ItemKindTag { static var kind: ItemKind { .complaint } }
+enum EnquiryTag: ItemKindTag { static var kind: ItemKind { .enquiry } }
+enum RepairTag: ItemKindTag { static var kind: ItemKind { .repair } }
+
+/// A step that takes only a note.
+protocol NoteStep: ParsableCommand {
+    associatedtype K: ItemKindTag
+    var g: GlobalOptions { get }
+    var step: StepOptions { get }
+    var n: NoteOption { get }
+    func command(note: String?) -> ItemCommand
+}
+
+extension NoteStep {
+    func run() throws {
+        try ItemCLI.act(K.kind, step.id, g: g, at: step.at, json: step.json) { _, _ in [command(note: n.note)] }
+    }
+}
+
+/// A step that needs a reason.
+protocol ReasonStep: ParsableCommand {
+    associatedtype K: ItemKindTag
+    var g: GlobalOptions { get }
+    var step: StepOptions { get }
+    var r: ReasonOption { get }
+    func command(reason: String) -> ItemCommand
+}
+
+extension ReasonStep {
+    func run() throws {
+        try ItemCLI.act(K.kind, step.id, g: g, at: step.at, json: step.json) { _, _ in [command(reason: r.reason)] }
+    }
+}
+
+struct AssignStep<K: ItemKindTag>: ParsableCommand {
+    static var configuration: CommandConfiguration { CommandConfiguration(commandName: "assign", abstract: "Assign to a staff member.") }
+    @OptionGroup var g: GlobalOptions
+    @OptionGroup var step: StepOptions
+    @Option(help: "The staff member.") var to: String
+    @OptionGroup var n: NoteOption
+    func run() throws {
+        try ItemCLI.act(K.kind, step.id, g: g, at: step.at, json: step.json) { _, store throws(WuyeError) in
+            [.assign(to: try store.staff(to), note: n.note)]
+        }
+    }
+}
+
+struct RespondStep<K: ItemKindTag>: NoteStep {
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "respond",
+            abstract: K.kind == .repair
+                ? "The technician responds on site (stops the on-site clock)."
+                : "Record the first response (stops the response clock).")
+    }
+    @OptionGroup var g: GlobalOptions
+    @OptionGroup var step: StepOptions
+    @OptionGroup var n: NoteOption
+    func command(note: String?) -> ItemCommand { .respond(note: note) }
+}
+
+struct ResolveStep<K: ItemKindTag>: NoteStep {
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "resolve",
+            abstract: K.kind == .complaint
+                ? "Feed the result back to the owner (starts the callback clock)." : "Record the repair as resolved.")
+    }
+    @OptionGroup var g: GlobalOptions
+    @OptionGroup var step: StepOptions
+    @OptionGroup var n: NoteOption
+    func command(note: String?) -> ItemCommand { .resolve(note: note) }
+}
+
+struct CloseStep<K: ItemKindTag>: NoteStep {
+    static var configuration: CommandConfiguration { CommandConfiguration(commandName: "close", abstract: "Close a finished item.") }
+    @OptionGroup var g: GlobalOptions
+    @OptionGroup var step: StepOptions
+    @OptionGroup var n: NoteOption
+    func command(note: String?) -> ItemCommand { .close(note: note) }
+}
+
+struct ResumeStep<K: ItemKindTag>: NoteStep {
+    static var configuration: CommandConfiguration { CommandConfiguration(commandName: "resume", abstract: "Resume paused clocks.") }
+    @OptionGroup var g: GlobalOptions
+    @OptionGroup var step: StepOptions
+    @OptionGroup var n: NoteOption
+    func command(note: String?) -> ItemCommand { .resume(note: note) }
+}
+
+struct PauseStep<K: ItemKindTag>: ReasonStep {
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "pause", abstract: "Pause the clocks that can pause, with a reason (waiting on the owner or on parts).")
+    }
+    @OptionGroup var g: GlobalOptions
+    @OptionGroup var step: StepOptions
+    @OptionGroup var r: ReasonOption
+    func command(reason: String) -> ItemCommand { .pause(reason: reason) }
+}
+
+struct ReopenStep<K: ItemKindTag>: ReasonStep {
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(commandName: "reopen", abstract: "Reopen: a new cycle of clocks; the old one stays in the history.")
+    }
+    @OptionGroup var g: GlobalOptions
+    @OptionGroup var step: StepOptions
+    @OptionGroup var r: ReasonOption
+    func command(reason: String) -> ItemCommand { .reopen(reason: reason) }
+}
+
+struct VoidStep<K: ItemKindTag>: ReasonStep {
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(commandName: "void", abstract: "Void an item entered by mistake (kept, excluded from figures).")
+    }
+    @OptionGroup var g: GlobalOptions
+    @OptionGroup var step: StepOptions
+    @OptionGroup var r: ReasonOption
+    func command(reason: String) -> ItemCommand { .void(reason: reason) }
+}
+
+struct EditStep<K: ItemKindTag>: ParsableCommand {
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(commandName: "edit", abstract: "Correct fields or reclassify, with a reason.")
+    }
+    @OptionGroup var g: GlobalOptions
+    @OptionGroup var step: StepOptions
+    @OptionGroup var e: EditOptions
+    func run() throws {
+        let cmds = try e.commands()
+        try ItemCLI.act(K.kind, step.id, g: g, at: step.at, json: step.json) { _, _ in cmds }
+    }
+}
+
+struct ListStep<K: ItemKindTag>: ParsableCommand {
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(commandName: "list", abstract: "List \(K.kind.rawValue)s, nearest deadline first.")
+    }
+    @OptionGroup var g: GlobalOptions
+    @OptionGroup var o: ListOptions
+    @Flag(help: "The same as --breached: past one of its limits.") var overdue = false
+    func run() throws {
+        try ItemCLI.list(K.kind, filter: overdue ? .breached : o.filter, site: o.site, json: o.json, asOf: o.asOf, g: g)
+    }
+}
+
+struct ShowStep<K: ItemKindTag>: ParsableCommand {
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(commandName: "show", abstract: "One \(K.kind.rawValue) with its clocks and timeline.")
+    }
+    @OptionGroup var g: GlobalOptions
+    @OptionGroup var o: ShowOptions
+    func run() throws { try ItemCLI.show(K.kind, o.id, json: o.json, asOf: o.asOf, g: g) }
+}

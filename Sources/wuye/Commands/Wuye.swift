@@ -1,0 +1,17 @@
+import ArgumentParser
+import WuyeCore
+import WuyeStore
+
+struct Wuye: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "wuye",
+        abstract: "Wuye (物业): the property-service console — SLA clocks, checklists and figures.",
+        discussion: "With no subcommand, opens the console (the demo property on first run).",
+        version: "0.1.0",
+        subcommands: [
+            ConsoleCommand.self, InitCommand.self, SiteCommand.self, StaffCommand.self, ComplaintCommand.self,
+            EnquiryCommand.self, RepairCommand.self, StandardsCommand.self, LogCommand.self, CheckCommand.self,
+            BackupCommand.self,
+        ],
+        defaultSubcommand: ConsoleCommand.self)
+}

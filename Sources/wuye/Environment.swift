@@ -1,0 +1,65 @@
+import ArgumentParser
+import Foundation
+import WuyeCore
+import WuyeStore
+
+/// Options every command takes.
+struct GlobalOptions: ParsableArguments {
+    @Option(
+        name: .long,
+        help: ArgumentHelp("The data folder (else $WUYE_HOME, else $XDG_DATA_HOME/wuye or ~/.local/share/wuye).", valueName: "DIR"))
+    var home: String?
+
+    @Option(name: .customLong("as"), help: ArgumentHelp("The staff member acting (else $WUYE_AS).", valueName: "STAFF"))
+    var actor: String?
+}
+
+/// Where the data lives, who acts and what time it is, for one command.
+struct Env {
+    let home: String
+    let now: Instant
+    let actor: String?
+
+    init(_ g: GlobalOptions) throws(WuyeError) {
+        let env = ProcessInfo.processInfo.environment
+        if let h = g.home, !h.isEmpty {
+            home = h
+        } else if let h = env["WUYE_HOME"], !h.isEmpty {
+            home = h
+        } else if let x = env["XDG_DATA_HOME"], !x.isEmpty {
+            home = (x as NSString).appendingPathComponent("wuye")
+        } else {
+            home = (NSHomeDirectory() as NSString).appendingPathComponent(".local/share/wuye")
+        }
+        let real = Instant(seconds: Int64(Date().timeIntervalSince1970.rounded(.down)))
+        if let n = env["WUYE_NOW"], !n.isEmpty {
+            guard let t = TimeInput.parse(n, zone: .utc, now: real) else {
+                throw .badInput("WUYE_NOW '\(n)' is not a time; \(TimeInput.help)")
+            }
+            now = t
+        } else {
+            now = real
+        }
+        actor = g.actor ?? env["WUYE_AS"].flatMap { $0.isEmpty ? nil : $0 }
+    }
+
+    func store(create: Bool = false) throws(WuyeError) -> Store {
+        try Store.open(home: home, create: create)
+    }
+
+    func requireActor() throws(WuyeError) -> String {
+        guard let a = actor else {
+            throw .badInput("say who is acting: give --as STAFF or set WUYE_AS (see 'wuye staff list')")
+        }
+        return a
+    }
+
+    /// Reads `--at` (or `--as-of`) in the site's zone.
+    func time(_ raw: String?, zone: Zone, option: String = "--at") throws(WuyeError) -> Instant? {
+        guard let raw else { return nil }
+        guard let t = TimeInput.parse(raw, zone: zone, now: now) else {
+            throw .badInput("\(option) '\(raw)' is not a time; \(TimeInput.help)")
+        }
+        return t
+    }
+}
