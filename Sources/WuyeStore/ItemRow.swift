@@ -12,14 +12,15 @@ enum ItemRow {
 
     static func upsert(_ db: Database, _ it: Item, seq: Int64) throws {
         let number = ItemID(it.id)?.number ?? 0
-        try db.execute(
+        try db.cachedStatement(
             sql: """
                 INSERT OR REPLACE INTO items (id, kind, num, site, unit, location, channel, category, text, owner, phone,
                     emergency, complex, status, paused, pause_reason, pause_count, cycle, assignee, opened_at,
                     resolved_at, closed_at, rating, void_reason, source, last_at, is_open, next_deadline, limits,
                     clocks, last_seq)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """,
+                """
+        ).execute(
             arguments: [
                 it.id, it.kind.rawValue, number, it.site, it.unit, it.location, it.channel?.rawValue, it.category,
                 it.text, it.owner, it.phone, it.emergency, it.complex, it.status.rawValue, it.paused, it.pauseReason,
@@ -27,15 +28,16 @@ enum ItemRow {
                 it.closedAt?.seconds, it.rating, it.voidReason, it.source, it.lastAt.seconds, it.isOpen,
                 it.nextDeadline?.seconds, encodeLimits(it.limits), encodeClocks(it.clocks), seq,
             ])
-        try db.execute(sql: "DELETE FROM clocks WHERE item_id = ?", arguments: [it.id])
+        try db.cachedStatement(sql: "DELETE FROM clocks WHERE item_id = ?").execute(arguments: [it.id])
         let void = it.status == .void
         for (n, c) in it.clocks.enumerated() {
             let outcome: String? = c.isStopped ? c.state(at: c.stoppedAt!).rawValue : nil
-            try db.execute(
+            try db.cachedStatement(
                 sql: """
                     INSERT INTO clocks (item_id, n, kind, item_kind, site, cycle, started_at, deadline, stopped_at,
                         outcome, backdated, void) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """,
+                    """
+            ).execute(
                 arguments: [
                     it.id, n, c.kind.rawValue, it.kind.rawValue, it.site, c.cycle, c.startedAt.seconds,
                     c.nominalDeadline.seconds, c.stoppedAt?.seconds, outcome, c.backdated, void,
@@ -43,11 +45,27 @@ enum ItemRow {
         }
     }
 
+    /// Most items share the same limits text: decode each distinct one once.
+    struct LimitsCache {
+        var last: (String, ClockLimits)?
+        mutating func get(_ s: String) -> ClockLimits? {
+            if let l = last, l.0 == s { return l.1 }
+            guard let v = ItemRow.decodeLimits(s) else { return nil }
+            last = (s, v)
+            return v
+        }
+    }
+
     static func decode(_ row: Row) throws -> Item {
+        var cache = LimitsCache()
+        return try decode(row, cache: &cache)
+    }
+
+    static func decode(_ row: Row, cache: inout LimitsCache) throws -> Item {
         func instant(_ i: Int) -> Instant? { (row[i] as Int64?).map { Instant(seconds: $0) } }
         let id: String = row[0]
         guard let kind = ItemKind(rawValue: row[1]), let status = ItemStatus(rawValue: row[12]),
-            let limits = decodeLimits(row[25]), let clocks = decodeClocks(row[26])
+            let limits = cache.get(row[25]), let clocks = decodeClocks(row[26])
         else { throw WuyeError.storeUnusable("the row of \(id) is damaged; run wuye check") }
         return Item(
             id: id, kind: kind, site: row[2], unit: row[3], location: row[4],
@@ -104,20 +122,54 @@ enum ItemRow {
     static func decodeClocks(_ s: String) -> [ItemClock]? {
         if s.isEmpty { return [] }
         var out: [ItemClock] = []
-        for entry in s.split(separator: ";") {
-            let p = entry.split(separator: " ")
-            guard p.count == 9, let kind = ClockKind(rawValue: String(p[0])), let cycle = Int(p[1]),
-                let start = Int64(p[2]), let limit = Int64(p[3]), let share = Double(p[4]),
-                let pausedTotal = Int64(p[6]), let flags = Int(p[8])
-            else { return nil }
-            var c = ItemClock(kind: kind, cycle: cycle, startedAt: Instant(seconds: start), limit: limit, dueSoonShare: share)
-            c.pausedAt = Int64(p[5]).map { Instant(seconds: $0) }
-            c.pausedTotal = pausedTotal
-            c.stoppedAt = Int64(p[7]).map { Instant(seconds: $0) }
-            c.backdated = flags & 1 != 0
-            c.abandoned = flags & 2 != 0
-            out.append(c)
+        var s = s
+        return s.withUTF8 { (buf: UnsafeBufferPointer<UInt8>) -> [ItemClock]? in
+            var i = 0
+            let n = buf.count
+            // Reads one space- or `;`-terminated field.
+            func field() -> Range<Int> {
+                let start = i
+                while i < n, buf[i] != 32, buf[i] != 59 { i += 1 }
+                let r = start..<i
+                if i < n { i += 1 }
+                return r
+            }
+            func int(_ r: Range<Int>) -> Int64? {
+                if r.count == 1, buf[r.lowerBound] == 45 { return nil }  // "-"
+                var v: Int64 = 0
+                var neg = false
+                var j = r.lowerBound
+                if j < r.upperBound, buf[j] == 45 {
+                    neg = true
+                    j += 1
+                }
+                guard j < r.upperBound else { return nil }
+                while j < r.upperBound {
+                    let d = buf[j] &- 48
+                    guard d < 10 else { return nil }
+                    v = v * 10 + Int64(d)
+                    j += 1
+                }
+                return neg ? -v : v
+            }
+            func text(_ r: Range<Int>) -> String { String(decoding: UnsafeBufferPointer(rebasing: buf[r]), as: UTF8.self) }
+            while i < n {
+                guard let kind = ClockKind(rawValue: text(field())), let cycle = int(field()), let start = int(field()),
+                    let limit = int(field()), let share = Double(text(field()))
+                else { return nil }
+                let pausedAt = int(field())
+                guard let pausedTotal = int(field()) else { return nil }
+                let stoppedAt = int(field())
+                guard let flags = int(field()) else { return nil }
+                var c = ItemClock(kind: kind, cycle: Int(cycle), startedAt: Instant(seconds: start), limit: limit, dueSoonShare: share)
+                c.pausedAt = pausedAt.map { Instant(seconds: $0) }
+                c.pausedTotal = pausedTotal
+                c.stoppedAt = stoppedAt.map { Instant(seconds: $0) }
+                c.backdated = flags & 1 != 0
+                c.abandoned = flags & 2 != 0
+                out.append(c)
+            }
+            return out
         }
-        return out
     }
 }

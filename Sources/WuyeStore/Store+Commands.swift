@@ -22,19 +22,90 @@ extension Store {
         now: Instant
     ) throws(WuyeError) -> Item {
         try write { db in
-            guard let actor = try Store.staff(db, actorID) else {
-                throw WuyeError.notFound("unknown staff member \(actorID); see 'wuye staff list'")
+            var batch = Batch(db: db)
+            return try batch.perform(commands, on: id, site: siteID, actor: actorID, at: at, now: now)
+        }
+    }
+
+    /// Runs many commands in one transaction: all are committed or none (imports, and
+    /// building large data sets for benchmarks).
+    public func batch<T>(_ body: (inout Batch) throws(WuyeError) -> T) throws(WuyeError) -> T {
+        try write { db in
+            var batch = Batch(db: db)
+            do {
+                return try body(&batch)
+            } catch let e as WuyeError {
+                throw e
             }
+        }
+    }
+
+    /// Commands inside one open write transaction. Sites, staff and standards are read
+    /// once per batch.
+    public struct Batch {
+        let db: Database
+        var sites: [String: Site] = [:]
+        var staff: [String: Staff] = [:]
+        var standards: Standards?
+
+        init(db: Database) { self.db = db }
+
+        mutating func site(_ id: String) throws -> Site {
+            if let s = sites[id] { return s }
+            guard let s = try Store.site(db, id) else { throw WuyeError.notFound("unknown site \(id)") }
+            sites[id] = s
+            return s
+        }
+
+        public mutating func staff(_ id: String) throws(WuyeError) -> Staff {
+            do {
+                if let s = staff[id] { return s }
+                guard let s = try Store.staff(db, id) else {
+                    throw WuyeError.notFound("unknown staff member \(id); see 'wuye staff list'")
+                }
+                staff[id] = s
+                return s
+            } catch {
+                throw Store.mapError(error, path: "")
+            }
+        }
+
+        public mutating func standardsInForce() throws(WuyeError) -> Standards {
+            if let s = standards { return s }
+            do {
+                let s = try Store.standards(db)
+                standards = s
+                return s
+            } catch {
+                throw Store.mapError(error, path: "")
+            }
+        }
+
+        @discardableResult
+        public mutating func perform(
+            _ commands: [ItemCommand], on id: String?, site siteID: String? = nil, actor actorID: String, at: Instant?,
+            now: Instant
+        ) throws(WuyeError) -> Item {
+            do {
+                return try performInner(commands, on: id, site: siteID, actor: actorID, at: at, now: now)
+            } catch {
+                throw Store.mapError(error, path: "")
+            }
+        }
+
+        private mutating func performInner(
+            _ commands: [ItemCommand], on id: String?, site siteID: String?, actor actorID: String, at: Instant?,
+            now: Instant
+        ) throws -> Item {
+            let actor = try staff(actorID)
             var item: Item?
             if let id {
                 guard ItemID(id) != nil else { throw WuyeError.badInput("'\(id)' is not an item id; ids look like C-12, E-3 or R-40") }
                 guard let found = try Store.item(db, id) else { throw WuyeError.notFound("no item \(id)") }
                 item = found
             }
-            let sid = item?.site ?? siteID ?? ""
-            guard let site = try Store.site(db, sid) else { throw WuyeError.notFound("unknown site \(sid)") }
-            let standards = try Store.standards(db)
-            let decision = Decision(actor: actor, now: now, at: at ?? now, standards: standards, site: site)
+            let site = try site(item?.site ?? siteID ?? "")
+            let decision = Decision(actor: actor, now: now, at: at ?? now, standards: try standardsInForce(), site: site)
             var subject = id ?? ""
             var lastSeq: Int64 = 0
             for command in commands {
@@ -56,9 +127,9 @@ extension Store {
     }
 
     static func nextID(_ db: Database, _ kind: ItemKind) throws -> String {
-        let last = try Int64.fetchOne(db, sql: "SELECT last FROM counters WHERE kind = ?", arguments: [kind.rawValue]) ?? 0
-        try db.execute(
-            sql: "INSERT OR REPLACE INTO counters (kind, last) VALUES (?, ?)", arguments: [kind.rawValue, last + 1])
+        let last =
+            try Int64.fetchOne(db.cachedStatement(sql: "SELECT last FROM counters WHERE kind = ?"), arguments: [kind.rawValue]) ?? 0
+        try db.cachedStatement(sql: "INSERT OR REPLACE INTO counters (kind, last) VALUES (?, ?)").execute(arguments: [kind.rawValue, last + 1])
         return "\(kind.letter)-\(last + 1)"
     }
 

@@ -26,7 +26,7 @@ extension Store {
     }
 
     static func item(_ db: Database, _ id: String) throws -> Item? {
-        try Row.fetchOne(db, sql: "SELECT \(ItemRow.columns) FROM items WHERE id = ?", arguments: [id]).map(ItemRow.decode)
+        try Row.fetchOne(db.cachedStatement(sql: "SELECT \(ItemRow.columns) FROM items WHERE id = ?"), arguments: [id]).map(ItemRow.decode)
     }
 
     public func sites() throws(WuyeError) -> [Site] {
@@ -106,8 +106,9 @@ extension Store {
         let sql = "SELECT \(ItemRow.columns) FROM items \(whereSQL) \(order)"
         return try read { db in
             var out: [Item] = []
+            var cache = ItemRow.LimitsCache()
             let cursor = try Row.fetchCursor(db, sql: sql, arguments: StatementArguments(args))
-            while let row = try cursor.next() { out.append(try ItemRow.decode(row)) }
+            while let row = try cursor.next() { out.append(try ItemRow.decode(row, cache: &cache)) }
             return out
         }
     }

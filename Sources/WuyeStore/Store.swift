@@ -63,6 +63,16 @@ public final class Store: Sendable {
     }
 
     private func prepare(create: Bool) throws(WuyeError) {
+        // Most opens only read the header; a write lock is taken only to create.
+        let (app, version, tables) = try read { db in
+            (
+                try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0,
+                try Int32.fetchOne(db, sql: "PRAGMA user_version") ?? 0,
+                try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master") ?? 0
+            )
+        }
+        if app == Schema.applicationID && version == Schema.version { return }
+        _ = (app, version, tables)
         try write { db in
             let app = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
             let version = try Int32.fetchOne(db, sql: "PRAGMA user_version") ?? 0
@@ -158,9 +168,9 @@ public final class Store: Sendable {
     /// Appends one event and returns it with its sequence number.
     @discardableResult
     static func append(_ db: Database, _ e: Event) throws -> Event {
-        try db.execute(
+        try db.cachedStatement(
             sql: "INSERT INTO events (at, recorded, actor, type, subject, payload) VALUES (?, ?, ?, ?, ?, ?)",
-            arguments: [e.at.seconds, e.recorded.seconds, e.actor, e.body.typeName, e.subject, try encode(e.body)])
+        ).execute(arguments: [e.at.seconds, e.recorded.seconds, e.actor, e.body.typeName, e.subject, try encode(e.body)])
         var out = e
         out.seq = db.lastInsertedRowID
         return out

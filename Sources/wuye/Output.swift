@@ -13,7 +13,26 @@ enum Output {
         FileHandle.standardError.write(Data("wuye: warning: \(InertText.make(message))\n".utf8))
     }
 
-    static func json(_ w: JSONWriter) { print(w.output) }
+    static func json(_ w: JSONWriter) {
+        fflush(nil)
+        writeAll(w.bytes)
+        writeAll([10])
+    }
+
+    /// Writes bytes to standard output without another copy.
+    static func writeAll(_ bytes: [UInt8]) {
+        bytes.withUnsafeBytes { raw in
+            var off = 0
+            while off < raw.count {
+                let n = write(1, raw.baseAddress! + off, raw.count - off)
+                if n <= 0 {
+                    if n < 0 && errno == EINTR { continue }
+                    return
+                }
+                off += n
+            }
+        }
+    }
 
     /// Width for text tables: the terminal's, else `$COLUMNS`, else 100.
     static var width: Int {

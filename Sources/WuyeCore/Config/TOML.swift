@@ -44,6 +44,11 @@ public struct TOMLError: Error, Equatable, Sendable, CustomStringConvertible {
     public var line: Int
     public var message: String
     public var description: String { "line \(line): \(message)" }
+
+    public init(line: Int, message: String) {
+        self.line = line
+        self.message = message
+    }
 }
 
 /// Reads TOML 1.0 as Wuye's files use it: tables, arrays of tables, dotted keys, basic and

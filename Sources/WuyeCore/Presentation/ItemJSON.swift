@@ -2,17 +2,14 @@
 public enum ItemJSON {
     /// The clocks shown for an item: the latest clock of each kind in the current cycle.
     public static func currentClocks(_ item: Item) -> [ItemClock] {
-        var latest: [ClockKind: ItemClock] = [:]
-        var order: [ClockKind] = []
+        var out: [ItemClock] = []
         for c in item.clocks where c.cycle == item.cycle {
-            if latest[c.kind] == nil { order.append(c.kind) }
-            latest[c.kind] = c
+            if let i = out.firstIndex(where: { $0.kind == c.kind }) { out[i] = c } else { out.append(c) }
         }
-        return order.map { latest[$0]! }
+        return out
     }
 
     public static func write(_ item: Item, zone: Zone, now: Instant, history: Bool = false, into w: inout JSONWriter) {
-        func t(_ i: Instant?) -> String? { i.map { ISOFormat.string($0, in: zone) } }
         w.beginObject()
         w.field("id", item.id)
         w.field("kind", item.kind.rawValue)
@@ -32,14 +29,14 @@ public enum ItemJSON {
         w.field("pauses", item.pauseCount)
         w.field("cycle", item.cycle)
         w.field("assignee", item.assignee)
-        w.field("opened_at", t(item.openedAt))
-        w.field("resolved_at", t(item.resolvedAt))
-        w.field("closed_at", t(item.closedAt))
+        w.field("opened_at", item.openedAt, zone: zone)
+        w.field("resolved_at", item.resolvedAt, zone: zone)
+        w.field("closed_at", item.closedAt, zone: zone)
         w.field("rating", item.rating)
         w.field("void_reason", item.voidReason)
         w.field("source", item.source)
         w.field("breached", item.isBreached(at: now))
-        w.field("next_deadline", t(item.nextDeadline))
+        w.field("next_deadline", item.nextDeadline, zone: zone)
         w.key("clocks")
         w.beginArray()
         for c in history ? item.clocks : currentClocks(item) { writeClock(c, zone: zone, now: now, into: &w) }
@@ -52,13 +49,13 @@ public enum ItemJSON {
         w.beginObject()
         w.field("kind", c.kind.rawValue)
         w.field("state", state.rawValue)
-        w.field("deadline", c.deadline.map { ISOFormat.string($0, in: zone) })
+        w.field("deadline", c.deadline, zone: zone)
         w.field("remaining_seconds", c.remaining(at: now))
         w.field("cycle", c.cycle)
-        w.field("started_at", ISOFormat.string(c.startedAt, in: zone))
+        w.field("started_at", c.startedAt, zone: zone)
         w.field("limit_seconds", c.limit)
         w.field("paused_seconds", c.pausedTotal + (c.pausedAt.map { max(0, now - $0) } ?? 0))
-        w.field("stopped_at", c.stoppedAt.map { ISOFormat.string($0, in: zone) })
+        w.field("stopped_at", c.stoppedAt, zone: zone)
         w.field("backdated", c.backdated)
         w.endObject()
     }

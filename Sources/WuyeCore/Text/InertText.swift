@@ -23,12 +23,17 @@ public enum InertText {
         return out
     }
 
+    /// True when no byte could start a control: C0, DEL, or the lead bytes of C1
+    /// controls (0xC2), bidi marks (0xE2) and the Arabic letter mark (0xD8). Those lead
+    /// bytes also start harmless characters; such text takes the careful path.
     static func isClean(_ s: String) -> Bool {
-        for b in s.utf8 where b < 0x20 || b == 0x7F || b == 0xC2 || b == 0xE2 || b == 0xD8 {
-            // 0xC2 starts C1 controls, 0xE2 bidi marks, 0xD8 the Arabic letter mark:
-            // fall back to the careful path.
-            return false
-        }
+        if let r = s.utf8.withContiguousStorageIfAvailable({ cleanBytes($0) }) { return r }
+        return cleanBytes(Array(s.utf8))
+    }
+
+    @inline(__always)
+    static func cleanBytes<C: Collection<UInt8>>(_ bytes: C) -> Bool {
+        for b in bytes where b < 0x20 || b == 0x7F || b == 0xC2 || b == 0xE2 || b == 0xD8 { return false }
         return true
     }
 

@@ -8,11 +8,41 @@ public enum ISOFormat {
     public static func utc(_ instant: Instant) -> String { string(instant, offset: 0) }
 
     static func string(_ instant: Instant, offset: Int64) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(25)
+        append(instant, offset: offset, to: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Appends `YYYY-MM-DDTHH:MM:SS±HH:MM` as bytes (the hot path of JSON lists).
+    public static func append(_ instant: Instant, offset: Int64, to out: inout [UInt8]) {
         let l = LocalTime(utcSeconds: instant.seconds + offset)
-        let sign = offset < 0 ? "-" : "+"
-        let o = abs(offset)
-        return
-            "\(l.date)T\(pad(l.hour, 2)):\(pad(l.minute, 2)):\(pad(l.second, 2))\(sign)\(pad(Int(o / 3600), 2)):\(pad(Int(o % 3600 / 60), 2))"
+        func two(_ n: Int) {
+            out.append(UInt8(48 + n / 10))
+            out.append(UInt8(48 + n % 10))
+        }
+        let y = l.date.year
+        if y >= 0 && y <= 9999 {
+            two(y / 100)
+            two(y % 100)
+        } else {
+            out.append(contentsOf: String(y).utf8)
+        }
+        out.append(UInt8(ascii: "-"))
+        two(l.date.month)
+        out.append(UInt8(ascii: "-"))
+        two(l.date.day)
+        out.append(UInt8(ascii: "T"))
+        two(l.hour)
+        out.append(UInt8(ascii: ":"))
+        two(l.minute)
+        out.append(UInt8(ascii: ":"))
+        two(l.second)
+        out.append(UInt8(ascii: offset < 0 ? "-" : "+"))
+        let o = Int(abs(offset))
+        two(o / 3600)
+        out.append(UInt8(ascii: ":"))
+        two(o % 3600 / 60)
     }
 
     /// `HH:MM` in the zone, for compact human output.

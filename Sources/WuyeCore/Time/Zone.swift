@@ -5,17 +5,27 @@ import Foundation
 public struct Zone: Sendable, Hashable {
     public let identifier: String
     private let tz: TimeZone
+    /// For zones with no clock changes since `fixedSince` (Asia/Shanghai, UTC …) the
+    /// offset is a constant: no time-zone database lookup on the hot path.
+    private let fixedOffset: Int64?
+    private static let fixedSince: Int64 = 946_684_800  // 2000-01-01T00:00:00Z
 
     public init?(_ identifier: String) {
         guard let tz = TimeZone(identifier: identifier) else { return nil }
         self.identifier = identifier
         self.tz = tz
+        let since = Date(timeIntervalSince1970: TimeInterval(Zone.fixedSince))
+        fixedOffset = tz.nextDaylightSavingTimeTransition(after: since) == nil ? Int64(tz.secondsFromGMT(for: since)) : nil
     }
+
+    public static func == (a: Zone, b: Zone) -> Bool { a.identifier == b.identifier }
+    public func hash(into h: inout Hasher) { h.combine(identifier) }
 
     public static let utc = Zone("UTC")!
 
     public func offset(at instant: Instant) -> Int64 {
-        Int64(tz.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(instant.seconds))))
+        if let f = fixedOffset, instant.seconds >= Zone.fixedSince { return f }
+        return Int64(tz.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(instant.seconds))))
     }
 
     public func local(_ instant: Instant) -> LocalTime {

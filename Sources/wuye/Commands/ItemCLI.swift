@@ -90,6 +90,7 @@ enum ItemCLI {
         if filter == .breached { items = items.filter { $0.isBreached(at: now) } }
         if json {
             var w = JSONWriter()
+            w.reserve(items.count * 1200)
             w.beginArray()
             for it in items { ItemJSON.write(it, zone: sites[it.site]?.zone ?? .utc, now: now, into: &w) }
             w.endArray()

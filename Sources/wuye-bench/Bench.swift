@@ -1,0 +1,249 @@
+import Foundation
+import WuyeCore
+import WuyeStore
+
+enum Bench {
+    static func run(only: String?) {
+        do {
+            let scratch = ProcessInfo.processInfo.environment["WUYE_BENCH_DIR"] ?? (NSTemporaryDirectory() + "wuye-bench-\(getpid())")
+            let keep = ProcessInfo.processInfo.environment["WUYE_BENCH_DIR"] != nil
+            defer { if !keep { try? FileManager.default.removeItem(atPath: scratch) } }
+            if only == nil || only == "all" || only == "store" { try storeFigures(scratch) }
+            if only == nil || only == "all" || only == "peers" { try peerFigures(scratch) }
+        } catch {
+            FileHandle.standardError.write(Data("wuye-bench: \(error)\n".utf8))
+            exit(1)
+        }
+    }
+
+    static func report(_ name: String, _ size: String, _ value: Double, _ unit: String) {
+        let v = value >= 100 ? String(format: "%.0f", value) : String(format: "%.2f", value)
+        print("\(name.padding(toLength: 34, withPad: " ", startingAt: 0)) \(size.padding(toLength: 22, withPad: " ", startingAt: 0)) \(v.leftPadded(9)) \(unit)")
+        fflush(nil)
+    }
+
+    static func median(_ xs: [Double]) -> Double {
+        let s = xs.sorted()
+        return s.isEmpty ? .nan : (s.count % 2 == 1 ? s[s.count / 2] : (s[s.count / 2 - 1] + s[s.count / 2]) / 2)
+    }
+
+    static func ms(_ body: () throws -> Void) rethrows -> Double {
+        let t0 = DispatchTime.now().uptimeNanoseconds
+        try body()
+        return Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e6
+    }
+
+    /// A store with the demo's sites and staff and `open` open complaints plus `closed`
+    /// closed ones, built in large transactions.
+    static func dataset(_ home: String, open: Int, closed: Int) throws {
+        try Demo.create(home: home, now: realNow() - 86400 * 4)
+        let store = try Store.open(home: home)
+        let now = realNow()
+        let units = try store.site("jinxiu").units
+        var made = 0
+        while made < closed {
+            let n = min(5000, closed - made)
+            try store.batch { (b: inout Store.Batch) throws(WuyeError) in
+                for i in 0..<n {
+                    let t = now - 86400 * 3 + Int64(i % 3600)
+                    let o = ItemOpened(
+                        kind: .complaint, site: "jinxiu", unit: units[(made + i) % units.count], channel: .hotline,
+                        category: "噪音", text: "历史投诉 \(made + i)", limits: ClockLimits())
+                    let it = try b.perform([.open(o)], on: nil, site: "jinxiu", actor: "desk-li", at: t, now: t)
+                    try b.perform([.respond(note: nil), .resolve(note: "已处理")], on: it.id, actor: "desk-li", at: t + 600, now: t + 600)
+                    try b.perform([.callback(rating: 5, note: nil), .close(note: nil)], on: it.id, actor: "desk-li", at: t + 7200, now: t + 7200)
+                }
+            }
+            made += n
+        }
+        made = 0
+        while made < open {
+            let n = min(5000, open - made)
+            try store.batch { (b: inout Store.Batch) throws(WuyeError) in
+                for i in 0..<n {
+                    let t = now - Int64((made + i) % 1700)
+                    let o = ItemOpened(
+                        kind: .complaint, site: "jinxiu", unit: units[(made + i) % units.count], channel: .wechat,
+                        category: "漏水", text: "待处理投诉 \(made + i) 楼上漏水到客厅", limits: ClockLimits())
+                    try b.perform([.open(o)], on: nil, site: "jinxiu", actor: "desk-li", at: t, now: t)
+                }
+            }
+            made += n
+        }
+        try store.close()
+    }
+
+    static func storeFigures(_ scratch: String) throws {
+        let wuye = siblingBinary("wuye")
+        // One commit's latency: a complaint opened, synchronous=FULL, WAL.
+        let small = scratch + "/small"
+        try Demo.create(home: small, now: realNow())
+        do {
+            let store = try Store.open(home: small)
+            var times: [Double] = []
+            for i in 0..<200 {
+                let o = ItemOpened(kind: .complaint, site: "jinxiu", unit: "3-1802", channel: .hotline, category: "c", text: "commit \(i)", limits: ClockLimits())
+                times.append(try ms { try store.perform(.open(o), on: nil, site: "jinxiu", actor: "desk-li", at: nil, now: realNow()) })
+            }
+            report("commit (open a complaint)", "demo store", median(times), "ms")
+            var responds: [Double] = []
+            for i in 0..<100 {
+                let id = "C-\(20 + i)"
+                responds.append(try ms { try store.perform(.respond(note: nil), on: id, actor: "desk-li", at: nil, now: realNow()) })
+            }
+            report("commit (respond)", "demo store", median(responds), "ms")
+        }
+
+        // Start-up: store open and open items in memory, with a long history.
+        let big = scratch + "/big"
+        let closed = Int(ProcessInfo.processInfo.environment["WUYE_BENCH_CLOSED"] ?? "") ?? 100_000
+        let tBuild = try ms { try dataset(big, open: 2000, closed: closed) }
+        report("build data set", "100000 closed+2000 open", tBuild / 1000, "s")
+        var starts: [Double] = []
+        for _ in 0..<7 {
+            starts.append(
+                try ms {
+                    let s = try Store.open(home: big)
+                    let items = try s.items(kind: nil, filter: .open)
+                    precondition(items.count >= 2000)
+                })
+        }
+        report("start-up (open + open items)", "100000 closed+2000 open", median(starts), "ms")
+        if let wuye {
+            let (t, rss) = try timeProcess(wuye, ["complaint", "list", "--open", "--json"], home: big, runs: 7)
+            report("process: complaint list --open --json", "100000 closed+2000 open", t, "ms")
+            report("peak memory of that process", "100000 closed+2000 open", rss, "MB")
+        }
+        let memAfterBig = peakRSS()
+
+        // 10 000 open items: list and respond as whole processes.
+        let ten = scratch + "/ten"
+        try dataset(ten, open: 10_000, closed: 0)
+        do {
+            let s = try Store.open(home: ten)
+            var items: [Item] = []
+            let tRead = try ms { items = try s.items(kind: .complaint, filter: .open) }
+            report("read open items (in process)", "10000 open", tRead, "ms")
+            let now = realNow()
+            let zone = try s.site("jinxiu").zone
+            let tJSON = ms {
+                var w = JSONWriter()
+                w.beginArray()
+                for it in items { ItemJSON.write(it, zone: zone, now: now, into: &w) }
+                w.endArray()
+                precondition(!w.output.isEmpty)
+            }
+            report("write their JSON (in process)", "10000 open", tJSON, "ms")
+        }
+        if let wuye {
+            let (tl, rss) = try timeProcess(wuye, ["complaint", "list", "--open", "--json"], home: ten, runs: 9)
+            report("process: complaint list --open --json", "10000 open", tl, "ms")
+            report("peak memory of that process", "10000 open", rss, "MB")
+            var n = 100
+            let (tr, _) = try timeProcess(wuye, [], home: ten, runs: 9) { () -> [String] in
+                n += 1
+                return ["complaint", "respond", "C-\(n)", "--as", "desk-li"]
+            }
+            report("process: complaint respond ID", "10000 open", tr, "ms")
+        } else {
+            print("(wuye binary not found beside wuye-bench: process figures skipped)")
+        }
+        report("peak memory of wuye-bench itself", "after 100000+2000", memAfterBig, "MB")
+    }
+
+    static func peerFigures(_ scratch: String) throws {
+        guard let task = which("task") else {
+            print("(taskwarrior not installed: apt-get install -y taskwarrior for the side-by-side figures)")
+            return
+        }
+        let dir = scratch + "/task"
+        try FileManager.default.createDirectory(atPath: dir + "/data", withIntermediateDirectories: true)
+        let rc = dir + "/taskrc"
+        try "data.location=\(dir)/data\nconfirmation=off\nverbose=nothing\nrecurrence=off\nhooks=off\n".write(toFile: rc, atomically: true, encoding: .utf8)
+        var json = "["
+        for i in 0..<10_000 {
+            json += (i == 0 ? "" : ",")
+                + "{\"uuid\":\"\(UUID().uuidString.lowercased())\",\"description\":\"complaint \(i)\",\"status\":\"pending\",\"entry\":\"20261101T000000Z\",\"due\":\"20261201T000000Z\"}"
+        }
+        json += "]"
+        try json.write(toFile: dir + "/import.json", atomically: true, encoding: .utf8)
+        _ = try runProcess(task, ["import", dir + "/import.json"], env: ["TASKRC": rc])
+        let (tl, _) = try timeProcess(task, ["list"], home: nil, runs: 5, env: ["TASKRC": rc])
+        report("peer: taskwarrior task list", "10000 pending", tl, "ms")
+        var n = 0
+        let (td, _) = try timeProcess(task, [], home: nil, runs: 5, env: ["TASKRC": rc]) { () -> [String] in
+            n += 1
+            return [String(n), "done"]
+        }
+        report("peer: taskwarrior task N done", "10000 pending", td, "ms")
+    }
+
+    // MARK: processes
+
+    static func siblingBinary(_ name: String) -> String? {
+        let dir = (CommandLine.arguments[0] as NSString).deletingLastPathComponent
+        let p = (dir as NSString).appendingPathComponent(name)
+        return FileManager.default.isExecutableFile(atPath: p) ? p : nil
+    }
+
+    static func which(_ name: String) -> String? {
+        for d in (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin").split(separator: ":") {
+            let p = "\(d)/\(name)"
+            if FileManager.default.isExecutableFile(atPath: p) { return p }
+        }
+        return nil
+    }
+
+    /// Runs a process to the end; returns wall milliseconds and its peak memory (MB).
+    static func runProcess(_ path: String, _ args: [String], env: [String: String] = [:]) throws -> (Double, Double) {
+        var pid: pid_t = 0
+        var fa: posix_spawn_file_actions_t = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&fa)
+        posix_spawn_file_actions_addopen(&fa, 1, "/dev/null", O_WRONLY, 0)
+        posix_spawn_file_actions_addopen(&fa, 2, "/dev/null", O_WRONLY, 0)
+        defer { posix_spawn_file_actions_destroy(&fa) }
+        var environment = ProcessInfo.processInfo.environment
+        for (k, v) in env { environment[k] = v }
+        let argv = ([path] + args).map { strdup($0) } + [nil]
+        let envp = environment.map { strdup("\($0)=\($1)") } + [nil]
+        defer {
+            argv.forEach { free($0) }
+            envp.forEach { free($0) }
+        }
+        let t0 = DispatchTime.now().uptimeNanoseconds
+        guard posix_spawn(&pid, path, &fa, nil, argv, envp) == 0 else { throw WuyeError.badInput("cannot run \(path)") }
+        var status: Int32 = 0
+        var usage = rusage()
+        _ = wait4(pid, &status, 0, &usage)
+        let t = Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e6
+        if status != 0 { throw WuyeError.badInput("\(path) \(args.joined(separator: " ")) failed with status \(status)") }
+        return (t, Double(usage.ru_maxrss) / 1024)
+    }
+
+    static func timeProcess(
+        _ path: String, _ args: [String], home: String?, runs: Int, env: [String: String] = [:],
+        args make: (() -> [String])? = nil
+    ) throws -> (Double, Double) {
+        var e = env
+        if let home { e["WUYE_HOME"] = home }
+        _ = try runProcess(path, make?() ?? args, env: e)  // warm-up
+        var times: [Double] = []
+        var peak = 0.0
+        for _ in 0..<runs {
+            let (t, rss) = try runProcess(path, make?() ?? args, env: e)
+            times.append(t)
+            peak = max(peak, rss)
+        }
+        return (median(times), peak)
+    }
+
+    static func peakRSS() -> Double {
+        var u = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &u)
+        return Double(u.ru_maxrss) / 1024
+    }
+}
+
+extension String {
+    func leftPadded(_ n: Int) -> String { count >= n ? self : String(repeating: " ", count: n - count) + self }
+}

@@ -1,0 +1,53 @@
+import Testing
+import WuyeCore
+
+@Suite("Display width and inert text")
+struct TextTests {
+    @Test func widthIsColumnsNotCharacters() {
+        let s = "投诉 #12 电梯故障 剩余 23:59:57"
+        #expect(s.count == 23)
+        #expect(DisplayWidth.of(s) == 31)
+        #expect(DisplayWidth.of("🚒") == 2)
+        #expect(DisplayWidth.of("é") == 1)  // e + combining acute
+        #expect(DisplayWidth.of("⚠️") == 2)
+    }
+
+    @Test func truncationNeverSplitsACharacter() {
+        #expect(DisplayWidth.truncate("电梯故障", to: 5) == "电梯…")
+        #expect(DisplayWidth.of(DisplayWidth.truncate("电梯故障", to: 5)) == 5)
+        #expect(DisplayWidth.truncate("电梯故障", to: 4) == "电…")
+        #expect(DisplayWidth.truncate("电梯故障", to: 8) == "电梯故障")
+        #expect(DisplayWidth.truncate("电梯", to: 1) == "…")
+        #expect(DisplayWidth.truncate("电梯", to: 0) == "")
+        #expect(DisplayWidth.fit("电梯", to: 6) == "电梯  ")
+        #expect(DisplayWidth.fitRight("12", to: 4) == "  12")
+    }
+
+    @Test func controlsAreMadeVisible() {
+        #expect(InertText.make("a\u{1B}[31mred") == "a␛[31mred")
+        #expect(InertText.make("line\r\nnext") == "line^M^Jnext")
+        #expect(InertText.make("bell\u{07}") == "bell^G")
+        #expect(InertText.make("del\u{7F}") == "del^?")
+        #expect(InertText.make("c1\u{9B}31m") == "c1<U+009B>31m")
+        #expect(InertText.make("evil\u{202E}txt.exe") == "evil<U+202E>txt.exe")
+        #expect(InertText.make("电梯 “好” ’") == "电梯 “好” ’")
+        #expect(InertText.make("plain") == "plain")
+    }
+
+    @Test func jsonEscapesControls() {
+        var w = JSONWriter()
+        w.beginObject()
+        w.field("t", "a\"b\\c\n\u{1B}[2J\u{202E}")
+        w.field("n", Int64(-42))
+        w.field("z", Int64(0))
+        w.field("f", 0.9)
+        w.field("none", nil as Double?)
+        w.key("list")
+        w.beginArray()
+        w.int(1)
+        w.string("电梯")
+        w.endArray()
+        w.endObject()
+        #expect(w.output == #"{"t":"a\"b\\c\n\u001b[2J\u202e","n":-42,"z":0,"f":0.9,"none":null,"list":[1,"电梯"]}"#)
+    }
+}
