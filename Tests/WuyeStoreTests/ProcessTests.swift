@@ -1,0 +1,74 @@
+import Foundation
+import Testing
+import WuyeCore
+import WuyeStore
+
+/// Real processes sharing one file: killed in the middle of commits, and writing at once.
+@Suite("Processes sharing the store")
+struct ProcessTests {
+    /// Starts `wuye-bench writer`, which prints each id only after its commit returned.
+    func startWriter(_ home: String, count: Int, tag: String) throws -> (Process, Pipe) {
+        guard let bench = Binaries.path("wuye-bench") else { throw WuyeError.notFound("wuye-bench is not built") }
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: bench)
+        p.arguments = ["writer", "--home", home, "--count", String(count), "--tag", tag]
+        let out = Pipe()
+        p.standardOutput = out
+        p.standardError = FileHandle.nullDevice
+        try p.run()
+        return (p, out)
+    }
+
+    @Test(.timeLimit(.minutes(2)))
+    func killedWriterLosesNoAcknowledgedCommand() throws {
+        let home = TempHome()
+        try demoStore(home).close()
+        var acknowledged: [String] = []
+        var rng = SeededRandom(seed: 7)
+        for round in 0..<6 {
+            let (p, out) = try startWriter(home.path, count: 100_000, tag: "k\(round)")
+            // Let it commit for a random while, then kill it without warning.
+            usleep(UInt32(rng.next(in: 30_000...250_000)))
+            kill(p.processIdentifier, SIGKILL)
+            p.waitUntilExit()
+            #expect(p.terminationReason == .uncaughtSignal)
+            let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            // A line cut by the kill was not acknowledged.
+            let lines = text.split(separator: "\n").filter { $0.split(separator: " ").count == 3 }
+            acknowledged += lines.map { String($0.split(separator: " ")[0]) }
+        }
+        #expect(acknowledged.count > 20)
+        let store = try Store.open(home: home.path)
+        let ids = Set(try store.items(kind: .complaint, filter: .all).map(\.id))
+        let lost = acknowledged.filter { !ids.contains($0) }
+        #expect(lost == [])
+        #expect(try store.check().differences == [])
+    }
+
+    @Test(.timeLimit(.minutes(2)))
+    func fourWritersAtOnceLoseAndDuplicateNothing() throws {
+        let home = TempHome()
+        try demoStore(home).close()
+        let per = 60
+        let writers = try (0..<4).map { try startWriter(home.path, count: per, tag: "w\($0)") }
+        var printed: [String] = []
+        for (p, out) in writers {
+            let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            p.waitUntilExit()
+            #expect(p.terminationStatus == 0)
+            printed += text.split(separator: "\n").map { String($0.split(separator: " ")[0]) }
+        }
+        #expect(printed.count == 4 * per)
+        #expect(Set(printed).count == printed.count)  // no id given twice
+        let store = try Store.open(home: home.path)
+        let bench = try store.items(kind: .complaint, filter: .all).filter { $0.category == "bench" }
+        #expect(bench.count == 4 * per)
+        // Every writer's every item is there exactly once.
+        let texts = Set(bench.map(\.text))
+        for w in 0..<4 { for i in 0..<per { #expect(texts.contains("w\(w) \(i)")) } }
+        // Ids are contiguous: none skipped, none reused.
+        let numbers = bench.compactMap { ItemID($0.id)?.number }.sorted()
+        #expect(numbers == Array(9...Int64(8 + 4 * per)))
+        #expect(try store.check().differences == [])
+    }
+}

@@ -1,0 +1,216 @@
+import Foundation
+import Testing
+import WuyeCore
+import WuyeStore
+
+@Suite("The store: journal, projections, refusals")
+struct StoreTests {
+    @Test func commandIsDecidedAgainstCurrentRowsAndPersisted() throws {
+        let home = TempHome()
+        let store = try demoStore(home)
+        let now = realNow
+        let c = try store.perform(opened(), on: nil, site: "jinxiu", actor: "desk-li", at: nil, now: now)
+        #expect(c.id == "C-9")  // the demo holds C-1 … C-8
+        try store.perform(.respond(note: "已回电"), on: c.id, actor: "desk-li", at: nil, now: now + 60)
+        let reopened = try Store.open(home: home.path)
+        let back = try reopened.item(c.id)
+        #expect(back.status == .responded)
+        #expect(back.clock(.response).state(at: now + 60) == .met)
+        #expect(try reopened.events(subject: c.id).map(\.body.typeName) == ["item.opened", "item.responded"])
+    }
+
+    @Test func refusedCommandWritesNothing() throws {
+        let home = TempHome()
+        let store = try demoStore(home)
+        let before = try store.lastSeq()
+        #expect(throws: WuyeError.self) {
+            try store.perform(.callback(rating: 9, note: nil), on: "C-5", actor: "desk-li", at: nil, now: realNow)
+        }
+        #expect(throws: WuyeError.self) { try store.perform(opened(unit: "9-999"), on: nil, site: "jinxiu", actor: "desk-li", at: nil, now: realNow) }
+        #expect(throws: WuyeError.self) { try store.perform(opened(), on: nil, site: "jinxiu", actor: "nobody", at: nil, now: realNow) }
+        // Several steps as one change: the second is refused, so the first is not kept.
+        #expect(throws: WuyeError.self) {
+            try store.perform([.respond(note: nil), .callback(rating: 3, note: nil)], on: "C-1", actor: "desk-li", at: nil, now: realNow)
+        }
+        #expect(try store.lastSeq() == before)
+        #expect(try store.item("C-1").status == .received)
+        // No id was used up by the refused open.
+        #expect(try store.perform(opened(), on: nil, site: "jinxiu", actor: "desk-li", at: nil, now: realNow).id == "C-9")
+    }
+
+    @Test func projectionsEqualAFullReplayOnRandomStreams() throws {
+        let home = TempHome()
+        let store = try demoStore(home)
+        var rng = SeededRandom(seed: 20_261_129)
+        var now = realNow
+        let verbs: [(String) -> ItemCommand] = [
+            { _ in .respond(note: nil) }, { _ in .resolve(note: "处理完毕") }, { _ in .callback(rating: 4, note: nil) },
+            { _ in .close(note: nil) }, { _ in .pause(reason: "等待业主") }, { _ in .resume(note: nil) },
+            { _ in .reopen(reason: "复发") }, { _ in .progress(note: nil) }, { _ in .acknowledge(note: nil) },
+            { _ in .answer(note: nil) }, { _ in .void(reason: "重复") },
+            { _ in .edit(field: "text", value: "更正 \u{1B}[31m", reason: "笔误") },
+            { _ in .reclassify(emergency: true, complex: nil, reason: "升级") },
+        ]
+        let actors = ["desk-li", "tech-zhang", "guard-wang", "sup-huang"]
+        var accepted = 0
+        for step in 0..<1200 {
+            now = now + Int64(rng.next(in: 1...4000))
+            if step % 5 == 0 {
+                _ = try? store.perform(opened(complex: rng.next(in: 0...1) == 1), on: nil, site: "jinxiu", actor: "desk-li", at: nil, now: now)
+                continue
+            }
+            let kind = ["C", "R", "E"][rng.next(in: 0...2)]
+            let id = "\(kind)-\(rng.next(in: 1...12))"
+            let verb = verbs[rng.next(in: 0..<verbs.count)](id)
+            let back = Int64(rng.next(in: 0...1) == 1 ? rng.next(in: 0...1200) : 0)
+            if (try? store.perform(verb, on: id, actor: actors[rng.next(in: 0..<actors.count)], at: now - back, now: now)) != nil {
+                accepted += 1
+            }
+        }
+        #expect(accepted > 50)  // enough accepted steps for the comparison to mean something
+        let report = try store.check()
+        #expect(report.differences == [])
+        #expect(report.events > 100)
+    }
+
+    @Test func checkFindsADamagedRowAndRepairRebuildsIt() throws {
+        let home = TempHome()
+        let store = try demoStore(home)
+        try store.close()
+        try rawSQL(home.file, "UPDATE items SET status = 'closed', is_open = 0 WHERE id = 'C-1'")
+        let s = try Store.open(home: home.path)
+        let report = try s.check()
+        #expect(report.differences.count == 1)
+        #expect(report.differences.first?.hasPrefix("C-1: its row differs from the journal") == true)
+        _ = try s.check(repair: true)
+        #expect(try s.check().differences == [])
+        #expect(try s.item("C-1").status == .received)
+    }
+
+    @Test func aFileThatIsNotSQLiteIsRefused() throws {
+        let home = TempHome()
+        try Data("this is not a database, it is a shopping list\n".utf8).write(to: URL(fileURLWithPath: home.file))
+        do {
+            _ = try Store.open(home: home.path)
+            Issue.record("a text file was opened as a store")
+        } catch {
+            #expect(error.kind == .storeUnusable)
+            #expect(error.message.contains("is not a Wuye store"))
+        }
+        // Nothing was changed.
+        #expect(try String(contentsOfFile: home.file, encoding: .utf8).hasPrefix("this is not"))
+    }
+
+    @Test func aDamagedStoreIsRefusedNotTreatedAsEmpty() throws {
+        let home = TempHome()
+        let store = try demoStore(home)
+        try store.close()
+        // Overwrite the middle of the file (the page that holds the schema and rows).
+        let h = try FileHandle(forWritingTo: URL(fileURLWithPath: home.file))
+        try h.seek(toOffset: 100)
+        try h.write(contentsOf: Data(repeating: 0xA5, count: 8000))
+        try h.close()
+        do {
+            let s = try Store.open(home: home.path)
+            _ = try s.items(kind: nil, filter: .open)
+            Issue.record("a damaged store was read")
+        } catch {
+            #expect(error.kind == .storeUnusable)
+        }
+    }
+
+    @Test func anotherProgramsDatabaseIsRefused() throws {
+        let home = TempHome()
+        try rawSQL(home.file, "CREATE TABLE recipes (name TEXT)")
+        do {
+            _ = try Store.open(home: home.path)
+            Issue.record("a foreign database was opened")
+        } catch {
+            #expect(error == .storeUnusable("\(home.file) is an SQLite database of another program, not a Wuye store; use another --home"))
+        }
+    }
+
+    @Test func aNewerSchemaIsRefused() throws {
+        let home = TempHome()
+        try demoStore(home).close()
+        try rawSQL(home.file, "PRAGMA user_version = 99")
+        do {
+            _ = try Store.open(home: home.path)
+            Issue.record("a newer store was opened")
+        } catch {
+            #expect(error.kind == .storeUnusable)
+            #expect(error.message.contains("newer Wuye"))
+        }
+    }
+
+    @Test func missingStoreSaysWhatToDo() {
+        let home = TempHome()
+        #expect(throws: WuyeError.storeUnusable("there is no Wuye store in \(home.path); run 'wuye init --demo' or 'wuye init --site FILE'")) {
+            try Store.open(home: home.path)
+        }
+    }
+
+    @Test func backupIsAConsistentStoreOfItsOwn() throws {
+        let home = TempHome()
+        let store = try demoStore(home)
+        let copy = TempHome()
+        try store.backup(to: copy.file)
+        let b = try Store.open(home: copy.path)
+        #expect(try b.items(kind: nil, filter: .all).count == store.items(kind: nil, filter: .all).count)
+        #expect(try b.check().differences == [])
+        #expect(throws: WuyeError.self) { try store.backup(to: copy.file) }
+    }
+
+    @Test func anotherProcessSeesCommitsThroughDataVersion() throws {
+        let home = TempHome()
+        let a = try demoStore(home)
+        let b = try Store.open(home: home.path)
+        let v0 = try b.dataVersion()
+        let seen = try b.lastSeq()
+        #expect(try b.dataVersion() == v0)
+        let c = try a.perform(opened(), on: nil, site: "jinxiu", actor: "desk-li", at: nil, now: realNow)
+        #expect(try b.dataVersion() != v0)
+        let news = try b.events(after: seen)
+        #expect(news.map(\.subject) == [c.id])
+    }
+
+    @Test func asOfShowsThePast() throws {
+        let home = TempHome()
+        let store = try demoStore(home)
+        let t = realNow
+        let c = try store.perform(opened(), on: nil, site: "jinxiu", actor: "desk-li", at: nil, now: t)
+        try store.perform(.respond(note: nil), on: c.id, actor: "desk-li", at: nil, now: t + 600)
+        let before = try store.items(asOf: t + 300, subject: c.id)
+        #expect(before.first?.status == .received)
+        #expect(try store.items(asOf: t + 600, subject: c.id).first?.status == .responded)
+    }
+}
+
+/// Writes to a database file behind the store's back (to damage it on purpose).
+func rawSQL(_ path: String, _ sql: String) throws {
+    let p = Process()
+    p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    p.arguments = ["python3", "-c", "import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); c.executescript(sys.argv[2]); c.commit()", path, sql]
+    try p.run()
+    p.waitUntilExit()
+    if p.terminationStatus != 0 { throw WuyeError.badInput("sqlite3 failed") }
+}
+
+/// A small deterministic generator, so a failing stream can be replayed.
+struct SeededRandom {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func nextRaw() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+    mutating func next(in r: ClosedRange<Int>) -> Int { r.lowerBound + Int(nextRaw() % UInt64(r.count)) }
+    mutating func next(in r: Range<Int>) -> Int { r.lowerBound + Int(nextRaw() % UInt64(r.count)) }
+}
+
+extension Item {
+    func clock(_ kind: ClockKind) -> ItemClock { clocks.last { $0.kind == kind && $0.cycle == cycle }! }
+}
