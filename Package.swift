@@ -18,10 +18,11 @@ let package = Package(
         .systemLibrary(
             name: "CNcursesW",
             providers: [.apt(["libncurses-dev"])]),
+        .target(name: "CSQLiteShim", linkerSettings: [.linkedLibrary("sqlite3")]),
         .target(name: "WuyeCore", swiftSettings: strict),
         .target(
             name: "WuyeStore",
-            dependencies: ["WuyeCore", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["WuyeCore", "CSQLiteShim", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: strict),
         .target(name: "WuyeReports", dependencies: ["WuyeStore", "WuyeCore"], swiftSettings: strict),
         .target(

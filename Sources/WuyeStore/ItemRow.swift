@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 import WuyeCore
 
@@ -10,15 +11,15 @@ enum ItemRow {
         void_reason, source, last_at, limits, clocks
         """
 
-    static func upsert(_ db: Database, _ it: Item, seq: Int64) throws {
+    static func upsert(_ db: Database, _ it: Item, zone: Zone, seq: Int64) throws {
         let number = ItemID(it.id)?.number ?? 0
         try db.cachedStatement(
             sql: """
                 INSERT OR REPLACE INTO items (id, kind, num, site, unit, location, channel, category, text, owner, phone,
                     emergency, complex, status, paused, pause_reason, pause_count, cycle, assignee, opened_at,
                     resolved_at, closed_at, rating, void_reason, source, last_at, is_open, next_deadline, limits,
-                    clocks, last_seq)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    clocks, json, last_seq)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """
         ).execute(
             arguments: [
@@ -26,7 +27,8 @@ enum ItemRow {
                 it.text, it.owner, it.phone, it.emergency, it.complex, it.status.rawValue, it.paused, it.pauseReason,
                 it.pauseCount, it.cycle, it.assignee, it.openedAt.seconds, it.resolvedAt?.seconds,
                 it.closedAt?.seconds, it.rating, it.voidReason, it.source, it.lastAt.seconds, it.isOpen,
-                it.nextDeadline?.seconds, encodeLimits(it.limits), encodeClocks(it.clocks), seq,
+                it.nextDeadline?.seconds, encodeLimits(it.limits), encodeClocks(it.clocks),
+                Data(ItemJSON.staticPrefix(it, zone: zone)), seq,
             ])
         try db.cachedStatement(sql: "DELETE FROM clocks WHERE item_id = ?").execute(arguments: [it.id])
         let void = it.status == .void

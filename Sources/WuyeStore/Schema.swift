@@ -49,6 +49,7 @@ enum Schema {
                     next_deadline INTEGER,
                     limits TEXT NOT NULL,
                     clocks TEXT NOT NULL,
+                    json BLOB NOT NULL, -- the item's fields that do not depend on now, as JSON
                     last_seq INTEGER NOT NULL
                 );
                 CREATE INDEX items_open ON items(is_open, next_deadline);

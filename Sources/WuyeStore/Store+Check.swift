@@ -68,6 +68,16 @@ extension Store {
                 }
                 if s != it { report.differences.append("\(id): its row differs from the journal (\(Store.firstDifference(s, it)))") }
             }
+            let rendered = try Row.fetchCursor(db, sql: "SELECT id, json FROM items")
+            while let row = try rendered.next() {
+                let id: String = row[0]
+                let json: Data = row[1]
+                if let it = r.items[id], stored[id] == it,
+                    Data(ItemJSON.staticPrefix(it, zone: r.sites[it.site]?.zone ?? .utc)) != json
+                {
+                    report.differences.append("\(id): its stored JSON differs from the journal")
+                }
+            }
             for id in stored.keys.sorted() where r.items[id] == nil {
                 report.differences.append("\(id): has a row but no event in the journal")
             }
@@ -92,7 +102,7 @@ extension Store {
                     sql:
                         "DELETE FROM items; DELETE FROM clocks; DELETE FROM sites; DELETE FROM staff; DELETE FROM standards; DELETE FROM meta"
                 )
-                for it in r.items.values { try ItemRow.upsert(db, it, seq: 0) }
+                for it in r.items.values { try ItemRow.upsert(db, it, zone: r.sites[it.site]?.zone ?? .utc, seq: 0) }
                 for s in r.sites.values {
                     try Store.project(
                         db, Event(at: .init(seconds: 0), recorded: .init(seconds: 0), actor: "", subject: "", body: .siteDefined(s)))

@@ -121,7 +121,7 @@ extension Store {
                 }
             }
             guard let result = item else { throw WuyeError.storeUnusable("the item vanished while it was written") }
-            try ItemRow.upsert(db, result, seq: lastSeq)
+            try ItemRow.upsert(db, result, zone: site.zone, seq: lastSeq)
             return result
         }
     }

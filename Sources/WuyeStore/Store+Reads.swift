@@ -113,6 +113,54 @@ extension Store {
         }
     }
 
+    /// The JSON array of items as `--json` prints it, from the stored rendering of each
+    /// item plus its clocks computed for `now`. `breachedOnly` keeps only breached ones.
+    public func itemsJSON(
+        kind: ItemKind?, filter: ItemFilter, site: String?, breachedOnly: Bool, now: Instant, zones: [String: Zone],
+        sink: ([UInt8]) -> Void
+    ) throws(WuyeError) {
+        var clauses: [String] = []
+        var args: [any DatabaseValueConvertible] = []
+        if filter == .open { clauses.append("is_open = 1") }
+        if let kind {
+            clauses.append("kind = ?")
+            args.append(kind.rawValue)
+        }
+        if let site {
+            clauses.append("site = ?")
+            args.append(site)
+        }
+        let whereSQL = clauses.isEmpty ? "" : "WHERE " + clauses.joined(separator: " AND ")
+        let order = filter == .open ? "ORDER BY next_deadline IS NULL, next_deadline, kind, num" : "ORDER BY kind, num"
+        let sql = "SELECT json, clocks, cycle, status, site FROM items \(whereSQL) \(order)"
+        return try read { db in
+            var w = JSONWriter()
+            w.reserve(1 << 17)
+            w.beginArray()
+            let cursor = try Row.fetchCursor(db, sql: sql, arguments: StatementArguments(args))
+            while let row = try cursor.next() {
+                guard let clocks = ItemRow.decodeClocks(row[1]) else {
+                    throw WuyeError.storeUnusable("an item row is damaged; run wuye check")
+                }
+                let cycle: Int = row[2]
+                let void = (row[3] as String) == ItemStatus.void.rawValue
+                let zone = zones[row[4] as String] ?? .utc
+                if breachedOnly {
+                    let breached = !void && clocks.contains { $0.cycle == cycle && [.breached, .missed].contains($0.state(at: now)) }
+                    if !breached { continue }
+                }
+                try row.withUnsafeData(atIndex: 0) { (data: Data?) in
+                    data?.withUnsafeBytes { w.resumeObject($0) }
+                }
+                ItemJSON.writeLiveFields(clocks, cycle: cycle, void: void, zone: zone, now: now, history: false, into: &w)
+                w.endObject()
+                w.drain(sink)
+            }
+            w.endArray()
+            sink(w.bytes)
+        }
+    }
+
     public func isDemo() throws(WuyeError) -> Bool {
         try read { db in try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'demo'") != nil }
     }

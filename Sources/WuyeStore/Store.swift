@@ -1,3 +1,4 @@
+import CSQLiteShim
 import Foundation
 import GRDB
 import WuyeCore
@@ -32,6 +33,7 @@ public final class Store: Sendable {
         config.label = "wuye"
         config.prepareDatabase { db in
             try db.execute(sql: "PRAGMA synchronous = FULL")
+            _ = wuye_sqlite_no_checkpoint_on_close(db.sqliteConnection)
         }
         let queue: DatabaseQueue
         do {
@@ -98,9 +100,15 @@ public final class Store: Sendable {
         }
     }
 
-    /// Closes the file (checkpointing the WAL into it).
+    /// Folds the WAL into the main file and closes it, so that the file alone holds
+    /// everything (before it is moved or copied as a whole).
     public func close() throws(WuyeError) {
-        do { try db.close() } catch { throw Store.mapError(error, path: path) }
+        do {
+            try db.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)") }
+            try db.close()
+        } catch {
+            throw Store.mapError(error, path: path)
+        }
     }
 
     // MARK: transactions

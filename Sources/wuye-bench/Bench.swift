@@ -195,7 +195,20 @@ enum Bench {
     }
 
     /// Runs a process to the end; returns wall milliseconds and its peak memory (MB).
+    /// The memory comes from GNU time where it is installed: a spawned child's
+    /// `ru_maxrss` counts the parent's image from before `exec`.
     static func runProcess(_ path: String, _ args: [String], env: [String: String] = [:]) throws -> (Double, Double) {
+        let (t, rss) = try spawn(path, args, env: env)
+        let gnuTime = "/usr/bin/time"
+        guard FileManager.default.isExecutableFile(atPath: gnuTime) else { return (t, rss) }
+        let out = NSTemporaryDirectory() + "wuye-bench-rss-\(getpid())"
+        defer { try? FileManager.default.removeItem(atPath: out) }
+        _ = try spawn(gnuTime, ["-f", "%M", "-o", out, path] + args, env: env)
+        let kb = Double((try? String(contentsOfFile: out, encoding: .utf8))?.trimmingCharacters(in: .whitespacesAndNewlines) ?? "") ?? rss * 1024
+        return (t, kb / 1024)
+    }
+
+    static func spawn(_ path: String, _ args: [String], env: [String: String]) throws -> (Double, Double) {
         var pid: pid_t = 0
         var fa: posix_spawn_file_actions_t = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&fa)

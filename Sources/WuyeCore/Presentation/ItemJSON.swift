@@ -1,9 +1,11 @@
 /// The JSON form of items (`--json`), field by field as `docs/data-format.md` lists them.
 public enum ItemJSON {
     /// The clocks shown for an item: the latest clock of each kind in the current cycle.
-    public static func currentClocks(_ item: Item) -> [ItemClock] {
+    public static func currentClocks(_ item: Item) -> [ItemClock] { currentClocks(item.clocks, cycle: item.cycle) }
+
+    static func currentClocks(_ clocks: [ItemClock], cycle: Int) -> [ItemClock] {
         var out: [ItemClock] = []
-        for c in item.clocks where c.cycle == item.cycle {
+        for c in clocks where c.cycle == cycle {
             if let i = out.firstIndex(where: { $0.kind == c.kind }) { out[i] = c } else { out.append(c) }
         }
         return out
@@ -11,6 +13,22 @@ public enum ItemJSON {
 
     public static func write(_ item: Item, zone: Zone, now: Instant, history: Bool = false, into w: inout JSONWriter) {
         w.beginObject()
+        writeStaticFields(item, zone: zone, into: &w)
+        writeLiveFields(item.clocks, cycle: item.cycle, void: item.status == .void, zone: zone, now: now, history: history, into: &w)
+        w.endObject()
+    }
+
+    /// The fields that do not depend on "now", as the opening of an object without its
+    /// closing brace. Projection rows keep this text, so that a list of thousands of
+    /// items is the stored text plus the clocks computed for now.
+    public static func staticPrefix(_ item: Item, zone: Zone) -> [UInt8] {
+        var w = JSONWriter()
+        w.beginObject()
+        writeStaticFields(item, zone: zone, into: &w)
+        return w.bytes
+    }
+
+    static func writeStaticFields(_ item: Item, zone: Zone, into w: inout JSONWriter) {
         w.field("id", item.id)
         w.field("kind", item.kind.rawValue)
         w.field("site", item.site)
@@ -35,28 +53,44 @@ public enum ItemJSON {
         w.field("rating", item.rating)
         w.field("void_reason", item.voidReason)
         w.field("source", item.source)
-        w.field("breached", item.isBreached(at: now))
         w.field("next_deadline", item.nextDeadline, zone: zone)
-        w.key("clocks")
-        w.beginArray()
-        for c in history ? item.clocks : currentClocks(item) { writeClock(c, zone: zone, now: now, into: &w) }
-        w.endArray()
-        w.endObject()
     }
 
-    public static func writeClock(_ c: ItemClock, zone: Zone, now: Instant, into w: inout JSONWriter) {
+    /// `breached` and `clocks`, which depend on "now".
+    public static func writeLiveFields(
+        _ clocks: [ItemClock], cycle: Int, void: Bool, zone: Zone, now: Instant, history: Bool, into w: inout JSONWriter
+    ) {
+        var breached = false
+        if !void {
+            for c in clocks where c.cycle == cycle {
+                let s = c.state(at: now)
+                if s == .breached || s == .missed { breached = true }
+            }
+        }
+        w.field("breached", breached)
+        w.key("clocks")
+        w.beginArray()
+        for c in history ? clocks : currentClocks(clocks, cycle: cycle) { writeClock(c, zone: zone, now: now, history: history, into: &w) }
+        w.endArray()
+    }
+
+    /// One clock. Lists show the current cycle's clocks; `history` (show) adds the
+    /// fields that matter for past cycles and stopped clocks.
+    public static func writeClock(_ c: ItemClock, zone: Zone, now: Instant, history: Bool = true, into w: inout JSONWriter) {
         let state = c.state(at: now)
         w.beginObject()
         w.field("kind", c.kind.rawValue)
         w.field("state", state.rawValue)
         w.field("deadline", c.deadline, zone: zone)
         w.field("remaining_seconds", c.remaining(at: now))
-        w.field("cycle", c.cycle)
         w.field("started_at", c.startedAt, zone: zone)
         w.field("limit_seconds", c.limit)
         w.field("paused_seconds", c.pausedTotal + (c.pausedAt.map { max(0, now - $0) } ?? 0))
-        w.field("stopped_at", c.stoppedAt, zone: zone)
-        w.field("backdated", c.backdated)
+        if history || c.isStopped {
+            w.field("cycle", c.cycle)
+            w.field("stopped_at", c.stoppedAt, zone: zone)
+            w.field("backdated", c.backdated)
+        }
         w.endObject()
     }
 }

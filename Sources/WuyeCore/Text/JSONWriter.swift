@@ -31,9 +31,20 @@ public struct JSONWriter: Sendable {
         bytes.append(UInt8(ascii: "]"))
     }
 
-    public mutating func key(_ k: String) {
+    /// Continues an object whose opening and first fields were rendered before
+    /// (see `ItemJSON.staticPrefix`); close it with `endObject()`.
+    public mutating func resumeObject(_ prefix: UnsafeRawBufferPointer) {
+        value()
+        bytes.append(contentsOf: prefix)
+        needsComma.append(true)
+    }
+
+    /// Keys are literals of the data format: plain ASCII, written as they are.
+    public mutating func key(_ k: StaticString) {
         comma()
-        Self.appendString(k, to: &bytes)
+        bytes.append(UInt8(ascii: "\""))
+        k.withUTF8Buffer { bytes.append(contentsOf: $0) }
+        bytes.append(UInt8(ascii: "\""))
         bytes.append(UInt8(ascii: ":"))
         pendingKey = true
     }
@@ -118,29 +129,37 @@ public struct JSONWriter: Sendable {
         bytes.append(UInt8(ascii: "\""))
     }
 
-    public mutating func field(_ k: String, _ s: String?) {
+    public mutating func field(_ k: StaticString, _ s: String?) {
         key(k)
         string(s)
     }
-    public mutating func field(_ k: String, _ i: Int64?) {
+    public mutating func field(_ k: StaticString, _ i: Int64?) {
         key(k)
         int(i)
     }
-    public mutating func field(_ k: String, _ i: Int?) {
+    public mutating func field(_ k: StaticString, _ i: Int?) {
         key(k)
         int(i)
     }
-    public mutating func field(_ k: String, _ b: Bool?) {
+    public mutating func field(_ k: StaticString, _ b: Bool?) {
         key(k)
         bool(b)
     }
-    public mutating func field(_ k: String, _ d: Double?) {
+    public mutating func field(_ k: StaticString, _ d: Double?) {
         key(k)
         double(d)
     }
-    public mutating func field(_ k: String, _ i: Instant?, zone: Zone) {
+    public mutating func field(_ k: StaticString, _ i: Instant?, zone: Zone) {
         key(k)
         instant(i, zone: zone)
+    }
+
+    /// Hands the bytes written so far to `sink` once there are at least `threshold` of
+    /// them, and starts again with an empty buffer: long lists are streamed, not held.
+    public mutating func drain(over threshold: Int = 1 << 16, _ sink: ([UInt8]) -> Void) {
+        guard bytes.count >= threshold else { return }
+        sink(bytes)
+        bytes.removeAll(keepingCapacity: true)
     }
 
     /// Reserves room for about `n` more bytes (a list knows roughly how much it writes).

@@ -85,6 +85,14 @@ enum ItemCLI {
             if filter != .all { items = items.filter(\.isOpen) }
             items.sort { ($0.nextDeadline?.seconds ?? .max) < ($1.nextDeadline?.seconds ?? .max) }
         } else {
+            if json {
+                // The fast path: stored renderings plus clocks computed for now.
+                try store.itemsJSON(
+                    kind: kind, filter: filter == .all ? .all : .open, site: site, breachedOnly: filter == .breached, now: now,
+                    zones: sites.mapValues(\.zone), sink: Output.writeAll)
+                Output.writeAll([10])
+                return
+            }
             items = try store.items(kind: kind, filter: filter == .all ? .all : .open, site: site)
         }
         if filter == .breached { items = items.filter { $0.isBreached(at: now) } }
