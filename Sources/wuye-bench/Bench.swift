@@ -197,10 +197,10 @@ enum Bench {
     /// Runs a process to the end; returns wall milliseconds and its peak memory (MB).
     /// The memory comes from GNU time where it is installed: a spawned child's
     /// `ru_maxrss` counts the parent's image from before `exec`.
-    static func runProcess(_ path: String, _ args: [String], env: [String: String] = [:]) throws -> (Double, Double) {
+    static func runProcess(_ path: String, _ args: [String], env: [String: String] = [:], memory: Bool = false) throws -> (Double, Double) {
         let (t, rss) = try spawn(path, args, env: env)
         let gnuTime = "/usr/bin/time"
-        guard FileManager.default.isExecutableFile(atPath: gnuTime) else { return (t, rss) }
+        guard memory, FileManager.default.isExecutableFile(atPath: gnuTime) else { return (t, rss) }
         let out = NSTemporaryDirectory() + "wuye-bench-rss-\(getpid())"
         defer { try? FileManager.default.removeItem(atPath: out) }
         _ = try spawn(gnuTime, ["-f", "%M", "-o", out, path] + args, env: env)
@@ -243,7 +243,7 @@ enum Bench {
         var times: [Double] = []
         var peak = 0.0
         for _ in 0..<runs {
-            let (t, rss) = try runProcess(path, make?() ?? args, env: e)
+            let (t, rss) = try runProcess(path, make?() ?? args, env: e, memory: make == nil)
             times.append(t)
             peak = max(peak, rss)
         }
