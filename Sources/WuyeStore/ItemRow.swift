@@ -37,12 +37,13 @@ enum ItemRow {
             try db.cachedStatement(
                 sql: """
                     INSERT INTO clocks (item_id, n, kind, item_kind, site, cycle, started_at, deadline, stopped_at,
-                        outcome, backdated, void) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        outcome, backdated, void, paused, rating, imported) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """
             ).execute(
                 arguments: [
                     it.id, n, c.kind.rawValue, it.kind.rawValue, it.site, c.cycle, c.startedAt.seconds,
-                    c.nominalDeadline.seconds, c.stoppedAt?.seconds, outcome, c.backdated, void,
+                    c.nominalDeadline.seconds, c.stoppedAt?.seconds, outcome, c.backdated, void, c.isPaused, c.rating,
+                    it.source?.hasPrefix("import:") ?? false,
                 ])
         }
     }
@@ -117,7 +118,7 @@ enum ItemRow {
         clocks.map { c in
             let flags = (c.backdated ? 1 : 0) | (c.abandoned ? 2 : 0)
             return
-                "\(c.kind.rawValue) \(c.cycle) \(c.startedAt.seconds) \(c.limit) \(c.dueSoonShare) \(c.pausedAt.map { String($0.seconds) } ?? "-") \(c.pausedTotal) \(c.stoppedAt.map { String($0.seconds) } ?? "-") \(flags)"
+                "\(c.kind.rawValue) \(c.cycle) \(c.startedAt.seconds) \(c.limit) \(c.dueSoonShare) \(c.pausedAt.map { String($0.seconds) } ?? "-") \(c.pausedTotal) \(c.stoppedAt.map { String($0.seconds) } ?? "-") \(flags) \(c.rating.map(String.init) ?? "-")"
         }.joined(separator: ";")
     }
 
@@ -163,12 +164,14 @@ enum ItemRow {
                 guard let pausedTotal = int(field()) else { return nil }
                 let stoppedAt = int(field())
                 guard let flags = int(field()) else { return nil }
+                let rating = int(field())
                 var c = ItemClock(kind: kind, cycle: Int(cycle), startedAt: Instant(seconds: start), limit: limit, dueSoonShare: share)
                 c.pausedAt = pausedAt.map { Instant(seconds: $0) }
                 c.pausedTotal = pausedTotal
                 c.stoppedAt = stoppedAt.map { Instant(seconds: $0) }
                 c.backdated = flags & 1 != 0
                 c.abandoned = flags & 2 != 0
+                c.rating = rating.map { Int($0) }
                 out.append(c)
             }
             return out

@@ -69,9 +69,32 @@ enum Schema {
                     outcome TEXT,
                     backdated INTEGER NOT NULL,
                     void INTEGER NOT NULL,
+                    paused INTEGER NOT NULL,
+                    rating INTEGER,
+                    imported INTEGER NOT NULL,
                     PRIMARY KEY (item_id, n)
                 ) WITHOUT ROWID;
-                CREATE INDEX clocks_period ON clocks(site, kind, started_at);
+                CREATE INDEX clocks_deadline ON clocks(site, kind, deadline);
+                CREATE INDEX clocks_stopped ON clocks(site, kind, stopped_at);
+
+                -- Duties ticked, checkpoints scanned, trainings, surveys.
+                CREATE TABLE ticks (
+                    occurrence TEXT PRIMARY KEY,
+                    site TEXT NOT NULL, kind TEXT NOT NULL, location TEXT NOT NULL, day TEXT NOT NULL,
+                    at INTEGER NOT NULL, actor TEXT NOT NULL, backdated INTEGER NOT NULL, data TEXT NOT NULL
+                );
+                CREATE INDEX ticks_day ON ticks(site, day);
+                CREATE TABLE scans (
+                    round TEXT NOT NULL, code TEXT NOT NULL,
+                    site TEXT NOT NULL, route TEXT NOT NULL, day TEXT NOT NULL,
+                    at INTEGER NOT NULL, actor TEXT NOT NULL, backdated INTEGER NOT NULL, data TEXT NOT NULL,
+                    PRIMARY KEY (round, code)
+                ) WITHOUT ROWID;
+                CREATE INDEX scans_day ON scans(site, day);
+                CREATE INDEX scans_actor ON scans(actor, at);
+                CREATE TABLE trainings (id TEXT PRIMARY KEY, date TEXT NOT NULL, data TEXT NOT NULL);
+                CREATE TABLE surveys (id TEXT PRIMARY KEY, site TEXT NOT NULL, at INTEGER NOT NULL, score REAL NOT NULL, data TEXT NOT NULL);
+                CREATE INDEX surveys_at ON surveys(site, at);
                 """)
     }
 }

@@ -20,6 +20,10 @@ extension Store {
         var standardsSource: String?
         var demo = false
         var events = 0
+        var ticks: [String: Tick] = [:]
+        var scans: [String: Scan] = [:]
+        var trainings: [String: TrainingSession] = [:]
+        var surveys: [String: Survey] = [:]
 
         mutating func apply(_ e: Event) {
             events += 1
@@ -32,6 +36,10 @@ extension Store {
                 standards = s
                 standardsSource = src
             case .demoMarked: demo = true
+            case .checklistTicked(let t): ticks[t.occurrence] = t
+            case .patrolScanned(let s): scans[s.round + " " + s.code] = s
+            case .training(let t): trainings[e.subject] = TrainingRules.apply(trainings[e.subject], t)
+            case .surveyRecorded(let v): surveys[v.id] = v
             }
         }
     }
@@ -87,6 +95,22 @@ extension Store {
             for (id, s) in r.staff where try Store.staff(db, id) != s {
                 report.differences.append("staff \(id): its row differs from the journal")
             }
+            let storedTicks = try String.fetchAll(db, sql: "SELECT data FROM ticks").map { try Store.decode(Tick.self, $0) }
+            if Dictionary(uniqueKeysWithValues: storedTicks.map { ($0.occurrence, $0) }) != r.ticks {
+                report.differences.append("ticks: the rows differ from the journal")
+            }
+            let storedScans = try String.fetchAll(db, sql: "SELECT data FROM scans").map { try Store.decode(Scan.self, $0) }
+            if Dictionary(uniqueKeysWithValues: storedScans.map { ($0.round + " " + $0.code, $0) }) != r.scans {
+                report.differences.append("patrol scans: the rows differ from the journal")
+            }
+            let storedTrainings = try String.fetchAll(db, sql: "SELECT data FROM trainings").map { try Store.decode(TrainingSession.self, $0) }
+            if Dictionary(uniqueKeysWithValues: storedTrainings.map { ($0.id, $0) }) != r.trainings {
+                report.differences.append("trainings: the rows differ from the journal")
+            }
+            let storedSurveys = try String.fetchAll(db, sql: "SELECT data FROM surveys").map { try Store.decode(Survey.self, $0) }
+            if Dictionary(uniqueKeysWithValues: storedSurveys.map { ($0.id, $0) }) != r.surveys {
+                report.differences.append("surveys: the rows differ from the journal")
+            }
             if try Store.standards(db) != (r.standards ?? Standards()) {
                 report.differences.append("standards: the row differs from the journal")
             }
@@ -119,6 +143,9 @@ extension Store {
                             body: .standardsLoaded(st, source: r.standardsSource)))
                 }
                 if r.demo { try db.execute(sql: "INSERT INTO meta (key, value) VALUES ('demo', '1')") }
+                try db.execute(sql: "DELETE FROM ticks; DELETE FROM scans; DELETE FROM trainings; DELETE FROM surveys")
+                let cursor = try Row.fetchCursor(db, sql: "SELECT \(Store.eventColumns) FROM events WHERE type NOT LIKE 'item.%' AND type NOT IN ('site.defined', 'staff.saved', 'standards.loaded', 'store.demo') ORDER BY seq")
+                while let row = try cursor.next() { try Store.project(db, try Store.decodeEvent(row)) }
             }
             return report
         }

@@ -135,8 +135,11 @@ extension Store {
 
     /// Defines (or redefines) a site and saves its staff. The first site file of a store
     /// may be loaded by anyone; after that only a supervisor changes sites and staff.
-    public func define(_ file: SiteFile, actor actorID: String?, now: Instant) throws(WuyeError) {
+    public func define(_ file: SiteFile, actor actorID: String?, now: Instant, since: Instant? = nil) throws(WuyeError) {
         try write { db in
+            var site = file.site
+            // A site keeps the day it was first taken on.
+            site.since = try Store.site(db, site.id)?.since ?? since ?? now
             let staffCount = try Int.fetchOne(db, sql: "SELECT count(*) FROM staff") ?? 0
             var actor = "init"
             if staffCount > 0 {
@@ -147,8 +150,8 @@ extension Store {
                 try Permissions.requireSupervisor(a, "change sites or staff")
                 actor = a.id
             }
-            try Store.checkCodes(db, file.site)
-            try Store.apply(db, Event(at: now, recorded: now, actor: actor, subject: "site:\(file.site.id)", body: .siteDefined(file.site)))
+            try Store.checkCodes(db, site)
+            try Store.apply(db, Event(at: now, recorded: now, actor: actor, subject: "site:\(site.id)", body: .siteDefined(site)))
             for s in file.staff {
                 try Store.apply(db, Event(at: now, recorded: now, actor: actor, subject: "staff:\(s.id)", body: .staffSaved(s)))
             }
@@ -219,6 +222,29 @@ extension Store {
             try db.execute(sql: "INSERT OR REPLACE INTO meta (key, value) VALUES ('demo', '1')")
         case .item:
             break
+        case .checklistTicked(let t):
+            try db.execute(
+                sql: "INSERT OR REPLACE INTO ticks (occurrence, site, kind, location, day, at, actor, backdated, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                arguments: [
+                    t.occurrence, t.site, t.kind.rawValue, t.location, t.day.description, t.at.seconds, t.actor, e.isBackdated(grace: 300),
+                    try encodeJSON(t),
+                ])
+        case .patrolScanned(let s):
+            let day = String(s.round.split(separator: "/").last?.prefix(10) ?? "")
+            try db.execute(
+                sql: "INSERT OR REPLACE INTO scans (round, code, site, route, day, at, actor, backdated, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                arguments: [s.round, s.code, s.site, s.route, day, s.at.seconds, s.actor, e.isBackdated(grace: 300), try encodeJSON(s)])
+        case .training(let t):
+            let current = try training(db, e.subject)
+            if let s = TrainingRules.apply(current, t) {
+                try db.execute(
+                    sql: "INSERT OR REPLACE INTO trainings (id, date, data) VALUES (?, ?, ?)",
+                    arguments: [s.id, s.date.description, try encodeJSON(s)])
+            }
+        case .surveyRecorded(let v):
+            try db.execute(
+                sql: "INSERT OR REPLACE INTO surveys (id, site, at, score, data) VALUES (?, ?, ?, ?, ?)",
+                arguments: [v.id, v.site, v.at.seconds, v.score, try encodeJSON(v)])
         }
     }
 }

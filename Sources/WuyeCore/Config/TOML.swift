@@ -394,7 +394,7 @@ public struct TOMLParser {
 }
 
 extension String {
-    func replacingOccurrences(_ a: Character, _ b: String) -> String {
+    public func replacingOccurrences(_ a: Character, _ b: String) -> String {
         var out = ""
         for c in self { if c == a { out += b } else { out.append(c) } }
         return out

@@ -33,6 +33,10 @@ public enum EventBody: Codable, Sendable, Equatable {
     case staffSaved(Staff)
     case standardsLoaded(Standards, source: String?)
     case demoMarked
+    case checklistTicked(Tick)
+    case patrolScanned(Scan)
+    case training(TrainingEvent)
+    case surveyRecorded(Survey)
 
     /// A short dotted name for the journal's `type` column and `wuye log`.
     public var typeName: String {
@@ -42,6 +46,15 @@ public enum EventBody: Codable, Sendable, Equatable {
         case .staffSaved: "staff.saved"
         case .standardsLoaded: "standards.loaded"
         case .demoMarked: "store.demo"
+        case .checklistTicked: "checklist.ticked"
+        case .patrolScanned: "patrol.scanned"
+        case .training(let e):
+            switch e {
+            case .planned: "training.planned"
+            case .attended: "training.attended"
+            case .scored: "training.scored"
+            }
+        case .surveyRecorded: "survey.recorded"
         }
     }
 }

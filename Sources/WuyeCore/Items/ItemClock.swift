@@ -37,6 +37,8 @@ public struct ItemClock: Codable, Sendable, Equatable {
     public var backdated = false
     /// Stopped without the duty done (the item was closed or voided first): counts as missed.
     public var abandoned = false
+    /// For a callback clock: the owner's rating given when it stopped.
+    public var rating: Int?
 
     public init(kind: ClockKind, cycle: Int, startedAt: Instant, limit: Int64, dueSoonShare: Double) {
         self.kind = kind
@@ -83,7 +85,8 @@ public struct ItemClock: Codable, Sendable, Equatable {
     }
 
     mutating func pause(at t: Instant) {
-        guard stoppedAt == nil, pausedAt == nil, kind.pausable else { return }
+        // A clock already past its deadline stays breached: a pause never hides a breach.
+        guard stoppedAt == nil, pausedAt == nil, kind.pausable, t <= nominalDeadline else { return }
         pausedAt = t
     }
 

@@ -106,8 +106,9 @@ public enum ItemDecider {
             guard item.kind != .enquiry else { throw .refused("an enquiry's answer clock never pauses") }
             guard item.isOpen, s != .calledBack else { throw refuse("open") }
             guard !item.paused else { throw .refused("\(id) is paused already (\(item.pauseReason ?? "")); resume it first") }
-            guard item.currentClocks.contains(where: { $0.kind.pausable && $0.isRunning }) else {
-                throw .refused("\(id) has no clock that can pause; response, acknowledge and answer clocks never pause")
+            guard item.currentClocks.contains(where: { $0.kind.pausable && $0.isRunning && d.at <= $0.nominalDeadline }) else {
+                throw .refused(
+                    "\(id) has no clock that can pause: response, acknowledge and answer clocks never pause, and a breached clock stays breached")
             }
             return [.paused(reason: reason)]
         case .resume(let note):
@@ -173,7 +174,7 @@ public enum ItemDecider {
     static func validateOpen(_ o: ItemOpened, _ d: Decision) throws(WuyeError) {
         guard o.site == d.site.id else { throw .notFound("site \(o.site) is not known") }
         if o.text.trimmingSpaces.isEmpty { throw .badInput("--text cannot be empty; say what the owner reported") }
-        if o.unit == nil, o.location == nil {
+        if o.unit == nil, o.location == nil, o.source == nil {
             throw .badInput("give --unit U for a unit or --location L for a common area")
         }
         if o.unit != nil, o.location != nil, o.kind != .repair {

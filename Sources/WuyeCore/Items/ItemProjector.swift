@@ -61,6 +61,7 @@ public enum ItemProjector {
             it.resolvedAt = t
         case .calledBack(let rating, _):
             stop([.callback])
+            if let i = it.clocks.lastIndex(where: { $0.kind == .callback && $0.cycle == it.cycle }) { it.clocks[i].rating = rating }
             it.rating = rating
             it.status = .calledBack
         case .closed:

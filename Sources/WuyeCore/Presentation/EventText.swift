@@ -33,6 +33,19 @@ public enum EventText {
         case .staffSaved(let s): return "staff \(s.id) saved: \(s.name), \(s.role.label)\(s.active ? "" : ", inactive")"
         case .standardsLoaded(let s, _): return "standards loaded: \(s.name)"
         case .demoMarked: return "demo data built"
+        case .checklistTicked(let t):
+            return "\(t.kind.rawValue) done at \(t.location)" + (t.note.map { ": \($0)" } ?? "")
+                + (t.problem.map { "; problem: \($0)" } ?? "") + (t.repair.map { " → \($0)" } ?? "")
+        case .patrolScanned(let s):
+            return "checkpoint \(s.code) scanned\(s.outOfOrder ? " out of order" : "")" + (s.note.map { ": \($0)" } ?? "")
+                + (s.problem.map { "; problem: \($0)" } ?? "") + (s.repair.map { " → \($0)" } ?? "")
+        case .training(let e):
+            switch e {
+            case .planned(let s): return "training planned: \(s.kind.rawValue), \(s.topic), \(s.date)"
+            case .attended(let staff): return "attended: \(staff.joined(separator: ", "))"
+            case .scored(let staff, let score): return "\(staff) scored \(Int(score))"
+            }
+        case .surveyRecorded(let v): return "survey at \(v.site)\(v.household.map { " (\($0))" } ?? ""): \(Int(v.score))/100"
         }
     }
 }

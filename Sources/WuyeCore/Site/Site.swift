@@ -14,11 +14,14 @@ public struct Site: Codable, Sendable, Equatable, Identifiable {
     public var units: [String]
     public var locations: [Location]
     public var routes: [PatrolRoute]
+    /// When Wuye started keeping this site's duties: none is due, or missed, before.
+    public var since: Instant?
 
     public init(
         id: String, name: String, kind: Kind, households: Int, timeZone: String, units: [String] = [],
-        locations: [Location] = [], routes: [PatrolRoute] = []
+        locations: [Location] = [], routes: [PatrolRoute] = [], since: Instant? = nil
     ) {
+        self.since = since
         self.id = id
         self.name = name
         self.kind = kind
@@ -35,6 +38,9 @@ public struct Site: Codable, Sendable, Equatable, Identifiable {
     public func location(_ id: String) -> Location? { locations.first { $0.id == id } }
     public func route(_ id: String) -> PatrolRoute? { routes.first { $0.id == id } }
     public func hasUnit(_ u: String) -> Bool { units.isEmpty || units.contains(u) }
+
+    /// The first day duties are kept for.
+    public var firstDutyDay: CivilDate? { since.map { zone.date(of: $0) } }
 }
 
 /// A place on a site that duties or items refer to.

@@ -10,7 +10,8 @@ struct Wuye: ParsableCommand {
         version: "0.1.0",
         subcommands: [
             ConsoleCommand.self, InitCommand.self, SiteCommand.self, StaffCommand.self, ComplaintCommand.self,
-            EnquiryCommand.self, RepairCommand.self, StandardsCommand.self, LogCommand.self, CheckCommand.self,
+            EnquiryCommand.self, RepairCommand.self, ChecklistCommand.self, PatrolCommand.self, TrainingCommand.self,
+            SurveyCommand.self, KPICommand.self, ImportCommand.self, StandardsCommand.self, LogCommand.self, CheckCommand.self,
             BackupCommand.self,
         ],
         defaultSubcommand: ConsoleCommand.self)

@@ -1,0 +1,123 @@
+import WuyeCore
+
+/// A text attribute set: what a theme maps a semantic name to.
+public struct Style: Hashable, Sendable {
+    public var fg: Int16
+    public var bg: Int16
+    public var bold = false
+    public var reverse = false
+    public var underline = false
+    public var dim = false
+
+    public init(fg: Int16 = -1, bg: Int16 = -1, bold: Bool = false, reverse: Bool = false, underline: Bool = false, dim: Bool = false) {
+        self.fg = fg
+        self.bg = bg
+        self.bold = bold
+        self.reverse = reverse
+        self.underline = underline
+        self.dim = dim
+    }
+
+    public static let plain = Style()
+}
+
+/// One terminal cell: a character (a grapheme cluster) and its style. A wide character
+/// occupies its cell and marks the next one as its continuation.
+public struct Cell: Hashable, Sendable {
+    public var text: String
+    public var style: Style
+    /// The right half of a wide character: drawn by the cell to its left.
+    public var continuation: Bool
+
+    public init(_ text: String = " ", style: Style = .plain, continuation: Bool = false) {
+        self.text = text
+        self.style = style
+        self.continuation = continuation
+    }
+
+    public static let blank = Cell()
+}
+
+/// A rectangle of a grid.
+public struct Rect: Hashable, Sendable {
+    public var x: Int
+    public var y: Int
+    public var width: Int
+    public var height: Int
+
+    public init(x: Int, y: Int, width: Int, height: Int) {
+        self.x = x
+        self.y = y
+        self.width = max(0, width)
+        self.height = max(0, height)
+    }
+
+    public var isEmpty: Bool { width <= 0 || height <= 0 }
+
+    /// The rectangle less `n` cells on every side.
+    public func inset(_ n: Int) -> Rect { Rect(x: x + n, y: y + n, width: width - 2 * n, height: height - 2 * n) }
+}
+
+/// What panes draw into: an in-memory screen of cells. The console flushes it to
+/// ncurses (only the cells that changed); tests compare it line by line.
+public struct CellGrid: Sendable, Equatable {
+    public let width: Int
+    public let height: Int
+    public private(set) var cells: [Cell]
+
+    public init(width: Int, height: Int) {
+        self.width = max(0, width)
+        self.height = max(0, height)
+        cells = Array(repeating: .blank, count: self.width * self.height)
+    }
+
+    public subscript(x: Int, y: Int) -> Cell {
+        get { cells[y * width + x] }
+        set { cells[y * width + x] = newValue }
+    }
+
+    public mutating func fill(_ r: Rect, style: Style = .plain) {
+        for y in max(0, r.y)..<min(height, r.y + r.height) {
+            for x in max(0, r.x)..<min(width, r.x + r.width) { self[x, y] = Cell(" ", style: style) }
+        }
+    }
+
+    /// Writes text at (x, y), clipped to `maxWidth` columns and to the grid; owners' text
+    /// is made inert first, and a wide character that does not fit is not cut in half.
+    /// Returns the columns used.
+    @discardableResult
+    public mutating func put(_ text: String, x: Int, y: Int, maxWidth: Int? = nil, style: Style = .plain) -> Int {
+        guard y >= 0, y < height, x < width else { return 0 }
+        let limit = min(maxWidth ?? width, width - max(0, x))
+        guard limit > 0 else { return 0 }
+        var col = x
+        var used = 0
+        for ch in InertText.make(text) {
+            let w = DisplayWidth.of(ch)
+            if w == 0 { continue }
+            if used + w > limit { break }
+            if col >= 0 {
+                // Overwriting half of a wide character blanks its other half.
+                if self[col, y].continuation, col > 0 { self[col - 1, y] = Cell(" ", style: self[col - 1, y].style) }
+                self[col, y] = Cell(String(ch), style: style)
+                if w == 2 {
+                    if col + 1 < width { self[col + 1, y] = Cell("", style: style, continuation: true) }
+                } else if col + 1 < width, self[col + 1, y].continuation {
+                    self[col + 1, y] = Cell(" ", style: self[col + 1, y].style)
+                }
+            }
+            col += w
+            used += w
+        }
+        return used
+    }
+
+    /// The text of one row, as a test compares it (trailing spaces kept).
+    public func line(_ y: Int) -> String {
+        var s = ""
+        for x in 0..<width where !self[x, y].continuation { s += self[x, y].text }
+        return s
+    }
+
+    public var lines: [String] { (0..<height).map(line) }
+}

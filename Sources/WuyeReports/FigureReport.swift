@@ -1,0 +1,109 @@
+import WuyeCore
+
+/// Figures as text, JSON and CSV (CSV with a BOM, so that Excel reads the UTF-8).
+public enum FigureReport {
+    public static let labels: [String: (en: String, zh: String)] = [
+        "satisfaction": ("Owner satisfaction", "业主满意度"),
+        "complaint_timeliness": ("Complaint timeliness", "投诉处理及时率"),
+        "response_achievement": ("Response in time", "响应及时率"),
+        "enquiry_achievement": ("Enquiries answered in time", "咨询答复及时率"),
+        "repair_achievement": ("Repairs in time", "报修处理及时率"),
+        "complaint_rate": ("Complaint rate (per year)", "年投诉率"),
+        "checklist_completion": ("Checklist completion", "日常工作完成率"),
+        "checklist_cleaning": ("  cleaning", "  清洁"),
+        "checklist_garbage": ("  garbage", "  垃圾清运"),
+        "checklist_watering": ("  watering", "  绿化浇水"),
+        "checklist_cctv": ("  CCTV checks", "  监控检查"),
+        "checklist_inspection": ("  facility inspection", "  设施巡检"),
+        "patrol_completion": ("Patrol rounds complete", "巡逻完成率"),
+        "training_pass_rate": ("Training pass rate", "培训合格率"),
+    ]
+
+    public static func percent(_ v: Double?) -> String {
+        guard let v else { return "–" }
+        let p = v * 100
+        return p >= 10 || p == 0 ? "\(Int(p.rounded()))%" : String(format1(p)) + "%"
+    }
+
+    static func format1(_ v: Double) -> String {
+        let r = (v * 10).rounded() / 10
+        return r == r.rounded() ? String(Int(r)) : String(r)
+    }
+
+    public static func text(_ set: FigureSet) -> [String] {
+        var lines = ["Figures for \(set.site ?? "the company (all sites)"), \(set.period)", ""]
+        for f in set.figures {
+            let label = labels[f.name]?.en ?? f.name
+            let met: String
+            switch f.met {
+            case true?: met = "✓ met"
+            case false?: met = "✗ not met"
+            case nil: met = "no data"
+            }
+            var extra: [String] = []
+            if f.name != "complaint_rate", f.denominator > 0 { extra.append("\(Int(f.numerator.rounded()))/\(Int(f.denominator))") }
+            if f.pending > 0 { extra.append("\(f.pending) pending") }
+            if f.backdated > 0 { extra.append("\(f.backdated) back-dated") }
+            if f.imported > 0 { extra.append("\(f.imported) imported") }
+            lines.append(
+                DisplayWidth.fit(label, to: 30) + DisplayWidth.fitRight(percent(f.value), to: 7) + "  "
+                    + DisplayWidth.fit((f.ceiling ? "< " : "≥ ") + percent(f.target), to: 7) + "  " + DisplayWidth.fit(met, to: 10)
+                    + (extra.isEmpty ? "" : "  (" + extra.joined(separator: ", ") + ")"))
+        }
+        let p = set.patrol
+        lines.append("")
+        lines.append("Patrol rounds: \(p.complete) complete (\(p.late) started late), \(p.incomplete) incomplete, \(p.missed) missed, \(p.pending) not over yet")
+        return lines
+    }
+
+    public static func json(_ set: FigureSet, into w: inout JSONWriter) {
+        w.beginObject()
+        w.field("site", set.site)
+        w.field("period", set.period.description)
+        w.field("from", set.period.first.description)
+        w.field("to", set.period.end.description)
+        w.key("figures")
+        w.beginArray()
+        for f in set.figures {
+            w.beginObject()
+            w.field("name", f.name)
+            w.field("value", f.value)
+            w.field("target", f.target)
+            w.field("met", f.met)
+            w.field("better", f.ceiling ? "lower" : "higher")
+            w.field("numerator", f.numerator)
+            w.field("denominator", f.denominator)
+            w.field("pending", f.pending)
+            w.field("backdated", f.backdated)
+            w.field("imported", f.imported)
+            w.endObject()
+        }
+        w.endArray()
+        w.key("patrol")
+        w.beginObject()
+        w.field("complete", set.patrol.complete)
+        w.field("late", set.patrol.late)
+        w.field("incomplete", set.patrol.incomplete)
+        w.field("missed", set.patrol.missed)
+        w.field("pending", set.patrol.pending)
+        w.endObject()
+        w.endObject()
+    }
+
+    public static func csv(_ set: FigureSet) -> String {
+        var out = "\u{FEFF}figure,名称,value,target,met,numerator,denominator,pending,backdated,imported\r\n"
+        for f in set.figures {
+            let zh = labels[f.name]?.zh.trimmingSpaces ?? ""
+            out += [
+                f.name, zh, f.value.map { String($0) } ?? "", String(f.target), f.met.map { $0 ? "yes" : "no" } ?? "",
+                String(f.numerator), String(f.denominator), String(f.pending), String(f.backdated), String(f.imported),
+            ].map(csvField).joined(separator: ",") + "\r\n"
+        }
+        return out
+    }
+
+    static func csvField(_ s: String) -> String {
+        let safe = InertText.make(s)
+        return safe.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" }) ? "\"" + safe.replacingOccurrences("\"", "\"\"") + "\"" : safe
+    }
+}

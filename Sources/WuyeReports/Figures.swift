@@ -1,0 +1,235 @@
+import WuyeCore
+import WuyeStore
+
+/// One figure: its value against its target.
+public struct Figure: Sendable, Equatable {
+    public var name: String
+    /// A fraction (0.9 for 90 %); nil when there is no data.
+    public var value: Double?
+    public var target: Double
+    /// True when the target is a ceiling (complaint rate): lower is better.
+    public var ceiling: Bool
+    public var numerator: Double
+    public var denominator: Double
+    /// Not decided yet (running, paused, upcoming): not counted.
+    public var pending: Int
+    /// Counted entries recorded well after they happened, or imported: they can change a
+    /// past period's figure, and the figure says so.
+    public var backdated: Int
+    public var imported: Int
+
+    public var met: Bool? {
+        guard let value else { return nil }
+        return ceiling ? value < target : value >= target
+    }
+}
+
+/// Patrol rounds of a period, by outcome.
+public struct PatrolCounts: Sendable, Equatable {
+    public var complete = 0
+    public var late = 0
+    public var incomplete = 0
+    public var missed = 0
+    public var pending = 0
+}
+
+/// The figures of a site, or of the company (sites added up), for a period.
+public struct FigureSet: Sendable {
+    public var site: String?
+    public var period: Period
+    public var figures: [Figure]
+    public var patrol: PatrolCounts
+
+    public func figure(_ name: String) -> Figure? { figures.first { $0.name == name } }
+}
+
+/// Computes figures from the projections: a period's clock outcomes, complaints, duties
+/// ticked, rounds scanned, trainings and surveys. `docs/figures.md` defines each.
+public enum Figures {
+    public static func compute(store: Store, site: String?, period: Period, now: Instant) throws(WuyeError) -> FigureSet {
+        let sites = try store.sites().filter { site == nil || $0.id == site }
+        if let site, sites.isEmpty { throw .notFound("unknown site \(site)") }
+        let standards = try store.standards()
+        let t = standards.targets
+        var acc: [String: Figure] = [:]
+        var order: [String] = []
+        func add(_ f: Figure) {
+            if var a = acc[f.name] {
+                a.numerator += f.numerator
+                a.denominator += f.denominator
+                a.pending += f.pending
+                a.backdated += f.backdated
+                a.imported += f.imported
+                acc[f.name] = a
+            } else {
+                acc[f.name] = f
+                order.append(f.name)
+            }
+        }
+        var patrol = PatrolCounts()
+        var households = 0
+        var complaints = 0
+        var complaintsImported = 0
+        for s in sites {
+            let zone = s.zone
+            let from = period.from(in: zone)
+            let to = period.to(in: zone)
+            // Satisfaction: surveys and callback ratings, as scores of 100.
+            let surveys = try store.surveys(site: s.id, from: from, to: to)
+            let ratings = try store.callbackRatings(site: s.id, from: from, to: to)
+            let scores = surveys.map(\.score) + ratings.compactMap { r in r.rating.map { standards.callbackRatingScores[max(0, min(4, $0 - 1))] } }
+            add(
+                Figure(
+                    name: "satisfaction", value: nil, target: t.satisfaction / 100, ceiling: false, numerator: scores.reduce(0, +) / 100,
+                    denominator: Double(scores.count), pending: 0, backdated: ratings.filter(\.backdated).count,
+                    imported: ratings.filter(\.imported).count))
+            let c = try store.complaintsReceived(site: s.id, from: from, to: to)
+            complaints += c.count
+            complaintsImported += c.imported
+            households += s.households
+            for (name, kinds, target) in [
+                ("complaint_timeliness", [ClockKind.result, .progress], t.complaintTimeliness),
+                ("response_achievement", [.response, .acknowledge], t.responseAchievement),
+                ("enquiry_achievement", [.answer], t.enquiryAchievement),
+                ("repair_achievement", [.onSite, .resolution], t.repairAchievement),
+            ] {
+                add(achievement(name, try store.clocks(site: s.id, kinds: kinds, deadlineFrom: from, to: to), target: target, now: now))
+            }
+            // Duties and rounds, day by day up to today.
+            let lastDay = min(period.end.adding(days: -1), zone.date(of: now))
+            if lastDay >= period.first {
+                let ticks = Dictionary(
+                    try store.ticks(site: s.id, days: period.first.adding(days: -15)...lastDay).map { ($0.occurrence, $0) },
+                    uniquingKeysWith: { a, _ in a })
+                var seen = Set<String>()
+                var byKind: [DutyKind: (done: Int, decided: Int, pending: Int)] = [:]
+                var day = period.first
+                while day <= lastDay {
+                    for o in Duties.occurrences(site: s, standards: standards, day: day) where o.day >= period.first && seen.insert(o.id).inserted {
+                        let st = o.state(at: now, tick: ticks[o.id])
+                        var k = byKind[o.kind] ?? (0, 0, 0)
+                        switch st {
+                        case .done, .doneLate: k.done += 1; k.decided += 1
+                        case .missed: k.decided += 1
+                        case .upcoming, .due: k.pending += 1
+                        }
+                        byKind[o.kind] = k
+                    }
+                    day = day.adding(days: 1)
+                }
+                var totalDone = 0
+                var totalDecided = 0
+                var totalPending = 0
+                for kind in [DutyKind.cleaning, .garbage, .watering, .cctv, .inspection] {
+                    let k = byKind[kind] ?? (0, 0, 0)
+                    totalDone += k.done
+                    totalDecided += k.decided
+                    totalPending += k.pending
+                    add(
+                        Figure(
+                            name: "checklist_\(kind.rawValue)", value: nil, target: t.checklistCompletion, ceiling: false,
+                            numerator: Double(k.done), denominator: Double(k.decided), pending: k.pending, backdated: 0, imported: 0))
+                }
+                add(
+                    Figure(
+                        name: "checklist_completion", value: nil, target: t.checklistCompletion, ceiling: false, numerator: Double(totalDone),
+                        denominator: Double(totalDecided), pending: totalPending, backdated: 0, imported: 0))
+                let scans = Dictionary(grouping: try store.scans(site: s.id, days: period.first...lastDay), by: \.round)
+                var complete = 0
+                var decided = 0
+                var pendingRounds = 0
+                day = period.first
+                while day <= lastDay {
+                    for r in Patrol.rounds(site: s, standards: standards, day: day) {
+                        let sc = scans[r.id] ?? []
+                        switch r.state(at: now, scans: sc) {
+                        case .complete:
+                            patrol.complete += 1
+                            complete += 1
+                            decided += 1
+                        case .incomplete:
+                            patrol.incomplete += 1
+                            decided += 1
+                        case .missed:
+                            patrol.missed += 1
+                            decided += 1
+                        case .upcoming, .due, .late:
+                            patrol.pending += 1
+                            pendingRounds += 1
+                        }
+                        if r.end <= now, !sc.isEmpty, r.isLate(at: now, scans: sc) { patrol.late += 1 }
+                    }
+                    day = day.adding(days: 1)
+                }
+                add(
+                    Figure(
+                        name: "patrol_completion", value: nil, target: t.patrolCompletion, ceiling: false, numerator: Double(complete),
+                        denominator: Double(decided), pending: pendingRounds, backdated: 0, imported: 0))
+            } else {
+                for kind in [DutyKind.cleaning, .garbage, .watering, .cctv, .inspection] {
+                    add(Figure(name: "checklist_\(kind.rawValue)", value: nil, target: t.checklistCompletion, ceiling: false, numerator: 0, denominator: 0, pending: 0, backdated: 0, imported: 0))
+                }
+                add(Figure(name: "checklist_completion", value: nil, target: t.checklistCompletion, ceiling: false, numerator: 0, denominator: 0, pending: 0, backdated: 0, imported: 0))
+                add(Figure(name: "patrol_completion", value: nil, target: t.patrolCompletion, ceiling: false, numerator: 0, denominator: 0, pending: 0, backdated: 0, imported: 0))
+            }
+        }
+        // Complaint rate: complaints ÷ households, annualised for shorter periods.
+        let yearDays = Double(CivilDate(year: period.first.year + 1, month: 1, day: 1).daysSinceEpoch
+            - CivilDate(year: period.first.year, month: 1, day: 1).daysSinceEpoch)
+        let scale = yearDays / Double(max(1, period.days))
+        add(
+            Figure(
+                name: "complaint_rate", value: nil, target: t.complaintRateMax, ceiling: true, numerator: Double(complaints) * scale,
+                denominator: Double(households), pending: 0, backdated: 0, imported: complaintsImported))
+        // Training pass rate: assessments in sessions dated in the period.
+        let staffSite = Dictionary(uniqueKeysWithValues: try store.staffList().map { ($0.id, $0.site) })
+        var passed = 0
+        var assessed = 0
+        for session in try store.trainings() where session.date >= period.first && session.date < period.end {
+            for (staff, score) in session.scores where site == nil || staffSite[staff] == site {
+                assessed += 1
+                if score >= session.passMark { passed += 1 }
+            }
+        }
+        add(
+            Figure(
+                name: "training_pass_rate", value: nil, target: t.trainingPassRate, ceiling: false, numerator: Double(passed),
+                denominator: Double(assessed), pending: 0, backdated: 0, imported: 0))
+        let figures = order.map { name -> Figure in
+            var f = acc[name]!
+            f.value = f.denominator > 0 ? f.numerator / f.denominator : nil
+            return f
+        }
+        return FigureSet(site: site, period: period, figures: figures, patrol: patrol)
+    }
+
+    /// A clock counts in the period its deadline falls in, once decided.
+    static func achievement(_ name: String, _ clocks: [Store.ClockOutcome], target: Double, now: Instant) -> Figure {
+        var met = 0
+        var decided = 0
+        var pending = 0
+        var backdated = 0
+        var imported = 0
+        for c in clocks {
+            let outcome: ClockState?
+            if let o = c.outcome {
+                outcome = o
+            } else if c.paused || c.deadline >= now {
+                outcome = nil
+            } else {
+                outcome = .missed  // running past its deadline: missed, whenever it stops
+            }
+            guard let outcome else {
+                pending += 1
+                continue
+            }
+            decided += 1
+            if outcome == .met { met += 1 }
+            if c.backdated { backdated += 1 }
+            if c.imported { imported += 1 }
+        }
+        return Figure(
+            name: name, value: nil, target: target, ceiling: false, numerator: Double(met), denominator: Double(decided), pending: pending,
+            backdated: backdated, imported: imported)
+    }
+}

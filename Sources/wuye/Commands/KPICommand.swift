@@ -1,0 +1,45 @@
+import ArgumentParser
+import Foundation
+import WuyeCore
+import WuyeReports
+import WuyeStore
+
+struct KPICommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "kpi", abstract: "The figures for a site or the company: a month (default this one), quarter or year.")
+    @OptionGroup var g: GlobalOptions
+    @Option var site: String?
+    @Option(help: ArgumentHelp("", valueName: "YYYY-MM")) var month: String?
+    @Option(help: ArgumentHelp("", valueName: "YYYYQn")) var quarter: String?
+    @Option(help: ArgumentHelp("", valueName: "YYYY")) var year: String?
+    @Flag var json = false
+    @Flag(help: "CSV that Excel opens (UTF-8 with BOM).") var csv = false
+
+    func run() throws {
+        let env = try Env(g)
+        let given = [month, quarter, year].compactMap { $0 }
+        if given.count > 1 { throw WuyeError.badInput("give one of --month, --quarter or --year") }
+        let store = try env.store()
+        let period: Period
+        if given.isEmpty {
+            let zone = try store.sites().first?.zone ?? .utc
+            let today = zone.date(of: env.now)
+            period = .month(today.year, today.month)
+        } else {
+            guard let p = Period.parse(month: month, quarter: quarter, year: year) else {
+                throw WuyeError.badInput("'\(given[0])' is not a period; write --month 2026-11, --quarter 2026Q4 or --year 2026")
+            }
+            period = p
+        }
+        let set = try Figures.compute(store: store, site: site, period: period, now: env.now)
+        if json {
+            var w = JSONWriter()
+            FigureReport.json(set, into: &w)
+            Output.json(w)
+        } else if csv {
+            Output.writeAll(Array(FigureReport.csv(set).utf8))
+        } else {
+            for l in FigureReport.text(set) { Output.line(l) }
+        }
+    }
+}
