@@ -41,7 +41,7 @@ let package = Package(
             dependencies: ["WuyeStore", "WuyeCore"],
             swiftSettings: strict),
         .testTarget(name: "WuyeCoreTests", dependencies: ["WuyeCore"], swiftSettings: strict),
-        .testTarget(name: "WuyeStoreTests", dependencies: ["WuyeStore", "WuyeCore"], swiftSettings: strict),
+        .testTarget(name: "WuyeStoreTests", dependencies: ["WuyeStore", "WuyeCore", "WuyeReports"], swiftSettings: strict),
         .testTarget(name: "WuyeCLITests", dependencies: ["WuyeCore"], swiftSettings: strict),
         .testTarget(
             name: "WuyeConsoleTests", dependencies: ["WuyeConsole", "WuyeCore"], swiftSettings: strict),

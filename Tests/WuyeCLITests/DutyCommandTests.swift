@@ -1,0 +1,136 @@
+import Foundation
+import Testing
+
+@Suite("Duties, patrol, figures and import from the command line", .serialized)
+struct DutyCommandTests {
+    /// 14:25 local: the 14:00 round is under way, the afternoon cleaning window open.
+    let now = "2026-11-30T14:25:00+08:00"
+
+    func demo() throws -> CLI {
+        let cli = CLI()
+        cli.now = now
+        #expect(try cli.run(["init", "--demo"]).status == 0)
+        return cli
+    }
+
+    @Test func checklistShowsTodayWithWindowsAndAMissedOneYesterday() throws {
+        let cli = try demo()
+        let today = try cli.json(["checklist", "--site", "jinxiu", "--json"]) as! [[String: Any]]
+        let cleaning = today.filter { $0["kind"] as? String == "cleaning" }
+        #expect(cleaning.count == 6)
+        #expect(cleaning.allSatisfy { $0["window_start"] is String && $0["window_end"] is String && $0["location"] is String })
+        let round = today.first { $0["id"] as? String == "jinxiu/patrol/north-route/2026-11-30T14" }!
+        let cps = round["checkpoints"] as! [[String: Any]]
+        #expect(cps.map { $0["code"] as! String } == ["CP-N-01", "CP-N-02", "CP-N-03", "CP-N-04"])
+        #expect(cps.map { $0["state"] as! String } == ["done", "done", "pending", "pending"])
+        let yesterday = try cli.json(["checklist", "--site", "jinxiu", "--date", "2026-11-29", "--kind", "garbage", "--json"]) as! [[String: Any]]
+        #expect(yesterday.filter { $0["state"] as? String == "missed" }.map { $0["id"] as! String } == ["jinxiu/garbage/garbage-south/2026-11-29/2"])
+    }
+
+    @Test func tickingADutyAndTheCommandLineSeesIt() throws {
+        let cli = try demo()
+        let id = "jinxiu/cleaning/clubhouse/2026-11-30/2"
+        let list = try cli.json(["checklist", "--site", "jinxiu", "--kind", "cleaning", "--json"]) as! [[String: Any]]
+        #expect(list.first { $0["id"] as? String == id }?["state"] as? String == "due")
+        // A desk clerk may not tick cleaning; the cleaner may, once.
+        #expect(try cli.run(["checklist", "tick", id]).status == 1)
+        let r = try cli.run(["checklist", "tick", id, "--problem", "大堂地砖松动"], as: "clean-liu")
+        #expect(r.status == 0)
+        #expect(r.out.contains("repair R-"))
+        #expect(try cli.run(["checklist", "tick", id], as: "clean-liu").status == 1)
+        let after = try cli.json(["checklist", "--site", "jinxiu", "--kind", "cleaning", "--json"]) as! [[String: Any]]
+        let done = after.first { $0["id"] as? String == id }!
+        #expect(done["state"] as? String == "done")
+        #expect(done["done_by"] as? String == "clean-liu")
+        let repairID = done["repair"] as! String
+        let repair = (try cli.json(["repair", "show", repairID, "--json"]) as! [String: Any])["item"] as! [String: Any]
+        #expect(repair["source"] as? String == id)
+        #expect(repair["location"] as? String == "clubhouse")
+        // Yesterday's missed duty is closed for good; a window not open yet refuses.
+        #expect(try cli.run(["checklist", "tick", "jinxiu/garbage/garbage-south/2026-11-29/2"], as: "clean-liu").status == 1)
+        #expect(try cli.run(["checklist", "tick", "jinxiu/garbage/garbage-south/2026-11-30/3"], as: "clean-liu").status == 1)
+        #expect(try cli.run(["checklist", "tick", "jinxiu/cleaning/moon/2026-11-30/1"], as: "clean-liu").status == 3)
+    }
+
+    @Test func patrolScanning() throws {
+        let cli = try demo()
+        let r = try cli.run(["patrol", "scan", "CP-N-04"], as: "guard-wang")
+        #expect(r.status == 0)
+        #expect(r.out.contains("out of order"))
+        #expect(try cli.run(["patrol", "scan", "CP-N-04"], as: "guard-wang").status == 1)  // twice
+        let other = try cli.run(["patrol", "scan", "CP-G-01"], as: "guard-wang")
+        #expect(other.status == 1)  // another route while this round is unfinished
+        #expect(other.firstErrorLine.contains("finish it first"))
+        #expect(try cli.run(["patrol", "scan", "CP-Z-99"], as: "guard-wang").status == 3)
+        #expect(try cli.run(["patrol", "scan", "CP-N-03"], as: "desk-li").status == 1)
+        #expect(try cli.run(["patrol", "scan", "CP-N-03", "--problem", "垃圾站门锁坏了"], as: "guard-wang").status == 0)
+        let rounds = try cli.json(["patrol", "rounds", "--site", "jinxiu", "--json"]) as! [[String: Any]]
+        let cur = rounds.first { $0["id"] as? String == "jinxiu/patrol/north-route/2026-11-30T14" }!
+        let states = (cur["checkpoints"] as! [[String: Any]]).map { $0["state"] as! String }
+        #expect(states == ["done", "done", "done", "done_out_of_order"])
+        let prev = rounds.first { $0["id"] as? String == "jinxiu/patrol/north-route/2026-11-30T12" }!
+        #expect(prev["state"] as? String == "incomplete")
+        let late = rounds.first { $0["id"] as? String == "jinxiu/patrol/north-route/2026-11-30T13" }!
+        #expect(late["late"] as? Bool == true)
+        #expect(late["state"] as? String == "complete")
+    }
+
+    @Test func figuresAsJSON() throws {
+        let cli = try demo()
+        let k = try cli.json(["kpi", "--site", "jinxiu", "--month", "2026-11", "--json"]) as! [String: Any]
+        #expect(k["period"] as? String == "2026-11")
+        let figures = k["figures"] as! [[String: Any]]
+        let names = Set(figures.map { $0["name"] as! String })
+        for n in ["satisfaction", "complaint_rate", "complaint_timeliness", "response_achievement", "enquiry_achievement", "repair_achievement",
+                  "checklist_completion", "checklist_cleaning", "patrol_completion", "training_pass_rate"] {
+            #expect(names.contains(n))
+        }
+        #expect(figures.allSatisfy { $0.keys.contains("value") && $0.keys.contains("target") && $0.keys.contains("met") })
+        let training = figures.first { $0["name"] as? String == "training_pass_rate" }!
+        #expect(training["value"] as? Double == 0.75)  // guard-wang failed T-2
+        #expect(try cli.run(["kpi", "--month", "2026-13"]).status == 2)
+        #expect(try cli.run(["kpi", "--month", "2026-11", "--year", "2026"]).status == 2)
+        let csv = try cli.run(["kpi", "--csv"])
+        #expect(csv.out.hasPrefix("\u{FEFF}figure,"))
+        let retrain = try cli.json(["training", "retrain", "--json"]) as! [[String: Any]]
+        #expect(retrain.map { $0["staff"] as! String } == ["guard-wang"])
+    }
+
+    @Test func importIsAllOrNothing() throws {
+        let cli = try demo()
+        let header = "kind,opened_at,site,unit,location,channel,category,text,emergency,complex,resolved_at\n"
+        let bad = cli.home + "/bad.csv"
+        try (header + "complaint,2026-03-02 09:15,jinxiu,3-1802,,hotline,噪音,好的一行,no,no,2026-03-02 12:00\n"
+            + "complaint,2026-03-02 09:15,jinxiu,3-1802,,fax,噪音,坏的一行,no,no,\n").write(toFile: bad, atomically: true, encoding: .utf8)
+        let before = try cli.eventCount()
+        let r = try cli.run(["import", bad], as: "sup-huang")
+        #expect(r.status == 2)
+        #expect(r.firstErrorLine.contains("row 3, column channel"))
+        #expect(try cli.eventCount() == before)
+        let good = cli.home + "/good.csv"
+        var text = "\u{FEFF}" + header
+        for i in 0..<50 { text += "complaint,2026-03-\(String(format: "%02d", i % 28 + 1)) 09:15,jinxiu,3-1802,,hotline,噪音,历史投诉\(i),no,no,2026-03-\(String(format: "%02d", i % 28 + 1)) 15:00\n" }
+        text += "repair,2026-03-05 08:00,jinxiu,,garage,,,车库灯坏,yes,,\n"
+        try text.write(toFile: good, atomically: true, encoding: .utf8)
+        #expect(try cli.run(["import", good]).status == 1)  // desk: supervisors import
+        let ok = try cli.run(["import", good], as: "sup-huang")
+        #expect(ok.status == 0)
+        #expect(ok.out.contains("51 items imported"))
+        let march = try cli.json(["kpi", "--month", "2026-03", "--site", "jinxiu", "--json"]) as! [String: Any]
+        let timely = (march["figures"] as! [[String: Any]]).first { $0["name"] as? String == "complaint_timeliness" }!
+        #expect(timely["value"] as? Double == 1)
+        #expect(timely["imported"] as? Int == 50)
+        #expect(try cli.run(["check"]).status == 0)
+    }
+
+    @Test func surveysAndTraining() throws {
+        let cli = try demo()
+        #expect(try cli.run(["survey", "add", "--site", "jinxiu", "--score", "101"]).status == 2)
+        #expect(try cli.run(["survey", "add", "--site", "jinxiu", "--score", "88", "--household", "3-1802"]).out == "S-9\n")
+        let t = try cli.run(["training", "plan", "--kind", "monthly", "--topic", "消防演练", "--date", "2026-11-30"], as: "sup-huang")
+        #expect(t.out == "T-3\n")
+        #expect(try cli.run(["training", "score", "T-3", "guard-wang", "--score", "72"], as: "sup-huang").status == 0)
+        let retrain = try cli.json(["training", "retrain", "--json"]) as! [[String: Any]]
+        #expect(retrain.isEmpty)  // passed a later session
+    }
+}

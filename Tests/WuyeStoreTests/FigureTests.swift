@@ -1,0 +1,128 @@
+import Foundation
+import Testing
+import WuyeCore
+import WuyeReports
+import WuyeStore
+
+@Suite("Figures against a hand-computed fixture")
+struct FigureTests {
+    func t(_ s: String) -> Instant { TimeInput.parseISO(s + "+08:00")! }
+
+    /// October–November at one site of 100 households (see each step's comment).
+    func fixture() throws -> (TempHome, Store) {
+        let home = TempHome()
+        let store = try Store.open(home: home.path, create: true)
+        let file = try SiteFile.parse(
+            """
+            [site]
+            id = "lanting"
+            name = "兰亭苑"
+            time_zone = "Asia/Shanghai"
+            households = 100
+            units = ["101", "102", "201", "202"]
+            [[staff]]
+            id = "desk"
+            role = "desk"
+            [[staff]]
+            id = "boss"
+            role = "supervisor"
+            """)
+        try store.define(file, actor: nil, now: t("2026-10-01T00:00:00"))
+        func open(_ at: String, unit: String = "101") throws -> String {
+            let o = ItemOpened(kind: .complaint, site: "lanting", unit: unit, channel: .hotline, category: "噪音", text: "x", limits: ClockLimits())
+            return try store.perform(.open(o), on: nil, site: "lanting", actor: "desk", at: t(at), now: t(at)).id
+        }
+        func step(_ id: String, _ c: ItemCommand, _ at: String, by: String = "desk") throws {
+            try store.perform(c, on: id, actor: by, at: t(at), now: t(at))
+        }
+        // A: October, response met, result missed (deadline 31 Oct), resolved in November.
+        let a = try open("2026-10-30T10:00:00")
+        try step(a, .respond(note: nil), "2026-10-30T10:10:00")
+        try step(a, .resolve(note: nil), "2026-11-01T09:00:00")
+        // B: response missed (40 min), result met; callback rated 4.
+        let b = try open("2026-11-10T10:00:00")
+        try step(b, .respond(note: nil), "2026-11-10T10:40:00")
+        try step(b, .resolve(note: nil), "2026-11-10T18:00:00")
+        try step(b, .callback(rating: 4, note: nil), "2026-11-11T10:00:00")
+        // C: response met, result paused and still paused: pending.
+        let c = try open("2026-11-20T10:00:00")
+        try step(c, .respond(note: nil), "2026-11-20T10:05:00")
+        try step(c, .pause(reason: "业主出差"), "2026-11-20T12:00:00")
+        // D: two cycles, every clock met.
+        let d = try open("2026-11-25T09:00:00")
+        try step(d, .respond(note: nil), "2026-11-25T09:10:00")
+        try step(d, .resolve(note: nil), "2026-11-25T12:00:00")
+        try step(d, .reopen(reason: "复发"), "2026-11-26T10:00:00")
+        try step(d, .respond(note: nil), "2026-11-26T10:20:00")
+        try step(d, .resolve(note: nil), "2026-11-27T09:00:00")
+        // E: void, excluded everywhere.
+        let e = try open("2026-11-05T10:00:00")
+        try step(e, .void(reason: "重复录入"), "2026-11-05T10:01:00")
+        _ = try store.addSurvey(site: "lanting", score: 80, household: "101", actor: "desk", at: t("2026-11-12T10:00:00"), now: t("2026-11-12T10:00:00"))
+        _ = try store.addSurvey(site: "lanting", score: 90, household: "102", actor: "desk", at: t("2026-11-13T10:00:00"), now: t("2026-11-13T10:00:00"))
+        _ = try store.addSurvey(site: "lanting", score: 10, household: "102", actor: "desk", at: t("2026-12-01T10:00:00"), now: t("2026-12-01T10:00:00"))
+        return (home, store)
+    }
+
+    let now = TimeInput.parseISO("2026-12-05T12:00:00+08:00")!
+
+    @Test func novemberFigures() throws {
+        let (home, store) = try fixture()
+        _ = home
+        let set = try Figures.compute(store: store, site: "lanting", period: .month(2026, 11), now: now)
+        let response = set.figure("response_achievement")!
+        #expect(response.numerator == 3)  // C, D cycle 1, D cycle 2
+        #expect(response.denominator == 4)  // + B missed; E void excluded
+        #expect(response.value == 0.75)
+        #expect(response.met == false)
+        let timely = set.figure("complaint_timeliness")!
+        #expect(timely.numerator == 3)  // B, D ×2
+        #expect(timely.denominator == 3)
+        #expect(timely.pending == 1)  // C paused
+        #expect(timely.met == true)
+        let rate = set.figure("complaint_rate")!
+        #expect(abs(rate.value! - 3.0 / 100 * 365 / 30) < 1e-9)  // B, C, D received; annualised
+        #expect(rate.met == false)
+        let sat = set.figure("satisfaction")!
+        #expect(sat.denominator == 3)  // two surveys and one callback rating (4 → 80)
+        #expect(abs(sat.value! - (80 + 90 + 80) / 300) < 1e-9)
+        #expect(sat.met == true)
+        #expect(set.figure("checklist_completion")?.value == nil)
+        #expect(set.figure("checklist_completion")?.met == nil)
+        #expect(set.figure("training_pass_rate")?.value == nil)
+    }
+
+    @Test func octoberCountsTheClockDueInOctober() throws {
+        let (home, store) = try fixture()
+        _ = home
+        let set = try Figures.compute(store: store, site: "lanting", period: .month(2026, 10), now: now)
+        #expect(set.figure("response_achievement")?.value == 1)
+        let timely = set.figure("complaint_timeliness")!
+        #expect(timely.value == 0)  // A's result was due 31 Oct and came on 1 Nov
+        #expect(timely.denominator == 1)
+        // Quarter and year add the months up.
+        let q = try Figures.compute(store: store, site: "lanting", period: .quarter(2026, 4), now: now)
+        #expect(q.figure("response_achievement")?.denominator == 5)
+        #expect(q.figure("complaint_timeliness")?.numerator == 3)
+        #expect(q.figure("complaint_timeliness")?.denominator == 4)
+    }
+
+    @Test func aPastPeriodGivesTheSameAnswerTwiceAndShowsBackdatedEntries() throws {
+        let (home, store) = try fixture()
+        _ = home
+        let first = try Figures.compute(store: store, site: nil, period: .month(2026, 11), now: now)
+        // New work in December does not move November.
+        let later = TimeInput.parseISO("2026-12-10T10:00:00+08:00")!
+        let o = ItemOpened(kind: .complaint, site: "lanting", unit: "201", channel: .wechat, category: "x", text: "y", limits: ClockLimits())
+        try store.perform(.open(o), on: nil, site: "lanting", actor: "desk", at: later, now: later)
+        let again = try Figures.compute(store: store, site: nil, period: .month(2026, 11), now: later + 86400)
+        #expect(first.figures.map(\.value) == again.figures.map(\.value))
+        // A back-dated entry into November does change it, and says so.
+        let bd = TimeInput.parseISO("2026-11-28T09:00:00+08:00")!
+        let id = try store.perform(.open(o), on: nil, site: "lanting", actor: "desk", at: bd, now: later).id
+        try store.perform(.respond(note: nil), on: id, actor: "desk", at: bd + 600, now: later)
+        let changed = try Figures.compute(store: store, site: nil, period: .month(2026, 11), now: later)
+        #expect(changed.figure("response_achievement")?.denominator == 5)
+        #expect(changed.figure("response_achievement")?.backdated == 1)
+    }
+}
