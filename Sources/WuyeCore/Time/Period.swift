@@ -1,11 +1,14 @@
 /// A month, quarter or year: read in each site's own time zone.
 public struct Period: Sendable, Equatable, CustomStringConvertible {
-    public enum Kind: String, Sendable { case month, quarter, year }
+    public enum Kind: String, Sendable { case month, quarter, year, days }
 
     public var kind: Kind
     public var first: CivilDate
     /// The first day after the period.
     public var end: CivilDate
+
+    /// Any run of days, `first` up to (not including) `end`.
+    public static func days(_ first: CivilDate, _ end: CivilDate) -> Period { Period(kind: .days, first: first, end: end) }
 
     public static func month(_ year: Int, _ month: Int) -> Period {
         let first = CivilDate(year: year, month: month, day: 1)
@@ -49,6 +52,7 @@ public struct Period: Sendable, Equatable, CustomStringConvertible {
         case .month: "\(first.year)-\(pad(first.month, 2))"
         case .quarter: "\(first.year)Q\(first.quarter)"
         case .year: "\(first.year)"
+        case .days: "\(first)…\(end.adding(days: -1))"
         }
     }
 

@@ -1,18 +1,90 @@
 import ArgumentParser
 import Foundation
+import WuyeConsole
 import WuyeCore
 import WuyeStore
 
 struct ConsoleCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "console", abstract: "Open the console (the default): the live board of open items.")
+        commandName: "console", abstract: "Open the console (the default): live clocks, today's checklist, overdue repairs, figures.",
+        discussion: """
+            Keys: arrows or j/k move, Tab switches pane, Enter opens an item, / filters, Space ticks a duty, s switches site, \
+            ? or F1 help, Ctrl-L redraws, q quits. When standard output is not a terminal, prints the board as text.
+            """)
     @OptionGroup var g: GlobalOptions
-    @Option(help: "Only this site.") var site: String?
+    @Option(help: "Show one site.") var site: String?
+    @Option(help: "A theme from themes/ (default, light, high-contrast, mono).") var theme: String?
+    @Option(help: "Interface language: en or zh.") var lang: String?
+    @Option(help: ArgumentHelp("A key-map file (TOML) that rebinds actions by id.", valueName: "FILE")) var keys: String?
+    @Flag(help: "No terminal bell when a clock crosses into due soon or breached.") var noBell = false
 
     func run() throws {
         let env = try Env(g)
         let store = try openOrBuildDemo(env)
-        try Board.print(store: store, site: site, now: env.now)
+        if let site { _ = try store.site(site) }
+        guard isatty(STDOUT_FILENO) == 1, isatty(STDIN_FILENO) == 1 else {
+            try Board.print(store: store, site: site, now: env.now)
+            return
+        }
+        let config = ConsoleConfig.load()
+        var warnings: [String] = config.warnings
+        let (themeValue, themeWarnings) = ThemeLoader.load(theme ?? config.theme)
+        warnings += themeWarnings
+        var keyMap = KeyMap()
+        if let path = keys ?? config.keysFile {
+            if let text = try? readFile(path) {
+                let (k, w) = KeyMap.load(text, file: path)
+                keyMap = k
+                warnings += w
+            } else if keys != nil {
+                throw WuyeError.notFound("cannot read the key map \(path)")
+            }
+        }
+        for w in warnings { Output.warn(w) }
+        let board = try WuyeConsole.Board.load(store: store, actor: env.actor, now: env.now)
+        let strings = Strings(Strings.detect(lang ?? config.lang))
+        let startSite = site ?? config.site
+        let bell = !(noBell || config.bell == false)
+        setenv("SWIFT_BACKTRACE", "interactive=no", 1)
+        // The console's one thread is the main thread: it owns the terminal.
+        try MainActor.assumeIsolated { () throws in
+            let app = ConsoleApp(store: store, board: board, theme: themeValue, strings: strings, keys: keyMap, now: env.now)
+            app.ui.site = startSite
+            app.ui.bell = bell
+            if let first = warnings.first { app.ui.say(first, error: true, now: env.now) }
+            try ConsoleLoop.run(app: app, clock: ConsoleLoop.Clock(start: env.now))
+        }
+    }
+}
+
+/// `$XDG_CONFIG_HOME/wuye/config.toml`: theme, lang, bell, site, keys.
+struct ConsoleConfig {
+    var theme: String?
+    var lang: String?
+    var bell: Bool?
+    var site: String?
+    var keysFile: String?
+    var warnings: [String] = []
+
+    static func load() -> ConsoleConfig {
+        var c = ConsoleConfig()
+        let env = ProcessInfo.processInfo.environment
+        let dir = (env["XDG_CONFIG_HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory() + "/.config") + "/wuye"
+        let keys = dir + "/keys.toml"
+        if FileManager.default.fileExists(atPath: keys) { c.keysFile = keys }
+        guard let data = FileManager.default.contents(atPath: dir + "/config.toml") else { return c }
+        do {
+            var r = try TOMLReader.parse(String(decoding: data, as: UTF8.self), file: dir + "/config.toml")
+            c.theme = try r.string("theme")
+            c.lang = try r.string("lang")
+            c.bell = try r.bool("bell")
+            c.site = try r.string("site")
+            if let k = try r.string("keys") { c.keysFile = k }
+            try r.rejectUnknown()
+        } catch {
+            c.warnings.append("\(dir)/config.toml: \(error.message); using the defaults")
+        }
+        return c
     }
 }
 
@@ -22,7 +94,11 @@ func openOrBuildDemo(_ env: Env) throws(WuyeError) -> Store {
     if exists { return try env.store() }
     try Demo.create(home: env.home, now: env.now)
     let store = try env.store()
-    Output.line("No data yet: built the demo property in \(env.home) (use 'wuye init --site FILE' for your own).")
+    if isatty(STDOUT_FILENO) == 1 {
+        Output.warn("no data yet: built the demo property in \(env.home) (use 'wuye init --site FILE' for your own)")
+    } else {
+        Output.line("No data yet: built the demo property in \(env.home) (use 'wuye init --site FILE' for your own).")
+    }
     return store
 }
 

@@ -1,0 +1,224 @@
+import WuyeCore
+import WuyeStore
+
+/// What the console does with keys and with time: moves, opens, filters, ticks duties,
+/// switches sites, flags clocks that cross into due soon or breached, and catches up with
+/// other processes. Drawing is `ConsoleView`'s.
+@MainActor
+public final class ConsoleApp {
+    public let store: Store?
+    public var board: Board
+    public var ui: UIState
+    public var theme: Theme
+    public var strings: Strings
+    public var keys: KeyMap
+    public var readOnly = false
+    /// Set when the terminal should repaint everything (Ctrl-L).
+    public var wantsInvalidate = false
+    /// Set when a clock crossed a line and the bell is on.
+    public var wantsBell = false
+    private var dataVersion: Int64 = -1
+
+    public init(store: Store?, board: Board, theme: Theme, strings: Strings, keys: KeyMap, now: Instant) {
+        self.store = store
+        self.board = board
+        self.ui = UIState()
+        self.theme = theme
+        self.strings = strings
+        self.keys = keys
+        noteStates(now: now, alert: false)
+        dataVersion = (try? store?.dataVersion()) ?? -1
+    }
+
+    public func view(now: Instant) -> ConsoleView {
+        ConsoleView(board: board, ui: ui, theme: theme, strings: strings, keys: keys, now: now)
+    }
+
+    // MARK: time
+
+    /// Once a second: catch up with other processes' commits, roll over to a new day, and
+    /// flag clocks that crossed into due soon or breached.
+    public func second(now: Instant) {
+        if let store {
+            do {
+                let v = try store.dataVersion()
+                if v != dataVersion {
+                    dataVersion = v
+                    if !readOnly, try board.catchUp(store: store, now: now, figuresSite: ui.site) {
+                        if case .detail(let id, _)? = ui.overlay { ui.detailEvents = (try? store.events(subject: id)) ?? ui.detailEvents }
+                    }
+                }
+                if !readOnly, board.dayChanged(now: now) { try board.reloadDay(store: store, now: now, figuresSite: ui.site) }
+            } catch {
+                ui.say(error.message, error: true, now: now)
+            }
+        }
+        noteStates(now: now, alert: true)
+    }
+
+    func noteStates(now: Instant, alert: Bool) {
+        var crossed = false
+        var seen = Set<String>()
+        for it in board.items.values {
+            seen.insert(it.id)
+            let st = ConsoleApp.worstState(it, now: now)
+            if alert, let before = ui.lastStates[it.id], before != st, st == .dueSoon || st == .breached {
+                ui.alerts.insert(it.id)
+                crossed = true
+            }
+            ui.lastStates[it.id] = st
+        }
+        for id in ui.lastStates.keys where !seen.contains(id) { ui.lastStates.removeValue(forKey: id) }
+        ui.alerts.formIntersection(seen)
+        if crossed && ui.bell { wantsBell = true }
+    }
+
+    static func worstState(_ it: Item, now: Instant) -> ClockState {
+        var worst = ClockState.running
+        for c in it.currentClocks where !c.isStopped {
+            let s = c.state(at: now)
+            if s == .breached { return .breached }
+            if s == .dueSoon { worst = .dueSoon }
+        }
+        return worst
+    }
+
+    // MARK: keys
+
+    /// Handles one key; returns false to quit.
+    public func handle(_ key: Key, now: Instant) -> Bool {
+        if key == .resize { return true }
+        if ui.editingFilter { return editFilter(key) }
+        let action = keys.action(for: key)
+        if let overlay = ui.overlay {
+            switch (overlay, action) {
+            case (_, .quit?): return false
+            case (.help, _): ui.overlay = nil
+            case (.detail(let id, let scroll), .moveDown?): ui.overlay = .detail(id: id, scroll: scroll + 1)
+            case (.detail(let id, let scroll), .moveUp?): ui.overlay = .detail(id: id, scroll: max(0, scroll - 1))
+            case (.detail(let id, let scroll), .pageDown?): ui.overlay = .detail(id: id, scroll: scroll + 10)
+            case (.detail(let id, let scroll), .pageUp?): ui.overlay = .detail(id: id, scroll: max(0, scroll - 10))
+            case (.detail, .back?), (.detail, .open?): ui.overlay = nil
+            case (_, .redraw?): wantsInvalidate = true
+            default: break
+            }
+            return true
+        }
+        guard let action else { return true }
+        switch action {
+        case .quit: return false
+        case .help: ui.overlay = .help
+        case .redraw: wantsInvalidate = true
+        case .back: ui.filter[ui.focus] = nil
+        case .moveUp: move(-1, now: now)
+        case .moveDown: move(1, now: now)
+        case .pageUp: move(-10, now: now)
+        case .pageDown: move(10, now: now)
+        case .top: move(-1_000_000, now: now)
+        case .bottom: move(1_000_000, now: now)
+        case .nextPane: focus(ui.focus.rawValue + 1, now: now)
+        case .prevPane: focus(ui.focus.rawValue + PaneID.allCases.count - 1, now: now)
+        case .filter: ui.editingFilter = true
+        case .open: open(now: now)
+        case .tick: tick(now: now)
+        case .switchSite: switchSite(now: now)
+        }
+        return true
+    }
+
+    func editFilter(_ key: Key) -> Bool {
+        var f = ui.filter[ui.focus] ?? ""
+        switch key {
+        case .enter: ui.editingFilter = false
+        case .escape:
+            ui.editingFilter = false
+            f = ""
+        case .backspace: if !f.isEmpty { f.removeLast() }
+        case .char(let c): f.append(c)
+        default: break
+        }
+        ui.filter[ui.focus] = f.isEmpty ? nil : f
+        ui.selection[ui.focus] = 0
+        return true
+    }
+
+    func count(_ p: PaneID, now: Instant) -> Int {
+        switch p {
+        case .items: Rows.items(board, ui, now: now).count
+        case .checklist: Rows.duties(board, ui, now: now).count
+        case .repairs: Rows.repairs(board, ui, now: now).count
+        }
+    }
+
+    func move(_ by: Int, now: Instant) {
+        let n = count(ui.focus, now: now)
+        ui.selection[ui.focus] = max(0, min(n - 1, ui.selected(ui.focus) + by))
+        lookedAt(now: now)
+    }
+
+    func focus(_ raw: Int, now: Instant) {
+        ui.focus = PaneID(rawValue: raw % PaneID.allCases.count) ?? .items
+        lookedAt(now: now)
+    }
+
+    /// The selected item, if the focused pane lists items.
+    public func selectedItem(now: Instant) -> Item? {
+        switch ui.focus {
+        case .items:
+            let rows = Rows.items(board, ui, now: now)
+            return rows.isEmpty ? nil : rows[min(ui.selected(.items), rows.count - 1)]
+        case .repairs:
+            let rows = Rows.repairs(board, ui, now: now)
+            return rows.isEmpty ? nil : rows[min(ui.selected(.repairs), rows.count - 1)].item
+        case .checklist:
+            return nil
+        }
+    }
+
+    /// An alert stays until someone looks at the item: selects it or opens it.
+    func lookedAt(now: Instant) {
+        if let it = selectedItem(now: now) { ui.alerts.remove(it.id) }
+    }
+
+    func open(now: Instant) {
+        guard let it = selectedItem(now: now) else { return }
+        ui.alerts.remove(it.id)
+        ui.detailItem = it
+        ui.detailEvents = (try? store?.events(subject: it.id)) ?? []
+        ui.overlay = .detail(id: it.id, scroll: 0)
+    }
+
+    func tick(now: Instant) {
+        guard ui.focus == .checklist else { return }
+        let lines = Rows.duties(board, ui, now: now)
+        guard !lines.isEmpty else { return }
+        let line = lines[min(ui.selected(.checklist), lines.count - 1)]
+        guard case .duty(let row) = line else {
+            ui.say(strings["tick_round"], now: now)
+            return
+        }
+        guard let actor = board.actor, !readOnly, let store else {
+            ui.say(strings["need_actor"], error: true, now: now)
+            return
+        }
+        do {
+            // Saved first, shown after: the row turns done only once the commit returned.
+            let t = try store.tick(row.id, note: nil, problem: nil, actor: actor.id, at: nil, now: now)
+            _ = try board.catchUp(store: store, now: now, figuresSite: ui.site)
+            dataVersion = (try? store.dataVersion()) ?? dataVersion
+            ui.say("\(strings["saved"]): \(row.place) ✓ \(ISOFormat.clock(t.at, in: board.zone(row.site)))", now: now)
+        } catch {
+            ui.say(error.message, error: true, now: now)
+        }
+    }
+
+    func switchSite(now: Instant) {
+        let ids: [String?] = [nil] + board.sites.map(\.id)
+        let i = ids.firstIndex { $0 == ui.site } ?? 0
+        ui.site = ids[(i + 1) % ids.count]
+        for p in PaneID.allCases { ui.selection[p] = 0 }
+        if let store {
+            do { try board.loadFigures(store: store, site: ui.site, now: now) } catch { ui.say(error.message, error: true, now: now) }
+        }
+    }
+}

@@ -1,0 +1,103 @@
+import Dispatch
+import Foundation
+import Synchronization
+import WuyeCore
+import WuyeStore
+
+/// Signals arrive on a dispatch queue and are turned into a byte on a pipe that the loop
+/// polls, so the loop wakes at once and ends cleanly with the terminal restored.
+final class SignalPipe: @unchecked Sendable {
+    let readFD: Int32
+    let writeFD: Int32
+    private var sources: [any DispatchSourceSignal] = []
+    private let flag = Atomic<Int32>(0)
+
+    init() {
+        var fds: [Int32] = [0, 0]
+        pipe(&fds)
+        readFD = fds[0]
+        writeFD = fds[1]
+        _ = fcntl(readFD, F_SETFL, fcntl(readFD, F_GETFL) | O_NONBLOCK)
+        for sig in [SIGTERM, SIGINT, SIGHUP] {
+            signal(sig, SIG_IGN)
+            let src = DispatchSource.makeSignalSource(signal: sig, queue: .global())
+            src.setEventHandler { @Sendable [self] in
+                flag.store(1, ordering: .relaxed)
+                var b: UInt8 = 1
+                _ = write(writeFD, &b, 1)
+            }
+            src.resume()
+            sources.append(src)
+        }
+    }
+
+    var signalled: Bool { flag.load(ordering: .relaxed) != 0 }
+
+    func drain() {
+        var buf = [UInt8](repeating: 0, count: 64)
+        while read(readFD, &buf, 64) > 0 {}
+    }
+}
+
+/// The console's one thread: it owns the terminal, waits on `poll` over the keyboard and
+/// the signal pipe with a timeout landing on the next whole second, and draws.
+@MainActor
+public enum ConsoleLoop {
+    /// "Now" for the console: from `start` (real time, or `$WUYE_NOW`), running on.
+    public struct Clock {
+        let start: Instant
+        let startedAt = DispatchTime.now().uptimeNanoseconds
+
+        public init(start: Instant) { self.start = start }
+
+        public var nowNanos: UInt64 { DispatchTime.now().uptimeNanoseconds - startedAt }
+        public var now: Instant { start + Int64(nowNanos / 1_000_000_000) }
+        /// Milliseconds until the next whole second of this clock.
+        public var msToNextSecond: Int32 { Int32(1000 - (nowNanos / 1_000_000) % 1000) }
+    }
+
+    public static func run(app: ConsoleApp, clock: Clock) throws(WuyeError) {
+        let signals = SignalPipe()
+        let terminal = Terminal()
+        try terminal.start()
+        defer { terminal.stop() }
+        var grid = CellGrid(width: terminal.width, height: terminal.height)
+        var lastSecond = clock.now
+        func draw() {
+            if grid.width != terminal.width || grid.height != terminal.height {
+                grid = CellGrid(width: terminal.width, height: terminal.height)
+            }
+            app.view(now: clock.now).render(into: &grid)
+            terminal.draw(grid)
+        }
+        draw()
+        while true {
+            var fds = [pollfd(fd: 0, events: Int16(POLLIN), revents: 0), pollfd(fd: signals.readFD, events: Int16(POLLIN), revents: 0)]
+            let r = poll(&fds, 2, clock.msToNextSecond)
+            if signals.signalled { return }
+            if r < 0 && errno != EINTR { return }
+            signals.drain()
+            var changed = false
+            for key in terminal.readKeys() {
+                changed = true
+                if key == .resize { terminal.invalidate() }
+                if !app.handle(key, now: clock.now) { return }
+            }
+            if app.wantsInvalidate {
+                app.wantsInvalidate = false
+                terminal.invalidate()
+            }
+            let now = clock.now
+            if now != lastSecond {
+                lastSecond = now
+                app.second(now: now)
+                changed = true
+            }
+            if app.wantsBell {
+                app.wantsBell = false
+                terminal.bell()
+            }
+            if changed { draw() }
+        }
+    }
+}

@@ -1,0 +1,42 @@
+import WuyeCore
+
+public enum PaneID: Int, CaseIterable, Sendable {
+    case items, checklist, repairs
+}
+
+/// What the user has done to the view: focus, selections, filters, overlays, messages,
+/// and clocks whose crossing into due soon / breached nobody has looked at yet.
+public struct UIState: Sendable {
+    public enum Overlay: Sendable, Equatable {
+        case help
+        case detail(id: String, scroll: Int)
+    }
+
+    public var focus: PaneID = .items
+    public var selection: [PaneID: Int] = [:]
+    public var scroll: [PaneID: Int] = [:]
+    public var filter: [PaneID: String] = [:]
+    public var editingFilter = false
+    public var overlay: Overlay?
+    /// nil: all sites.
+    public var site: String?
+    public var message: String?
+    public var messageIsError = false
+    public var messageUntil = Instant(seconds: 0)
+    public var alerts: Set<String> = []
+    public var lastStates: [String: ClockState] = [:]
+    public var detailEvents: [Event] = []
+    /// The item shown in the detail, kept when it leaves the open list (closed meanwhile).
+    public var detailItem: Item?
+    public var bell = true
+
+    public init() {}
+
+    public func selected(_ p: PaneID) -> Int { selection[p] ?? 0 }
+
+    public mutating func say(_ text: String, error: Bool = false, now: Instant) {
+        message = text
+        messageIsError = error
+        messageUntil = now + 6
+    }
+}
