@@ -44,7 +44,7 @@ let package = Package(
         .testTarget(name: "WuyeStoreTests", dependencies: ["WuyeStore", "WuyeCore", "WuyeReports"], swiftSettings: strict),
         .testTarget(name: "WuyeCLITests", dependencies: ["WuyeCore"], swiftSettings: strict),
         .testTarget(
-            name: "WuyeConsoleTests", dependencies: ["WuyeConsole", "WuyeCore"], swiftSettings: strict),
+            name: "WuyeConsoleTests", dependencies: ["WuyeConsole", "WuyeStore", "WuyeCore"], exclude: ["Golden"], swiftSettings: strict),
     ],
     swiftLanguageModes: [.v6]
 )

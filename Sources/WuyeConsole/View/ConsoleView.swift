@@ -61,7 +61,7 @@ public struct ConsoleView {
         guard let l = ConsoleView.layout(width: g.width, height: g.height) else {
             let msg = strings["too_small"]
             let w = DisplayWidth.of(msg)
-            if g.height > 0 { g.put(msg, x: max(0, (g.width - w) / 2), y: g.height / 2, style: theme["alert"]) }
+            if g.height > 0 { g.put(DisplayWidth.truncate(msg, to: g.width), x: max(0, (g.width - w) / 2), y: g.height / 2, style: theme["alert"]) }
             return
         }
         header(&g, l.header)
@@ -250,26 +250,30 @@ public struct ConsoleView {
             let row = line.row
             let zone = board.zone(row.site)
             let window = "\(ISOFormat.clock(row.windowStart, in: zone))-\(ISOFormat.clock(row.windowEnd, in: zone))"
-            let statusW = body.width >= 50 ? 16 : 12
+            // Narrow panes drop the doer's name and shorten the kind.
+            let wide = body.width >= 50
+            let statusW = wide ? 16 : 9
+            let kindW = wide ? 9 : 6
+            let placeX = body.x + 3 + kindW
+            let placeW = body.width - 3 - kindW - 12 - statusW - 1
             switch line {
             case .duty(let d):
                 let st = d.occurrence!.state(at: now, tick: d.tick)
                 let (sym, sn) = dutySymbol(st)
                 g.put(sym, x: body.x + 1, y: y, style: selected ? base : theme[sn])
-                g.put(strings["kind.\(d.kind.rawValue)"], x: body.x + 3, y: y, maxWidth: 8, style: base)
-                let placeW = body.width - 3 - 9 - 12 - statusW - 1
-                g.put(d.place, x: body.x + 12, y: y, maxWidth: placeW, style: base)
+                g.put(strings["kind.\(d.kind.rawValue)"], x: body.x + 3, y: y, maxWidth: kindW - 1, style: base)
+                g.put(d.place, x: placeX, y: y, maxWidth: placeW, style: base)
                 let wx = body.x + body.width - statusW - 12
                 g.put(d.windowEnd - d.windowStart > 86400 ? "\(zone.date(of: d.windowEnd - 1))" : window, x: wx, y: y, maxWidth: 11, style: selected ? base : theme["muted"])
-                let status = d.tick.map { ISOFormat.clock($0.at, in: zone) + " " + $0.actor } ?? strings["state.\(st.rawValue)"]
+                let status = d.tick.map { ISOFormat.clock($0.at, in: zone) + (wide ? " " + $0.actor : " ✓") } ?? strings["state.\(st.rawValue)"]
                 g.put(status, x: body.x + body.width - statusW, y: y, maxWidth: statusW, style: selected ? base : theme[sn])
             case .round(let d):
                 let round = d.round!
                 let st = round.state(at: now, scans: d.scans)
                 let (sym, sn) = roundSymbol(st)
                 g.put(sym, x: body.x + 1, y: y, style: selected ? base : theme[sn])
-                g.put(strings["kind.patrol"], x: body.x + 3, y: y, maxWidth: 8, style: base)
-                g.put(d.place, x: body.x + 12, y: y, maxWidth: body.width - 3 - 9 - 12 - statusW - 1, style: base)
+                g.put(strings["kind.patrol"], x: body.x + 3, y: y, maxWidth: kindW - 1, style: base)
+                g.put(d.place, x: placeX, y: y, maxWidth: placeW, style: base)
                 g.put(window, x: body.x + body.width - statusW - 12, y: y, maxWidth: 11, style: selected ? base : theme["muted"])
                 let done = Set(d.scans.map(\.code)).count
                 g.put("\(done)/\(round.route.checkpoints.count) \(strings["state.\(st.rawValue)"])", x: body.x + body.width - statusW, y: y, maxWidth: statusW, style: selected ? base : theme[sn])
@@ -278,7 +282,7 @@ public struct ConsoleView {
                 g.put(sym, x: body.x + 4, y: y, style: selected ? base : theme[st == .pending ? "duty.upcoming" : "duty.done"])
                 g.put("\(cp.code) \(cp.name)", x: body.x + 6, y: y, maxWidth: body.width - 6 - statusW - 1, style: selected ? base : theme["muted"])
                 if let scan {
-                    g.put(ISOFormat.clock(scan.at, in: zone) + " " + scan.actor, x: body.x + body.width - statusW, y: y, maxWidth: statusW, style: base)
+                    g.put(ISOFormat.clock(scan.at, in: zone) + (wide ? " " + scan.actor : ""), x: body.x + body.width - statusW, y: y, maxWidth: statusW, style: base)
                 }
             }
         }
@@ -300,10 +304,13 @@ public struct ConsoleView {
             if selected { g.fill(Rect(x: body.x, y: y, width: body.width, height: 1), style: base) }
             if ui.alerts.contains(o.item.id) { g.put("!", x: body.x, y: y, style: theme["alert"]) }
             g.put("✗", x: body.x + 1, y: y, style: selected ? base : theme["clock.breached"])
-            g.put(o.item.id, x: body.x + 3, y: y, maxWidth: 6, style: base)
-            let right = 12 + 11
-            g.put((o.item.emergency ? "‼ " : "") + o.item.text, x: body.x + 10, y: y, maxWidth: max(0, body.width - 10 - right - 1), style: base)
-            g.put(strings["clock.\(o.clock.rawValue)"], x: body.x + body.width - right, y: y, maxWidth: 11, style: selected ? base : theme["muted"])
+            g.put(o.item.id, x: body.x + 3, y: y, maxWidth: 5, style: base)
+            let wide = body.width >= 50
+            let labelW = wide ? 12 : 8
+            let right = labelW + 11
+            g.put((o.item.emergency ? "‼ " : "") + o.item.text, x: body.x + 9, y: y, maxWidth: max(0, body.width - 9 - right - 1), style: base)
+            let label = strings[(wide ? "clock." : "clock.short.") + o.clock.rawValue]
+            g.put(label, x: body.x + body.width - right, y: y, maxWidth: labelW - 1, style: selected ? base : theme["muted"])
             g.put(DisplayWidth.fitRight(Countdown.format(-o.overdue), to: 10), x: body.x + body.width - 11, y: y, style: selected ? base : theme["clock.breached"])
         }
     }

@@ -1,0 +1,109 @@
+import Foundation
+import Testing
+import WuyeConsole
+import WuyeCore
+import WuyeStore
+
+@Suite("The console's keys, alerts and catching up", .serialized)
+@MainActor
+struct AppTests {
+    let now = ScreenTests.now
+
+    func app(actor: String? = "desk-li") throws -> (ConsoleApp, Store, String) {
+        let (store, board, home) = try ScreenTests.demoBoard(actor: actor)
+        return (ConsoleApp(store: store, board: board, theme: .builtinDefault, strings: Strings(.en), keys: KeyMap(), now: now), store, home)
+    }
+
+    @Test func movingFocusingFilteringAndOverlays() throws {
+        let (a, _, home) = try app()
+        defer { try? FileManager.default.removeItem(atPath: home) }
+        #expect(a.ui.focus == .items)
+        _ = a.handle(.char("j"), now: now)
+        _ = a.handle(.down, now: now)
+        #expect(a.ui.selected(.items) == 2)
+        _ = a.handle(.char("G"), now: now)
+        #expect(a.ui.selected(.items) == Rows.items(a.board, a.ui, now: now).count - 1)
+        _ = a.handle(.tab, now: now)
+        #expect(a.ui.focus == .checklist)
+        _ = a.handle(.backTab, now: now)
+        _ = a.handle(.char("g"), now: now)
+        _ = a.handle(.char("/"), now: now)
+        #expect(a.ui.editingFilter)
+        for c in "漏水" { _ = a.handle(.char(c), now: now) }
+        _ = a.handle(.enter, now: now)
+        #expect(Rows.items(a.board, a.ui, now: now).map(\.id) == ["C-2"])
+        _ = a.handle(.enter, now: now)
+        #expect(a.ui.overlay == .detail(id: "C-2", scroll: 0))
+        #expect(!a.ui.detailEvents.isEmpty)
+        _ = a.handle(.escape, now: now)
+        #expect(a.ui.overlay == nil)
+        _ = a.handle(.escape, now: now)  // clears the filter
+        #expect(Rows.items(a.board, a.ui, now: now).count > 1)
+        _ = a.handle(.function(1), now: now)
+        #expect(a.ui.overlay == .help)
+        _ = a.handle(.char("?"), now: now)
+        #expect(a.ui.overlay == nil)
+        _ = a.handle(.char("s"), now: now)
+        #expect(a.ui.site == "jinxiu")
+        #expect(Rows.items(a.board, a.ui, now: now).allSatisfy { $0.site == "jinxiu" })
+        #expect(a.handle(.char("q"), now: now) == false)
+    }
+
+    @Test func aClockCrossingIsFlaggedOnceAndStaysUntilLookedAt() throws {
+        let (a, _, home) = try app()
+        defer { try? FileManager.default.removeItem(atPath: home) }
+        // C-1 has 6 minutes left: it breaches at 14:31:00.
+        a.second(now: now + 360)
+        #expect(!a.ui.alerts.contains("C-1"))
+        a.second(now: now + 361)
+        #expect(a.ui.alerts.contains("C-1"))
+        #expect(a.wantsBell)
+        a.wantsBell = false
+        a.second(now: now + 362)
+        #expect(!a.wantsBell)  // once
+        #expect(a.ui.alerts.contains("C-1"))
+        // Someone looks at it: it is selected.
+        let index = Rows.items(a.board, a.ui, now: now + 362).firstIndex { $0.id == "C-1" }!
+        for _ in 0..<index { _ = a.handle(.char("j"), now: now + 362) }
+        #expect(!a.ui.alerts.contains("C-1"))
+        var g = CellGrid(width: 100, height: 30)
+        a.view(now: now + 362).render(into: &g)
+        #expect(!g.lines.contains { $0.hasPrefix("!") && $0.contains("C-1") })
+    }
+
+    @Test func spaceTicksTheSelectedDutyAfterItIsSaved() throws {
+        let (a, store, home) = try app(actor: "clean-liu")
+        defer { try? FileManager.default.removeItem(atPath: home) }
+        _ = a.handle(.tab, now: now)
+        let lines = Rows.duties(a.board, a.ui, now: now)
+        let index = lines.firstIndex {
+            if case .duty(let r) = $0 { return r.id == "jinxiu/cleaning/clubhouse/2026-11-29/2" }
+            return false
+        }!
+        for _ in 0..<index { _ = a.handle(.char("j"), now: now) }
+        _ = a.handle(.char(" "), now: now)
+        #expect(a.ui.message?.hasPrefix("saved") == true)
+        let t = try store.ticks(site: "jinxiu", days: CivilDate(year: 2026, month: 11, day: 29)...CivilDate(year: 2026, month: 11, day: 29))
+        #expect(t.contains { $0.occurrence == "jinxiu/cleaning/clubhouse/2026-11-29/2" && $0.actor == "clean-liu" })
+        #expect(Rows.dutyCounts(a.board, a.ui, now: now).done == 10)
+        // The same duty cannot be ticked twice; the selection has moved on to the next one.
+        #expect(throws: WuyeError.self) {
+            try store.tick("jinxiu/cleaning/clubhouse/2026-11-29/2", note: nil, problem: nil, actor: "clean-liu", at: nil, now: now)
+        }
+    }
+
+    @Test func catchingUpWithAnotherProcess() throws {
+        let (a, store, home) = try app()
+        defer { try? FileManager.default.removeItem(atPath: home) }
+        let other = try Store.open(home: home)
+        let o = ItemOpened(kind: .complaint, site: "jinxiu", unit: "1-101", channel: .hotline, category: "噪音", text: "另一个终端", limits: ClockLimits())
+        let c = try other.perform(.open(o), on: nil, site: "jinxiu", actor: "desk-zhao", at: nil, now: now + 1)
+        #expect(a.board.items[c.id] == nil)
+        a.second(now: now + 2)
+        #expect(a.board.items[c.id]?.text == "另一个终端")
+        try other.perform(.void(reason: "测试"), on: c.id, actor: "desk-zhao", at: nil, now: now + 3)
+        a.second(now: now + 4)
+        #expect(a.board.items[c.id] == nil)
+        _ = store
+    }
+}

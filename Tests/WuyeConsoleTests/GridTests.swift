@@ -1,0 +1,50 @@
+import Testing
+import WuyeConsole
+import WuyeCore
+
+@Suite("The cell grid")
+struct GridTests {
+    @Test func wideCharactersTakeTwoCellsAndAreNeverCut() {
+        var g = CellGrid(width: 10, height: 2)
+        #expect(g.put("投诉#12", x: 0, y: 0) == 7)
+        #expect(g.line(0) == "投诉#12   ")
+        #expect(g[1, 0].continuation)
+        // Five columns hold two wide characters and not half of a third.
+        var h = CellGrid(width: 10, height: 1)
+        #expect(h.put("电梯故障", x: 0, y: 0, maxWidth: 5) == 4)
+        #expect(h.line(0) == "电梯      ")
+        // At the right edge a wide character that does not fit is left out.
+        var e = CellGrid(width: 5, height: 1)
+        e.put("abcd电", x: 0, y: 0)
+        #expect(e.line(0) == "abcd ")
+    }
+
+    @Test func overwritingHalfAWideCharacterBlanksTheOtherHalf() {
+        var g = CellGrid(width: 6, height: 1)
+        g.put("电梯", x: 0, y: 0)
+        g.put("x", x: 1, y: 0)
+        #expect(g.line(0) == " x梯  ")
+        g.put("y", x: 2, y: 0)
+        #expect(g.line(0) == " xy   ")
+    }
+
+    @Test func controlsAreInertOnTheGrid() {
+        var g = CellGrid(width: 20, height: 1)
+        g.put("a\u{1B}[2Jb\r", x: 0, y: 0)
+        #expect(g.line(0) == "a␛[2Jb^M            ")
+    }
+
+    @Test func emptyAndTinyGrids() {
+        var z = CellGrid(width: 0, height: 0)
+        #expect(z.put("x", x: 0, y: 0) == 0)
+        #expect(z.lines == [])
+        var one = CellGrid(width: 1, height: 1)
+        one.put("电", x: 0, y: 0)
+        #expect(one.line(0) == " ")
+        one.put("ab", x: 0, y: 0)
+        #expect(one.line(0) == "a")
+        one.put("x", x: 5, y: 5)
+        one.put("x", x: -3, y: 0)
+        #expect(one.line(0) == "a")
+    }
+}

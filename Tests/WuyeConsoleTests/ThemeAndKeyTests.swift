@@ -1,0 +1,67 @@
+import Foundation
+import Testing
+import WuyeConsole
+import WuyeCore
+
+@Suite("Themes and the key map")
+struct ThemeAndKeyTests {
+    static let themes = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("themes")
+
+    @Test func everyThemeFileLoadsCleanly() throws {
+        let files = try FileManager.default.contentsOfDirectory(atPath: Self.themes.path).filter { $0.hasSuffix(".toml") }.sorted()
+        #expect(files == ["default.toml", "high-contrast.toml", "light.toml", "mono.toml"])
+        for f in files {
+            let text = try String(contentsOf: Self.themes.appendingPathComponent(f), encoding: .utf8)
+            let (theme, warnings) = try Theme.parse(text, name: f)
+            #expect(warnings == [], "\(f)")
+            for n in Theme.names { #expect(theme.styles[n] != nil, "\(f) lacks \(n)") }
+        }
+    }
+
+    @Test func theDefaultFilesAreTheBuiltInThemes() throws {
+        let d = try String(contentsOf: Self.themes.appendingPathComponent("default.toml"), encoding: .utf8)
+        #expect(try Theme.parse(d, name: "default").0.styles == Theme.builtinDefault.styles)
+        let m = try String(contentsOf: Self.themes.appendingPathComponent("mono.toml"), encoding: .utf8)
+        #expect(try Theme.parse(m, name: "mono").0.styles == Theme.builtinMono.styles)
+        #expect(Theme.builtinMono.styles.values.allSatisfy { $0.fg == -1 && $0.bg == -1 })
+    }
+
+    @Test func missingNamesFallBackUnknownOnesWarnBrokenFilesNameTheLine() throws {
+        let (t, w) = try Theme.parse("[styles]\n\"clock.breached\" = \"magenta bold\"\n\"clock.exploded\" = \"red\"\n", name: "mine")
+        #expect(t["clock.breached"] == Style(fg: 5, bold: true))
+        #expect(t["clock.ok"] == Theme.builtinDefault["clock.ok"])
+        #expect(w == ["theme mine: line 3: unknown name clock.exploded (ignored)"])
+        #expect(throws: WuyeError.self) { try Theme.parse("[styles]\n\"selection\" = \"sparkly\"\n", name: "bad") }
+        do {
+            _ = try Theme.parse("[styles]\n\"selection\" = \n", name: "bad")
+            Issue.record("a broken theme loaded")
+        } catch {
+            #expect(error.message.contains("line 2"))
+        }
+    }
+
+    @Test func coloursDegradeFrom256To8() {
+        #expect(Theme.degrade(196, to: 8) == 1)  // bright red → red
+        #expect(Theme.degrade(46, to: 8) == 2)  // green
+        #expect(Theme.degrade(9, to: 8) == 1)
+        #expect(Theme.degrade(244, to: 8) == 7)
+        #expect(Theme.degrade(236, to: 8) == 0)
+        #expect(Theme.degrade(196, to: 256) == 196)
+        #expect(Theme.degrade(-1, to: 8) == -1)
+    }
+
+    @Test func keyMapRebindsByActionIdAndReportsDuplicates() {
+        let (k, w) = KeyMap.load("[keys]\nquit = [\"x\"]\nmove_down = [\"n\", \"Down\"]\ntick = \"x\"\nfly = \"f\"\nhelp = [\"Hyper-7\"]\n", file: "keys.toml")
+        #expect(k.action(for: .char("x")) == .quit)
+        #expect(k.action(for: .char("n")) == .moveDown)
+        #expect(k.action(for: .char("q")) == nil)
+        #expect(k.action(for: .char("j")) == nil)
+        #expect(w.contains { $0.contains("unknown action fly") })
+        #expect(w.contains { $0.contains("unknown key 'Hyper-7'") })
+        #expect(w.contains { $0.contains("x is bound to both quit and tick") })
+        #expect(KeyMap().label(.tick) == "Space")
+        #expect(KeyMap.parseKey("Ctrl-L") == .ctrl("l"))
+        #expect(KeyMap.parseKey("F1") == .function(1))
+    }
+}
