@@ -58,6 +58,12 @@ public enum ConsoleLoop {
 
     public static func run(app: ConsoleApp, clock: Clock) throws(WuyeError) {
         let signals = SignalPipe()
+        // The runtime's threads start with most signals blocked, and the main thread can
+        // inherit that mask; ncurses needs SIGWINCH (resize) and job control delivered here.
+        var unblock = sigset_t()
+        sigemptyset(&unblock)
+        for sig in [SIGWINCH, SIGTSTP, SIGCONT] { sigaddset(&unblock, sig) }
+        pthread_sigmask(SIG_UNBLOCK, &unblock, nil)
         let terminal = Terminal()
         try terminal.start()
         defer { terminal.stop() }

@@ -1,0 +1,109 @@
+import Foundation
+import Testing
+
+/// The real binary in a real terminal (tmux). Skipped, saying so, where tmux is absent.
+@Suite("The console in a real terminal", .serialized, .enabled(if: Tmux.available, "tmux is not installed: apt-get install -y tmux"))
+struct TerminalTests {
+    func demo() throws -> CLI {
+        let cli = CLI()
+        #expect(try cli.run(["init", "--demo"]).status == 0)
+        return cli
+    }
+
+    @Test(.timeLimit(.minutes(1)))
+    func opensOnTheDemoAndTheCountdownsTick() throws {
+        let cli = try demo()
+        let t = try Tmux(cli: cli)
+        let first = try t.waitFor("Open complaints & enquiries")
+        #expect(first.contains("DEMO"))
+        #expect(first.contains("楼上漏水到客厅"))
+        #expect(first.contains("Today's checklist"))
+        #expect(first.contains("Overdue repairs"))
+        #expect(first.contains("This month"))
+        #expect(first.contains("q quit"))
+        let header = first.split(separator: "\n").first.map(String.init) ?? ""
+        // Within three seconds the header clock has moved on.
+        try t.waitFor(3) { ($0.split(separator: "\n").first.map(String.init) ?? "") != header }
+        try t.keys("q")
+        #expect(try t.waitFor("EXIT=0").contains("EXIT=0"))
+    }
+
+    @Test(.timeLimit(.minutes(1)))
+    func aComplaintOpenedOnTheCommandLineAppears() throws {
+        let cli = try demo()
+        let t = try Tmux(cli: cli)
+        try t.waitFor("Open complaints & enquiries")
+        let id = try cli.run([
+            "complaint", "open", "--site", "jinxiu", "--unit", "1-101", "--channel", "wechat", "--category", "噪音", "--text", "夜间施工噪音扰民",
+        ]).out.trimmingCharacters(in: .whitespacesAndNewlines)
+        let screen = try t.waitFor("夜间施工噪音扰民")
+        #expect(screen.contains(id))
+        try t.keys("q")
+        try t.waitFor("EXIT=0")
+    }
+
+    @Test(.timeLimit(.minutes(1)))
+    func spaceTicksADutyAndTheCommandLineSeesIt() throws {
+        let cli = try demo()
+        let t = try Tmux(cli: cli, as: "clean-liu")
+        try t.waitFor("Today's checklist")
+        // Filter the checklist to the clubhouse and tick its first due duty.
+        try t.keys("Tab")
+        try t.keys("/")
+        try t.keys("-l", "clubhouse")
+        try t.keys("Enter")
+        let before = try t.waitFor("[/clubho")
+        #expect(before.contains("due"))
+        try t.keys("Space")
+        try t.waitFor("saved:")
+        let json = try cli.json(["checklist", "--site", "jinxiu", "--kind", "cleaning", "--json"]) as! [[String: Any]]
+        #expect(json.contains { ($0["id"] as! String).contains("clubhouse") && $0["done_by"] as? String == "clean-liu" && $0["state"] as? String == "done" })
+        try t.keys("q")
+        try t.waitFor("EXIT=0")
+    }
+
+    @Test(.timeLimit(.minutes(1)))
+    func resizingBelowTheMinimumAndBack() throws {
+        let cli = try demo()
+        let t = try Tmux(cli: cli)
+        try t.waitFor("Open complaints & enquiries")
+        try t.resize(60, 20)
+        try t.waitFor("terminal too small (needs 80×24)")
+        try t.resize(100, 30)
+        let back = try t.waitFor("Open complaints & enquiries")
+        #expect(!back.contains("too small"))
+        try t.keys("q")
+        try t.waitFor("EXIT=0")
+    }
+
+    @Test(.timeLimit(.minutes(1)))
+    func sigtermEndsCleanlyAndRestoresTheTerminal() throws {
+        let cli = try demo()
+        let t = try Tmux(cli: cli)
+        try t.waitFor("Open complaints & enquiries")
+        let pid = try #require(t.pid)
+        kill(pid, SIGTERM)
+        let after = try t.waitFor { $0.contains("EXIT=") && $0.contains("echo") }
+        #expect(after.contains("EXIT=0"))
+        // The shell's screen is back (no console left over) and echo is on again.
+        #expect(!after.contains("Open complaints & enquiries"))
+        #expect(after.contains("echo"))
+        #expect(!after.contains("-echo"))
+    }
+
+    @Test(.timeLimit(.minutes(1)))
+    func helpDetailAndChinese() throws {
+        let cli = try demo()
+        let t = try Tmux(cli: cli, args: ["--lang", "zh"])
+        try t.waitFor("待办投诉与咨询")
+        try t.keys("?")
+        try t.waitFor("按键")
+        try t.keys("Escape")
+        try t.keys("Enter")
+        let detail = try t.waitFor("处理记录")
+        #expect(detail.contains("C-2"))
+        try t.keys("Escape")
+        try t.keys("q")
+        try t.waitFor("EXIT=0")
+    }
+}
