@@ -27,12 +27,13 @@ struct ProcessTests {
         var rng = SeededRandom(seed: 7)
         for round in 0..<6 {
             let (p, out) = try startWriter(home.path, count: 100_000, tag: "k\(round)")
-            // Let it commit for a random while, then kill it without warning.
-            usleep(UInt32(rng.next(in: 30_000...250_000)))
+            // Once it is committing, let it go on for a random while, then kill it without warning.
+            let started = out.fileHandleForReading.availableData
+            usleep(UInt32(rng.next(in: 20_000...200_000)))
             kill(p.processIdentifier, SIGKILL)
             p.waitUntilExit()
             #expect(p.terminationReason == .uncaughtSignal)
-            let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            let text = String(decoding: started + out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
             // A line cut by the kill was not acknowledged.
             let lines = text.split(separator: "\n").filter { $0.split(separator: " ").count == 3 }
             acknowledged += lines.map { String($0.split(separator: " ")[0]) }
