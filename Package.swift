@@ -38,7 +38,7 @@ let package = Package(
             swiftSettings: strict),
         .executableTarget(
             name: "wuye-bench",
-            dependencies: ["WuyeStore", "WuyeCore"],
+            dependencies: ["WuyeConsole", "WuyeStore", "WuyeCore"],
             swiftSettings: strict),
         .testTarget(name: "WuyeCoreTests", dependencies: ["WuyeCore"], swiftSettings: strict),
         .testTarget(name: "WuyeStoreTests", dependencies: ["WuyeStore", "WuyeCore", "WuyeReports"], swiftSettings: strict),

@@ -9,6 +9,7 @@ enum Bench {
             let keep = ProcessInfo.processInfo.environment["WUYE_BENCH_DIR"] != nil
             defer { if !keep { try? FileManager.default.removeItem(atPath: scratch) } }
             if only == nil || only == "all" || only == "store" { try storeFigures(scratch) }
+            if only == nil || only == "all" || only == "console" { try MainActor.assumeIsolated { try ConsoleBench.run(scratch) } }
             if only == nil || only == "all" || only == "peers" { try peerFigures(scratch) }
         } catch {
             FileHandle.standardError.write(Data("wuye-bench: \(error)\n".utf8))

@@ -17,7 +17,10 @@ struct ScreenTests {
         let home = NSTemporaryDirectory() + "wuye-screen-" + UUID().uuidString
         try Demo.create(home: home, now: now)
         let store = try Store.open(home: home)
-        return (store, try Board.load(store: store, actor: actor, now: now), home)
+        var board = try Board.load(store: store, actor: actor, now: now)
+        // As the running console does once its first screen is up.
+        try board.loadFigures(store: store, site: nil, now: now)
+        return (store, board, home)
     }
 
     static func render(_ board: Board, ui: UIState = UIState(), width: Int, height: Int, theme: Theme = .builtinDefault, lang: Strings.Lang = .en, now: Instant = now) -> CellGrid {

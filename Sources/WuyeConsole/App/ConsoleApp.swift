@@ -18,6 +18,8 @@ public final class ConsoleApp {
     /// Set when a clock crossed a line and the bell is on.
     public var wantsBell = false
     private var dataVersion: Int64 = -1
+    /// The last instant whose clock crossings were looked at.
+    private var crossingsSeen: Instant
 
     public init(store: Store?, board: Board, theme: Theme, strings: Strings, keys: KeyMap, now: Instant) {
         self.store = store
@@ -26,7 +28,7 @@ public final class ConsoleApp {
         self.theme = theme
         self.strings = strings
         self.keys = keys
-        noteStates(now: now, alert: false)
+        crossingsSeen = now
         dataVersion = (try? store?.dataVersion()) ?? -1
     }
 
@@ -46,6 +48,7 @@ public final class ConsoleApp {
                     dataVersion = v
                     if !readOnly, try board.catchUp(store: store, now: now, figuresSite: ui.site) {
                         if case .detail(let id, _)? = ui.overlay { ui.detailEvents = (try? store.events(subject: id)) ?? ui.detailEvents }
+                        ui.alerts.formIntersection(board.items.keys)
                     }
                 }
                 if !readOnly, board.dayChanged(now: now) { try board.reloadDay(store: store, now: now, figuresSite: ui.site) }
@@ -56,31 +59,26 @@ public final class ConsoleApp {
         noteStates(now: now, alert: true)
     }
 
+    /// Flags the items whose clock crossed into due soon or breached since the last
+    /// second, from the board's schedule of crossings (not a scan of every item).
     func noteStates(now: Instant, alert: Bool) {
         var crossed = false
-        var seen = Set<String>()
-        for it in board.items.values {
-            seen.insert(it.id)
-            let st = ConsoleApp.worstState(it, now: now)
-            if alert, let before = ui.lastStates[it.id], before != st, st == .dueSoon || st == .breached {
-                ui.alerts.insert(it.id)
+        for c in board.crossings where c.at > crossingsSeen && c.at <= now {
+            guard board.items[c.id] != nil else { continue }
+            if alert {
+                ui.alerts.insert(c.id)
                 crossed = true
             }
-            ui.lastStates[it.id] = st
         }
-        for id in ui.lastStates.keys where !seen.contains(id) { ui.lastStates.removeValue(forKey: id) }
-        ui.alerts.formIntersection(seen)
+        crossingsSeen = now
         if crossed && ui.bell { wantsBell = true }
     }
 
-    static func worstState(_ it: Item, now: Instant) -> ClockState {
-        var worst = ClockState.running
-        for c in it.currentClocks where !c.isStopped {
-            let s = c.state(at: now)
-            if s == .breached { return .breached }
-            if s == .dueSoon { worst = .dueSoon }
-        }
-        return worst
+    /// Recomputes this month's figures if a change made them stale (after drawing it).
+    public func refreshFigures(now: Instant) {
+        guard board.figuresStale, let store else { return }
+        board.figuresStale = false
+        do { try board.loadFigures(store: store, site: ui.site, now: now) } catch { ui.say(error.message, error: true, now: now) }
     }
 
     // MARK: keys
@@ -144,7 +142,7 @@ public final class ConsoleApp {
 
     func count(_ p: PaneID, now: Instant) -> Int {
         switch p {
-        case .items: Rows.items(board, ui, now: now).count
+        case .items: Rows.itemIDs(board, ui).count
         case .checklist: Rows.duties(board, ui, now: now).count
         case .repairs: Rows.repairs(board, ui, now: now).count
         }
@@ -165,8 +163,8 @@ public final class ConsoleApp {
     public func selectedItem(now: Instant) -> Item? {
         switch ui.focus {
         case .items:
-            let rows = Rows.items(board, ui, now: now)
-            return rows.isEmpty ? nil : rows[min(ui.selected(.items), rows.count - 1)]
+            let ids = Rows.itemIDs(board, ui)
+            return ids.isEmpty ? nil : board.items[ids[min(ui.selected(.items), ids.count - 1)]]
         case .repairs:
             let rows = Rows.repairs(board, ui, now: now)
             return rows.isEmpty ? nil : rows[min(ui.selected(.repairs), rows.count - 1)].item
@@ -217,8 +215,6 @@ public final class ConsoleApp {
         let i = ids.firstIndex { $0 == ui.site } ?? 0
         ui.site = ids[(i + 1) % ids.count]
         for p in PaneID.allCases { ui.selection[p] = 0 }
-        if let store {
-            do { try board.loadFigures(store: store, site: ui.site, now: now) } catch { ui.say(error.message, error: true, now: now) }
-        }
+        board.figuresStale = true
     }
 }

@@ -77,11 +77,16 @@ public enum ConsoleLoop {
             terminal.draw(grid)
         }
         draw()
+        app.refreshFigures(now: clock.now)
+        draw()
         while true {
             var fds = [pollfd(fd: 0, events: Int16(POLLIN), revents: 0), pollfd(fd: signals.readFD, events: Int16(POLLIN), revents: 0)]
             let r = poll(&fds, 2, clock.msToNextSecond)
             if signals.signalled { return }
             if r < 0 && errno != EINTR { return }
+            // The terminal is gone (the window closed, the session killed): end, do not spin.
+            if r > 0 && fds[0].revents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0 && fds[0].revents & Int16(POLLIN) == 0 { return }
+            if r > 0 && fds[0].revents & Int16(POLLIN) != 0 && isatty(0) == 0 { return }
             signals.drain()
             var changed = false
             for key in terminal.readKeys() {
@@ -104,6 +109,11 @@ public enum ConsoleLoop {
                 terminal.bell()
             }
             if changed { draw() }
+            // Figures after the change is on screen: a commit elsewhere shows at once.
+            if app.board.figuresStale {
+                app.refreshFigures(now: clock.now)
+                draw()
+            }
         }
     }
 }

@@ -30,8 +30,50 @@ public struct Board: Sendable {
     /// Weekly values of a few figures, oldest first (the sparklines).
     public var trends: [String: [Double?]] = [:]
     public var lastSeq: Int64 = 0
+    /// Open complaints and enquiries, nearest deadline first. Time passing never changes
+    /// this order (running clocks all count down together), so it is built when the data
+    /// changes, not every second.
+    public private(set) var order: [(id: String, site: String)] = []
+    /// Open repairs with a running clock, by their earliest running deadline: the overdue
+    /// ones are the front of this list, longest overdue first.
+    public private(set) var repairDeadlines: [(deadline: Instant, id: String, site: String, clock: ClockKind)] = []
+    /// The instants at which an item's clock crosses into due soon or breached.
+    public private(set) var crossings: [(at: Instant, id: String)] = []
+    /// Figures wait until the change that made them stale has been drawn.
+    public var figuresStale = false
 
     public init() {}
+
+    /// Rebuilds the order, the repair deadlines and the crossing schedule.
+    public mutating func reindex(now: Instant) {
+        var keyed: [(key: Int64, kind: String, number: Int64, id: String, site: String)] = []
+        var repairs: [(deadline: Instant, id: String, site: String, clock: ClockKind)] = []
+        var crossings: [(at: Instant, id: String)] = []
+        for it in items.values {
+            for c in it.clocks where c.cycle == it.cycle && c.stoppedAt == nil && c.pausedAt == nil {
+                let soon = c.startedAt + c.pausedTotal + Int64((c.dueSoonShare * Double(c.limit)).rounded(.up))
+                crossings.append((soon, it.id))
+                crossings.append((c.nominalDeadline + 1, it.id))
+            }
+            if it.kind == .repair {
+                var best: ItemClock?
+                for c in it.clocks where c.cycle == it.cycle && c.stoppedAt == nil && c.pausedAt == nil {
+                    if best == nil || c.nominalDeadline < best!.nominalDeadline { best = c }
+                }
+                if let b = best { repairs.append((b.nominalDeadline, it.id, it.site, b.kind)) }
+            } else {
+                keyed.append((Rows.sortKey(it, now), it.kind.rawValue, ItemID(it.id)?.number ?? 0, it.id, it.site))
+            }
+        }
+        keyed.sort { a, b in
+            if a.key != b.key { return a.key < b.key }
+            if a.kind != b.kind { return a.kind < b.kind }
+            return a.number < b.number
+        }
+        order = keyed.map { ($0.id, $0.site) }
+        repairDeadlines = repairs.sorted { $0.deadline != $1.deadline ? $0.deadline < $1.deadline : $0.id < $1.id }
+        self.crossings = crossings.sorted { $0.at < $1.at }
+    }
 
     public func zone(_ site: String) -> Zone { sites.first { $0.id == site }?.zone ?? .utc }
 
@@ -44,8 +86,10 @@ public struct Board: Sendable {
         b.demo = try store.isDemo()
         if let actor { b.actor = try store.staff(actor) }
         for it in try store.items(kind: nil, filter: .open) { b.items[it.id] = it }
+        b.reindex(now: now)
         try b.loadDuties(store: store, now: now)
-        try b.loadFigures(store: store, site: nil, now: now)
+        // Figures come once the first screen is up.
+        b.figuresStale = true
         return b
     }
 
@@ -73,7 +117,7 @@ public struct Board: Sendable {
     }
 
     /// This month's figures and the last six weeks' trend of a few of them.
-    mutating func loadFigures(store: Store, site: String?, now: Instant) throws(WuyeError) {
+    public mutating func loadFigures(store: Store, site: String?, now: Instant) throws(WuyeError) {
         let zone = site.map { self.zone($0) } ?? sites.first?.zone ?? .utc
         let today = zone.date(of: now)
         figures = try Figures.compute(store: store, site: site, period: .month(today.year, today.month), now: now)
@@ -113,8 +157,9 @@ public struct Board: Sendable {
         for it in try store.items(ids: Array(itemIDs)) {
             if it.isOpen { items[it.id] = it } else { items.removeValue(forKey: it.id) }
         }
+        if !itemIDs.isEmpty { reindex(now: now) }
         if duties { try loadDuties(store: store, now: now) }
-        try loadFigures(store: store, site: figuresSite, now: now)
+        figuresStale = true
         return true
     }
 

@@ -165,16 +165,18 @@ public struct ConsoleView {
     }
 
     func items(_ g: inout CellGrid, _ r: Rect) {
-        let rows = Rows.items(board, ui, now: now)
-        let body = title(&g, r, "\(strings["items.title"]) (\(rows.count))", pane: .items)
-        if rows.isEmpty {
+        let ids = Rows.itemIDs(board, ui)
+        let body = title(&g, r, "\(strings["items.title"]) (\(ids.count))", pane: .items)
+        if ids.isEmpty {
             g.put(strings["none.items"], x: body.x + 2, y: body.y, style: theme["muted"])
             return
         }
-        let sel = min(ui.selected(.items), rows.count - 1)
-        let first = ConsoleView.offset(selected: sel, count: rows.count, rows: body.height)
+        let sel = min(ui.selected(.items), ids.count - 1)
+        let first = ConsoleView.offset(selected: sel, count: ids.count, rows: body.height)
         let showSite = ui.site == nil && body.width >= 100 && board.sites.count > 1
-        for (i, it) in rows.dropFirst(first).prefix(body.height).enumerated() {
+        // Only the rows on screen are looked up.
+        let rows = ids.dropFirst(first).prefix(body.height).compactMap { board.items[$0] }
+        for (i, it) in rows.enumerated() {
             let y = body.y + i
             let selected = ui.focus == .items && first + i == sel && ui.overlay == nil
             let base = selected ? theme["selection"] : theme["text"]

@@ -3,15 +3,20 @@ import WuyeCore
 /// The rows each pane lists, derived from the board, the view state and now.
 public enum Rows {
     /// Open complaints and enquiries, nearest deadline first (breached ones on top),
-    /// paused ones after running ones.
-    public static func items(_ b: Board, _ ui: UIState, now: Instant) -> [Item] {
+    /// paused ones after running ones: the board's order, narrowed by site and filter.
+    public static func itemIDs(_ b: Board, _ ui: UIState) -> [String] {
         let f = (ui.filter[.items] ?? "").lowercased()
-        var list = b.items.values.filter { $0.kind != .repair && (ui.site == nil || $0.site == ui.site) }
-        if !f.isEmpty { list = list.filter { matches($0, f) } }
-        return list.sorted { a, b in
-            let ka = sortKey(a, now), kb = sortKey(b, now)
-            return ka != kb ? ka < kb : a.id < b.id
+        var out: [String] = []
+        out.reserveCapacity(b.order.count)
+        for e in b.order where ui.site == nil || e.site == ui.site {
+            if !f.isEmpty, let it = b.items[e.id], !matches(it, f) { continue }
+            out.append(e.id)
         }
+        return out
+    }
+
+    public static func items(_ b: Board, _ ui: UIState, now: Instant) -> [Item] {
+        itemIDs(b, ui).compactMap { b.items[$0] }
     }
 
     static func sortKey(_ it: Item, _ now: Instant) -> Int64 {
@@ -31,21 +36,18 @@ public enum Rows {
         public var overdue: Int64
     }
 
-    /// Every repair past one of its limits, longest overdue first.
+    /// Every repair past one of its limits, longest overdue first: the front of the
+    /// board's repairs by deadline.
     public static func repairs(_ b: Board, _ ui: UIState, now: Instant) -> [Overdue] {
         let f = (ui.filter[.repairs] ?? "").lowercased()
         var out: [Overdue] = []
-        for it in b.items.values where it.kind == .repair && (ui.site == nil || it.site == ui.site) {
+        for r in b.repairDeadlines {
+            if r.deadline >= now { break }
+            guard ui.site == nil || r.site == ui.site, let it = b.items[r.id] else { continue }
             if !f.isEmpty && !matches(it, f) { continue }
-            // Overdue: a clock still running past its deadline; by how much, the worst one.
-            var worst: (ClockKind, Int64)?
-            for c in it.currentClocks where !c.isStopped && c.state(at: now) == .breached {
-                let over = now - c.nominalDeadline
-                if worst == nil || over > worst!.1 { worst = (c.kind, over) }
-            }
-            if let w = worst { out.append(Overdue(item: it, clock: w.0, overdue: w.1)) }
+            out.append(Overdue(item: it, clock: r.clock, overdue: now - r.deadline))
         }
-        return out.sorted { $0.overdue != $1.overdue ? $0.overdue > $1.overdue : $0.item.id < $1.item.id }
+        return out
     }
 
     /// A line of today's checklist.

@@ -157,9 +157,18 @@ public struct Item: Codable, Sendable, Equatable {
     }
 
     /// The clock to show first: the running one with the nearest deadline, else a paused one.
+    /// (Called for every open item every second: no allocation.)
     public var leadClock: ItemClock? {
-        let running = clocks.filter { $0.cycle == cycle && $0.stoppedAt == nil }
-        return running.filter { !$0.isPaused }.min { $0.nominalDeadline < $1.nominalDeadline } ?? running.first
+        var best: ItemClock?
+        var paused: ItemClock?
+        for c in clocks where c.cycle == cycle && c.stoppedAt == nil {
+            if c.pausedAt != nil {
+                if paused == nil { paused = c }
+            } else if best == nil || c.nominalDeadline < best!.nominalDeadline {
+                best = c
+            }
+        }
+        return best ?? paused
     }
 
     /// Where it is: the unit, or the location for a common area.
