@@ -40,9 +40,11 @@ let package = Package(
             name: "wuye-bench",
             dependencies: ["WuyeConsole", "WuyeStore", "WuyeCore"],
             swiftSettings: strict),
+        .target(name: "WuyeTestSupport", path: "Tests/WuyeTestSupport", swiftSettings: strict),
         .testTarget(name: "WuyeCoreTests", dependencies: ["WuyeCore"], swiftSettings: strict),
-        .testTarget(name: "WuyeStoreTests", dependencies: ["WuyeStore", "WuyeCore", "WuyeReports"], swiftSettings: strict),
-        .testTarget(name: "WuyeCLITests", dependencies: ["WuyeCore"], swiftSettings: strict),
+        .testTarget(
+            name: "WuyeStoreTests", dependencies: ["WuyeStore", "WuyeCore", "WuyeReports", "WuyeTestSupport"], swiftSettings: strict),
+        .testTarget(name: "WuyeCLITests", dependencies: ["WuyeCore", "WuyeTestSupport"], swiftSettings: strict),
         .testTarget(
             name: "WuyeConsoleTests", dependencies: ["WuyeConsole", "WuyeStore", "WuyeCore"], exclude: ["Golden"], swiftSettings: strict),
     ],

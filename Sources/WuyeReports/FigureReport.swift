@@ -52,7 +52,9 @@ public enum FigureReport {
         }
         let p = set.patrol
         lines.append("")
-        lines.append("Patrol rounds: \(p.complete) complete (\(p.late) started late), \(p.incomplete) incomplete, \(p.missed) missed, \(p.pending) not over yet")
+        lines.append(
+            "Patrol rounds: \(p.complete) complete (\(p.late) started late), \(p.incomplete) incomplete, \(p.missed) missed, \(p.pending) not over yet"
+        )
         return lines
     }
 
@@ -94,16 +96,18 @@ public enum FigureReport {
         var out = "\u{FEFF}figure,名称,value,target,met,numerator,denominator,pending,backdated,imported\r\n"
         for f in set.figures {
             let zh = labels[f.name]?.zh.trimmingSpaces ?? ""
-            out += [
-                f.name, zh, f.value.map { String($0) } ?? "", String(f.target), f.met.map { $0 ? "yes" : "no" } ?? "",
-                String(f.numerator), String(f.denominator), String(f.pending), String(f.backdated), String(f.imported),
-            ].map(csvField).joined(separator: ",") + "\r\n"
+            out +=
+                [
+                    f.name, zh, f.value.map { String($0) } ?? "", String(f.target), f.met.map { $0 ? "yes" : "no" } ?? "",
+                    String(f.numerator), String(f.denominator), String(f.pending), String(f.backdated), String(f.imported),
+                ].map(csvField).joined(separator: ",") + "\r\n"
         }
         return out
     }
 
     static func csvField(_ s: String) -> String {
         let safe = InertText.make(s)
-        return safe.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" }) ? "\"" + safe.replacingOccurrences("\"", "\"\"") + "\"" : safe
+        return safe.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" })
+            ? "\"" + safe.replacingOccurrences("\"", "\"\"") + "\"" : safe
     }
 }

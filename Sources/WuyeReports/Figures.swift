@@ -77,7 +77,8 @@ public enum Figures {
             // Satisfaction: surveys and callback ratings, as scores of 100.
             let surveys = try store.surveys(site: s.id, from: from, to: to)
             let ratings = try store.callbackRatings(site: s.id, from: from, to: to)
-            let scores = surveys.map(\.score) + ratings.compactMap { r in r.rating.map { standards.callbackRatingScores[max(0, min(4, $0 - 1))] } }
+            let scores =
+                surveys.map(\.score) + ratings.compactMap { r in r.rating.map { standards.callbackRatingScores[max(0, min(4, $0 - 1))] } }
             add(
                 Figure(
                     name: "satisfaction", value: nil, target: t.satisfaction / 100, ceiling: false, numerator: scores.reduce(0, +) / 100,
@@ -105,7 +106,8 @@ public enum Figures {
                 var byKind: [DutyKind: (done: Int, decided: Int, pending: Int)] = [:]
                 var day = period.first
                 while day <= lastDay {
-                    for o in Duties.occurrences(site: s, standards: standards, day: day) where o.day >= period.first && seen.insert(o.id).inserted {
+                    for o in Duties.occurrences(site: s, standards: standards, day: day)
+                    where o.day >= period.first && seen.insert(o.id).inserted {
                         let st = o.state(at: now, tick: ticks[o.id])
                         var k = byKind[o.kind] ?? (0, 0, 0)
                         switch st {
@@ -132,7 +134,8 @@ public enum Figures {
                 }
                 add(
                     Figure(
-                        name: "checklist_completion", value: nil, target: t.checklistCompletion, ceiling: false, numerator: Double(totalDone),
+                        name: "checklist_completion", value: nil, target: t.checklistCompletion, ceiling: false,
+                        numerator: Double(totalDone),
                         denominator: Double(totalDecided), pending: totalPending, backdated: 0, imported: 0))
                 let scans = Dictionary(grouping: try store.scans(site: s.id, days: period.first...lastDay), by: \.round)
                 var complete = 0
@@ -167,15 +170,25 @@ public enum Figures {
                         denominator: Double(decided), pending: pendingRounds, backdated: 0, imported: 0))
             } else {
                 for kind in [DutyKind.cleaning, .garbage, .watering, .cctv, .inspection] {
-                    add(Figure(name: "checklist_\(kind.rawValue)", value: nil, target: t.checklistCompletion, ceiling: false, numerator: 0, denominator: 0, pending: 0, backdated: 0, imported: 0))
+                    add(
+                        Figure(
+                            name: "checklist_\(kind.rawValue)", value: nil, target: t.checklistCompletion, ceiling: false, numerator: 0,
+                            denominator: 0, pending: 0, backdated: 0, imported: 0))
                 }
-                add(Figure(name: "checklist_completion", value: nil, target: t.checklistCompletion, ceiling: false, numerator: 0, denominator: 0, pending: 0, backdated: 0, imported: 0))
-                add(Figure(name: "patrol_completion", value: nil, target: t.patrolCompletion, ceiling: false, numerator: 0, denominator: 0, pending: 0, backdated: 0, imported: 0))
+                add(
+                    Figure(
+                        name: "checklist_completion", value: nil, target: t.checklistCompletion, ceiling: false, numerator: 0,
+                        denominator: 0, pending: 0, backdated: 0, imported: 0))
+                add(
+                    Figure(
+                        name: "patrol_completion", value: nil, target: t.patrolCompletion, ceiling: false, numerator: 0, denominator: 0,
+                        pending: 0, backdated: 0, imported: 0))
             }
         }
         // Complaint rate: complaints ÷ households, annualised for shorter periods.
-        let yearDays = Double(CivilDate(year: period.first.year + 1, month: 1, day: 1).daysSinceEpoch
-            - CivilDate(year: period.first.year, month: 1, day: 1).daysSinceEpoch)
+        let yearDays = Double(
+            CivilDate(year: period.first.year + 1, month: 1, day: 1).daysSinceEpoch
+                - CivilDate(year: period.first.year, month: 1, day: 1).daysSinceEpoch)
         let scale = yearDays / Double(max(1, period.days))
         add(
             Figure(

@@ -166,7 +166,8 @@ public enum Demo {
         let t1 = try store.planTraining(
             kind: .quarterly, topic: "服务礼仪与沟通", date: today.adding(days: -40), trainer: "sup-huang", site: nil, actor: "sup-huang",
             now: now - 40 * 86400)
-        _ = try store.recordTraining(t1.id, .attended(staff: ["desk-li", "desk-zhao", "guard-wang", "clean-liu"]), actor: "sup-huang", now: now - 40 * 86400)
+        _ = try store.recordTraining(
+            t1.id, .attended(staff: ["desk-li", "desk-zhao", "guard-wang", "clean-liu"]), actor: "sup-huang", now: now - 40 * 86400)
         for (staff, score) in [("desk-li", 92.0), ("desk-zhao", 85), ("guard-wang", 55), ("clean-liu", 78)] {
             _ = try store.recordTraining(t1.id, .scored(staff: staff, score: score), actor: "sup-huang", now: now - 40 * 86400)
         }

@@ -103,7 +103,9 @@ extension Store {
             if Dictionary(uniqueKeysWithValues: storedScans.map { ($0.round + " " + $0.code, $0) }) != r.scans {
                 report.differences.append("patrol scans: the rows differ from the journal")
             }
-            let storedTrainings = try String.fetchAll(db, sql: "SELECT data FROM trainings").map { try Store.decode(TrainingSession.self, $0) }
+            let storedTrainings = try String.fetchAll(db, sql: "SELECT data FROM trainings").map {
+                try Store.decode(TrainingSession.self, $0)
+            }
             if Dictionary(uniqueKeysWithValues: storedTrainings.map { ($0.id, $0) }) != r.trainings {
                 report.differences.append("trainings: the rows differ from the journal")
             }
@@ -144,7 +146,11 @@ extension Store {
                 }
                 if r.demo { try db.execute(sql: "INSERT INTO meta (key, value) VALUES ('demo', '1')") }
                 try db.execute(sql: "DELETE FROM ticks; DELETE FROM scans; DELETE FROM trainings; DELETE FROM surveys")
-                let cursor = try Row.fetchCursor(db, sql: "SELECT \(Store.eventColumns) FROM events WHERE type NOT LIKE 'item.%' AND type NOT IN ('site.defined', 'staff.saved', 'standards.loaded', 'store.demo') ORDER BY seq")
+                let cursor = try Row.fetchCursor(
+                    db,
+                    sql:
+                        "SELECT \(Store.eventColumns) FROM events WHERE type NOT LIKE 'item.%' AND type NOT IN ('site.defined', 'staff.saved', 'standards.loaded', 'store.demo') ORDER BY seq"
+                )
                 while let row = try cursor.next() { try Store.project(db, try Store.decodeEvent(row)) }
             }
             return report

@@ -129,7 +129,9 @@ extension Store {
     static func nextID(_ db: Database, _ kind: ItemKind) throws -> String {
         let last =
             try Int64.fetchOne(db.cachedStatement(sql: "SELECT last FROM counters WHERE kind = ?"), arguments: [kind.rawValue]) ?? 0
-        try db.cachedStatement(sql: "INSERT OR REPLACE INTO counters (kind, last) VALUES (?, ?)").execute(arguments: [kind.rawValue, last + 1])
+        try db.cachedStatement(sql: "INSERT OR REPLACE INTO counters (kind, last) VALUES (?, ?)").execute(arguments: [
+            kind.rawValue, last + 1,
+        ])
         return "\(kind.letter)-\(last + 1)"
     }
 
@@ -224,7 +226,8 @@ extension Store {
             break
         case .checklistTicked(let t):
             try db.execute(
-                sql: "INSERT OR REPLACE INTO ticks (occurrence, site, kind, location, day, at, actor, backdated, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                sql:
+                    "INSERT OR REPLACE INTO ticks (occurrence, site, kind, location, day, at, actor, backdated, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 arguments: [
                     t.occurrence, t.site, t.kind.rawValue, t.location, t.day.description, t.at.seconds, t.actor, e.isBackdated(grace: 300),
                     try encodeJSON(t),
@@ -232,7 +235,8 @@ extension Store {
         case .patrolScanned(let s):
             let day = String(s.round.split(separator: "/").last?.prefix(10) ?? "")
             try db.execute(
-                sql: "INSERT OR REPLACE INTO scans (round, code, site, route, day, at, actor, backdated, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                sql:
+                    "INSERT OR REPLACE INTO scans (round, code, site, route, day, at, actor, backdated, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 arguments: [s.round, s.code, s.site, s.route, day, s.at.seconds, s.actor, e.isBackdated(grace: 300), try encodeJSON(s)])
         case .training(let t):
             let current = try training(db, e.subject)

@@ -101,7 +101,9 @@ extension Store {
     }
 
     /// Records attendance or a score; the supervisor or the session's trainer may.
-    public func recordTraining(_ id: String, _ event: TrainingEvent, actor actorID: String, now: Instant) throws(WuyeError) -> TrainingSession {
+    public func recordTraining(_ id: String, _ event: TrainingEvent, actor actorID: String, now: Instant) throws(WuyeError)
+        -> TrainingSession
+    {
         try write { db in
             var batch = Batch(db: db)
             let actor = try batch.staff(actorID)
@@ -125,7 +127,9 @@ extension Store {
     }
 
     static func training(_ db: Database, _ id: String) throws -> TrainingSession? {
-        try String.fetchOne(db, sql: "SELECT data FROM trainings WHERE id = ?", arguments: [id]).map { try decode(TrainingSession.self, $0) }
+        try String.fetchOne(db, sql: "SELECT data FROM trainings WHERE id = ?", arguments: [id]).map {
+            try decode(TrainingSession.self, $0)
+        }
     }
 
     public func trainings() throws(WuyeError) -> [TrainingSession] {
@@ -150,7 +154,8 @@ extension Store {
             if let h = household, !site.hasUnit(h) { throw WuyeError.notFound("unit \(h) is not a unit of \(site.id)") }
             let when = at ?? now
             if when > now { throw WuyeError.refused("the time given is in the future") }
-            let v = Survey(id: try Store.nextID(db, counter: "survey", letter: "S"), site: site.id, household: household, score: score, at: when)
+            let v = Survey(
+                id: try Store.nextID(db, counter: "survey", letter: "S"), site: site.id, household: household, score: score, at: when)
             try Store.apply(db, Event(at: when, recorded: now, actor: actor.id, subject: v.id, body: .surveyRecorded(v)))
             return v
         }
@@ -190,7 +195,9 @@ extension Store {
                     let item = try b.perform([.open(r.opened)], on: nil, site: r.opened.site, actor: actor.id, at: r.openedAt, now: now)
                     if let t = r.resolvedAt {
                         let steps: [ItemCommand] =
-                            r.opened.kind == .enquiry ? [.answer(note: "imported"), .close(note: "imported")] : [.resolve(note: "imported"), .close(note: "imported")]
+                            r.opened.kind == .enquiry
+                            ? [.answer(note: "imported"), .close(note: "imported")]
+                            : [.resolve(note: "imported"), .close(note: "imported")]
                         try b.perform(steps, on: item.id, actor: actor.id, at: t, now: now)
                     }
                     ids.append(item.id)
@@ -226,7 +233,8 @@ extension Store.Batch {
             throw .refused("\(occurrenceID) is not open yet; its window opens at \(ISOFormat.short(o.windowStart, in: zone))")
         }
         if when >= o.closesAt || now >= o.closesAt {
-            throw .refused("\(occurrenceID) was missed: its day ended at \(ISOFormat.short(o.closesAt, in: zone)) and it is closed for good")
+            throw .refused(
+                "\(occurrenceID) was missed: its day ended at \(ISOFormat.short(o.closesAt, in: zone)) and it is closed for good")
         }
         var tick = Tick(
             occurrence: o.id, site: o.site, kind: o.kind, location: o.location, day: o.day, at: when, actor: actor.id, note: note,

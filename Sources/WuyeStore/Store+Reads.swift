@@ -90,20 +90,7 @@ extension Store {
     /// Items of a kind (or all kinds), open ones or all, optionally at one site, ordered by
     /// the nearest deadline for open items and by id otherwise.
     public func items(kind: ItemKind?, filter: ItemFilter, site: String? = nil) throws(WuyeError) -> [Item] {
-        var clauses: [String] = []
-        var args: [any DatabaseValueConvertible] = []
-        if filter == .open { clauses.append("is_open = 1") }
-        if let kind {
-            clauses.append("kind = ?")
-            args.append(kind.rawValue)
-        }
-        if let site {
-            clauses.append("site = ?")
-            args.append(site)
-        }
-        let whereSQL = clauses.isEmpty ? "" : "WHERE " + clauses.joined(separator: " AND ")
-        let order = filter == .open ? "ORDER BY next_deadline IS NULL, next_deadline, kind, num" : "ORDER BY kind, num"
-        let sql = "SELECT \(ItemRow.columns) FROM items \(whereSQL) \(order)"
+        let (sql, args) = Store.itemQuery(ItemRow.columns, kind: kind, filter: filter, site: site)
         return try read { db in
             var out: [Item] = []
             var cache = ItemRow.LimitsCache()
@@ -113,12 +100,9 @@ extension Store {
         }
     }
 
-    /// The JSON array of items as `--json` prints it, from the stored rendering of each
-    /// item plus its clocks computed for `now`. `breachedOnly` keeps only breached ones.
-    public func itemsJSON(
-        kind: ItemKind?, filter: ItemFilter, site: String?, breachedOnly: Bool, now: Instant, zones: [String: Zone],
-        sink: ([UInt8]) -> Void
-    ) throws(WuyeError) {
+    /// The query of an item list: open ones by nearest deadline, all by id.
+    static func itemQuery(_ columns: String, kind: ItemKind?, filter: ItemFilter, site: String?) -> (String, [any DatabaseValueConvertible])
+    {
         var clauses: [String] = []
         var args: [any DatabaseValueConvertible] = []
         if filter == .open { clauses.append("is_open = 1") }
@@ -132,7 +116,16 @@ extension Store {
         }
         let whereSQL = clauses.isEmpty ? "" : "WHERE " + clauses.joined(separator: " AND ")
         let order = filter == .open ? "ORDER BY next_deadline IS NULL, next_deadline, kind, num" : "ORDER BY kind, num"
-        let sql = "SELECT json, clocks, cycle, status, site FROM items \(whereSQL) \(order)"
+        return ("SELECT \(columns) FROM items \(whereSQL) \(order)", args)
+    }
+
+    /// The JSON array of items as `--json` prints it, from the stored rendering of each
+    /// item plus its clocks computed for `now`. `breachedOnly` keeps only breached ones.
+    public func itemsJSON(
+        kind: ItemKind?, filter: ItemFilter, site: String?, breachedOnly: Bool, now: Instant, zones: [String: Zone],
+        sink: ([UInt8]) -> Void
+    ) throws(WuyeError) {
+        let (sql, args) = Store.itemQuery("json, clocks, cycle, status, site", kind: kind, filter: filter, site: site)
         return try read { db in
             var w = JSONWriter()
             w.reserve(1 << 17)

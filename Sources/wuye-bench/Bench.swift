@@ -19,7 +19,9 @@ enum Bench {
 
     static func report(_ name: String, _ size: String, _ value: Double, _ unit: String) {
         let v = value >= 100 ? String(format: "%.0f", value) : String(format: "%.2f", value)
-        print("\(name.padding(toLength: 34, withPad: " ", startingAt: 0)) \(size.padding(toLength: 22, withPad: " ", startingAt: 0)) \(v.leftPadded(9)) \(unit)")
+        print(
+            "\(name.padding(toLength: 34, withPad: " ", startingAt: 0)) \(size.padding(toLength: 22, withPad: " ", startingAt: 0)) \(v.leftPadded(9)) \(unit)"
+        )
         fflush(nil)
     }
 
@@ -52,7 +54,8 @@ enum Bench {
                         category: "噪音", text: "历史投诉 \(made + i)", limits: ClockLimits())
                     let it = try b.perform([.open(o)], on: nil, site: "jinxiu", actor: "desk-li", at: t, now: t)
                     try b.perform([.respond(note: nil), .resolve(note: "已处理")], on: it.id, actor: "desk-li", at: t + 600, now: t + 600)
-                    try b.perform([.callback(rating: 5, note: nil), .close(note: nil)], on: it.id, actor: "desk-li", at: t + 7200, now: t + 7200)
+                    try b.perform(
+                        [.callback(rating: 5, note: nil), .close(note: nil)], on: it.id, actor: "desk-li", at: t + 7200, now: t + 7200)
                 }
             }
             made += n
@@ -83,7 +86,9 @@ enum Bench {
             let store = try Store.open(home: small)
             var times: [Double] = []
             for i in 0..<200 {
-                let o = ItemOpened(kind: .complaint, site: "jinxiu", unit: "3-1802", channel: .hotline, category: "c", text: "commit \(i)", limits: ClockLimits())
+                let o = ItemOpened(
+                    kind: .complaint, site: "jinxiu", unit: "3-1802", channel: .hotline, category: "c", text: "commit \(i)",
+                    limits: ClockLimits())
                 times.append(try ms { try store.perform(.open(o), on: nil, site: "jinxiu", actor: "desk-li", at: nil, now: realNow()) })
             }
             report("commit (open a complaint)", "demo store", median(times), "ms")
@@ -160,10 +165,12 @@ enum Bench {
         let dir = scratch + "/task"
         try FileManager.default.createDirectory(atPath: dir + "/data", withIntermediateDirectories: true)
         let rc = dir + "/taskrc"
-        try "data.location=\(dir)/data\nconfirmation=off\nverbose=nothing\nrecurrence=off\nhooks=off\n".write(toFile: rc, atomically: true, encoding: .utf8)
+        try "data.location=\(dir)/data\nconfirmation=off\nverbose=nothing\nrecurrence=off\nhooks=off\n".write(
+            toFile: rc, atomically: true, encoding: .utf8)
         var json = "["
         for i in 0..<10_000 {
-            json += (i == 0 ? "" : ",")
+            json +=
+                (i == 0 ? "" : ",")
                 + "{\"uuid\":\"\(UUID().uuidString.lowercased())\",\"description\":\"complaint \(i)\",\"status\":\"pending\",\"entry\":\"20261101T000000Z\",\"due\":\"20261201T000000Z\"}"
         }
         json += "]"
@@ -205,7 +212,8 @@ enum Bench {
         let out = NSTemporaryDirectory() + "wuye-bench-rss-\(getpid())"
         defer { try? FileManager.default.removeItem(atPath: out) }
         _ = try spawn(gnuTime, ["-f", "%M", "-o", out, path] + args, env: env)
-        let kb = Double((try? String(contentsOfFile: out, encoding: .utf8))?.trimmingCharacters(in: .whitespacesAndNewlines) ?? "") ?? rss * 1024
+        let kb =
+            Double((try? String(contentsOfFile: out, encoding: .utf8))?.trimmingCharacters(in: .whitespacesAndNewlines) ?? "") ?? rss * 1024
         return (t, kb / 1024)
     }
 

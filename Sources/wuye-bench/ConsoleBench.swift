@@ -19,10 +19,11 @@ enum ConsoleBench {
         var ticks: [Double] = []
         for i in 0..<200 {
             let t = now + Int64(i)
-            ticks.append(Bench.ms {
-                app.second(now: t)
-                app.view(now: t).render(into: &grid)
-            })
+            ticks.append(
+                Bench.ms {
+                    app.second(now: t)
+                    app.view(now: t).render(into: &grid)
+                })
         }
         Bench.report("console tick (catch-up check + draw)", "2000 open, 200x50", Bench.median(ticks), "ms")
 
@@ -35,7 +36,10 @@ enum ConsoleBench {
         for i in 0..<5 {
             let name = "wuye-bench-\(getpid())-\(i)"
             let t0 = DispatchTime.now().uptimeNanoseconds
-            tmux(["new-session", "-d", "-s", name, "-x", "200", "-y", "50", "env LANG=C.UTF-8 WUYE_HOME=\(home) WUYE_AS=desk-li \(wuye); sleep 30"])
+            tmux([
+                "new-session", "-d", "-s", name, "-x", "200", "-y", "50",
+                "env LANG=C.UTF-8 WUYE_HOME=\(home) WUYE_AS=desk-li \(wuye); sleep 30",
+            ])
             while !capture(name).contains("This month") {
                 usleep(2000)
                 if Double(DispatchTime.now().uptimeNanoseconds - t0) > 10e9 { break }
@@ -47,7 +51,10 @@ enum ConsoleBench {
 
         // Idle: bytes written to the terminal and CPU over 10 s once settled.
         let name = "wuye-bench-\(getpid())-idle"
-        tmux(["new-session", "-d", "-s", name, "-x", "200", "-y", "50", "env LANG=C.UTF-8 WUYE_HOME=\(home) WUYE_AS=desk-li \(wuye); sleep 60"])
+        tmux([
+            "new-session", "-d", "-s", name, "-x", "200", "-y", "50",
+            "env LANG=C.UTF-8 WUYE_HOME=\(home) WUYE_AS=desk-li \(wuye); sleep 60",
+        ])
         while !capture(name).contains("This month") { usleep(10_000) }
         sleep(2)
         let log = scratch + "/idle.log"
@@ -69,7 +76,11 @@ enum ConsoleBench {
             let text = "bench-change-\(i)"
             let at = ISOFormat.utc(realNow() - 1790)  // nearly due: it sorts to the top
             _ = try Bench.runProcess(
-                wuye, ["complaint", "open", "--site", "jinxiu", "--unit", "3-1802", "--channel", "hotline", "--category", "x", "--text", text, "--at", at],
+                wuye,
+                [
+                    "complaint", "open", "--site", "jinxiu", "--unit", "3-1802", "--channel", "hotline", "--category", "x", "--text", text,
+                    "--at", at,
+                ],
                 env: ["WUYE_HOME": home, "WUYE_AS": "desk-li"])
             let t0 = DispatchTime.now().uptimeNanoseconds
             while !capture(name).contains(text) {
@@ -111,7 +122,9 @@ enum ConsoleBench {
         let items = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
         for i in items {
             guard let pid = Int32(i) else { continue }
-            if (try? String(contentsOfFile: "/proc/\(pid)/comm", encoding: .utf8))?.trimmingCharacters(in: .whitespacesAndNewlines) == "wuye" {
+            if (try? String(contentsOfFile: "/proc/\(pid)/comm", encoding: .utf8))?.trimmingCharacters(in: .whitespacesAndNewlines)
+                == "wuye"
+            {
                 return pid
             }
         }
@@ -120,7 +133,9 @@ enum ConsoleBench {
 
     /// utime + stime of a process, in seconds.
     static func cpuSeconds(_ pid: Int32) -> Double {
-        guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8), let close = stat.lastIndex(of: ")") else { return 0 }
+        guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8), let close = stat.lastIndex(of: ")") else {
+            return 0
+        }
         let fields = stat[stat.index(after: close)...].split(separator: " ")
         // After the command: state is field 3, so utime (14) and stime (15) are at 11 and 12.
         let ticks = Double(sysconf(Int32(_SC_CLK_TCK)))

@@ -1,5 +1,6 @@
 import Foundation
 import WuyeCore
+import WuyeTestSupport
 
 /// Runs the real `wuye` binary in a data folder of its own.
 final class CLI {
@@ -33,9 +34,6 @@ final class CLI {
     @discardableResult
     func run(_ args: [String], as actor: String? = "desk-li", env extra: [String: String] = [:]) throws -> Result {
         guard let bin = CLI.binary else { throw WuyeError.notFound("the wuye binary is not built") }
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: bin)
-        p.arguments = args
         var env = ProcessInfo.processInfo.environment
         env["WUYE_HOME"] = home
         env["LANG"] = "C.UTF-8"
@@ -44,16 +42,8 @@ final class CLI {
         if let actor { env["WUYE_AS"] = actor }
         if let now { env["WUYE_NOW"] = now }
         for (k, v) in extra { env[k] = v }
-        p.environment = env
-        let out = Pipe()
-        let err = Pipe()
-        p.standardOutput = out
-        p.standardError = err
-        try p.run()
-        let o = out.fileHandleForReading.readDataToEndOfFile()
-        let e = err.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return Result(status: p.terminationStatus, out: String(decoding: o, as: UTF8.self), err: String(decoding: e, as: UTF8.self))
+        let (status, out, err) = try Child.run(bin, args, env: env)
+        return Result(status: status, out: out, err: err)
     }
 
     func json(_ args: [String]) throws -> Any {

@@ -59,7 +59,8 @@ struct CommandLineTests {
         #expect(item["status"] as? String == "closed")
         #expect(item["rating"] as? Int == 5)
         let timeline = show["timeline"] as! [[String: Any]]
-        #expect(timeline.map { $0["type"] as! String } == ["item.opened", "item.responded", "item.resolved", "item.called_back", "item.closed"])
+        #expect(
+            timeline.map { $0["type"] as! String } == ["item.opened", "item.responded", "item.resolved", "item.called_back", "item.closed"])
         // Reopen starts cycle 2 and keeps cycle 1 in the history.
         #expect(try cli.run(["complaint", "reopen", "C-1", "--reason", "又响了"]).status == 0)
         let again = (try cli.json(["complaint", "show", "C-1", "--json"]) as! [String: Any])["item"] as! [String: Any]
@@ -75,7 +76,9 @@ struct CommandLineTests {
         let r = try cli.run(["complaint", "callback", "C-1", "--rating", "9"])
         #expect(r.status == 2)
         #expect(r.firstErrorLine == "wuye: rating must be 1–5, got 9")
-        let u = try cli.run(["complaint", "open", "--site", "jinxiu", "--unit", "3-1802", "--channel", "fax", "--category", "x", "--text", "y"])
+        let u = try cli.run([
+            "complaint", "open", "--site", "jinxiu", "--unit", "3-1802", "--channel", "fax", "--category", "x", "--text", "y",
+        ])
         #expect(u.status == 2)
         #expect(u.firstErrorLine.contains("fax"))
         #expect(u.err.contains("--help"))
@@ -98,7 +101,9 @@ struct CommandLineTests {
         // 1: refused by a rule (role, state, time).
         let role = try cli.run(["complaint", "resolve", "C-1"], as: "guard-wang")
         #expect(role.status == 1)
-        #expect(role.firstErrorLine == "wuye: a guard cannot resolve a complaint; the desk, a supervisor or the technician it is assigned to can")
+        #expect(
+            role.firstErrorLine
+                == "wuye: a guard cannot resolve a complaint; the desk, a supervisor or the technician it is assigned to can")
         #expect(try cli.run(["complaint", "callback", "C-1", "--rating", "4"]).status == 1)
         let future = try cli.run(["complaint", "respond", "C-1", "--at", "2026-11-29T10:30:00+08:00"])
         #expect(future.status == 1)
@@ -151,7 +156,8 @@ struct CommandLineTests {
         #expect(e == "E-3\n")
         #expect(try cli.run(["enquiry", "answer", "E-3"]).status == 0)
         #expect(try cli.run(["enquiry", "close", "E-3"]).status == 0)
-        let r = try cli.run(["repair", "open", "--site", "jinxiu", "--location", "lifts", "--text", "电梯按钮失灵", "--emergency"], as: "guard-wang")
+        let r = try cli.run(
+            ["repair", "open", "--site", "jinxiu", "--location", "lifts", "--text", "电梯按钮失灵", "--emergency"], as: "guard-wang")
         // R-6 is the demo's repair found on yesterday's cleaning round.
         #expect(r.out == "R-7\n")
         #expect(try cli.run(["repair", "ack", "R-7"], as: "tech-zhang").status == 0)
@@ -177,7 +183,10 @@ struct CommandLineTests {
         let c7 = try cli.json(["complaint", "list", "--json"]) as! [[String: Any]]
         let item = c7.first { $0["id"] as? String == "C-7" }!
         #expect(item["paused"] as? Bool == true)
-        #expect((item["clocks"] as! [[String: Any]]).contains { $0["kind"] as? String == "progress" && $0["state"] as? String == "paused" && $0["deadline"] is NSNull })
+        #expect(
+            (item["clocks"] as! [[String: Any]]).contains {
+                $0["kind"] as? String == "progress" && $0["state"] as? String == "paused" && $0["deadline"] is NSNull
+            })
     }
 
     @Test func staffStandardsAndSites() throws {
@@ -195,7 +204,9 @@ struct CommandLineTests {
         #expect(try cli.run(["standards", "load", file], as: "sup-huang").status == 0)
         #expect(try cli.run(["standards", "show"]).out.contains("response_minutes = 20"))
         // New items get the new limit; C-1, already running, keeps 30 minutes.
-        let id = try cli.run(["complaint", "open", "--site", "jinxiu", "--unit", "3-1802", "--channel", "hotline", "--category", "x", "--text", "y"]).out
+        let id = try cli.run([
+            "complaint", "open", "--site", "jinxiu", "--unit", "3-1802", "--channel", "hotline", "--category", "x", "--text", "y",
+        ]).out
             .trimmingCharacters(in: .whitespacesAndNewlines)
         let list = try cli.json(["complaint", "list", "--json"]) as! [[String: Any]]
         func responseLimit(_ id: String) -> Int? {

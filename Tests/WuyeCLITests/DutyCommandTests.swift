@@ -23,8 +23,12 @@ struct DutyCommandTests {
         let cps = round["checkpoints"] as! [[String: Any]]
         #expect(cps.map { $0["code"] as! String } == ["CP-N-01", "CP-N-02", "CP-N-03", "CP-N-04"])
         #expect(cps.map { $0["state"] as! String } == ["done", "done", "pending", "pending"])
-        let yesterday = try cli.json(["checklist", "--site", "jinxiu", "--date", "2026-11-29", "--kind", "garbage", "--json"]) as! [[String: Any]]
-        #expect(yesterday.filter { $0["state"] as? String == "missed" }.map { $0["id"] as! String } == ["jinxiu/garbage/garbage-south/2026-11-29/2"])
+        let yesterday =
+            try cli.json(["checklist", "--site", "jinxiu", "--date", "2026-11-29", "--kind", "garbage", "--json"]) as! [[String: Any]]
+        #expect(
+            yesterday.filter { $0["state"] as? String == "missed" }.map { $0["id"] as! String } == [
+                "jinxiu/garbage/garbage-south/2026-11-29/2"
+            ])
     }
 
     @Test func tickingADutyAndTheCommandLineSeesIt() throws {
@@ -81,8 +85,10 @@ struct DutyCommandTests {
         #expect(k["period"] as? String == "2026-11")
         let figures = k["figures"] as! [[String: Any]]
         let names = Set(figures.map { $0["name"] as! String })
-        for n in ["satisfaction", "complaint_rate", "complaint_timeliness", "response_achievement", "enquiry_achievement", "repair_achievement",
-                  "checklist_completion", "checklist_cleaning", "patrol_completion", "training_pass_rate"] {
+        for n in [
+            "satisfaction", "complaint_rate", "complaint_timeliness", "response_achievement", "enquiry_achievement", "repair_achievement",
+            "checklist_completion", "checklist_cleaning", "patrol_completion", "training_pass_rate",
+        ] {
             #expect(names.contains(n))
         }
         #expect(figures.allSatisfy { $0.keys.contains("value") && $0.keys.contains("target") && $0.keys.contains("met") })
@@ -100,7 +106,8 @@ struct DutyCommandTests {
         let cli = try demo()
         let header = "kind,opened_at,site,unit,location,channel,category,text,emergency,complex,resolved_at\n"
         let bad = cli.home + "/bad.csv"
-        try (header + "complaint,2026-03-02 09:15,jinxiu,3-1802,,hotline,噪音,好的一行,no,no,2026-03-02 12:00\n"
+        try
+            (header + "complaint,2026-03-02 09:15,jinxiu,3-1802,,hotline,噪音,好的一行,no,no,2026-03-02 12:00\n"
             + "complaint,2026-03-02 09:15,jinxiu,3-1802,,fax,噪音,坏的一行,no,no,\n").write(toFile: bad, atomically: true, encoding: .utf8)
         let before = try cli.eventCount()
         let r = try cli.run(["import", bad], as: "sup-huang")
@@ -109,7 +116,10 @@ struct DutyCommandTests {
         #expect(try cli.eventCount() == before)
         let good = cli.home + "/good.csv"
         var text = "\u{FEFF}" + header
-        for i in 0..<50 { text += "complaint,2026-03-\(String(format: "%02d", i % 28 + 1)) 09:15,jinxiu,3-1802,,hotline,噪音,历史投诉\(i),no,no,2026-03-\(String(format: "%02d", i % 28 + 1)) 15:00\n" }
+        for i in 0..<50 {
+            text +=
+                "complaint,2026-03-\(String(format: "%02d", i % 28 + 1)) 09:15,jinxiu,3-1802,,hotline,噪音,历史投诉\(i),no,no,2026-03-\(String(format: "%02d", i % 28 + 1)) 15:00\n"
+        }
         text += "repair,2026-03-05 08:00,jinxiu,,garage,,,车库灯坏,yes,,\n"
         try text.write(toFile: good, atomically: true, encoding: .utf8)
         #expect(try cli.run(["import", good]).status == 1)  // desk: supervisors import

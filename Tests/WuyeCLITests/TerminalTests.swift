@@ -6,6 +6,8 @@ import Testing
 struct TerminalTests {
     func demo() throws -> CLI {
         let cli = CLI()
+        // The console's clock starts here and runs on: the afternoon windows are open.
+        cli.now = "2026-11-29T14:25:00+08:00"
         #expect(try cli.run(["init", "--demo"]).status == 0)
         return cli
     }
@@ -57,7 +59,10 @@ struct TerminalTests {
         try t.keys("Space")
         try t.waitFor("saved:")
         let json = try cli.json(["checklist", "--site", "jinxiu", "--kind", "cleaning", "--json"]) as! [[String: Any]]
-        #expect(json.contains { ($0["id"] as! String).contains("clubhouse") && $0["done_by"] as? String == "clean-liu" && $0["state"] as? String == "done" })
+        #expect(
+            json.contains {
+                ($0["id"] as! String).contains("clubhouse") && $0["done_by"] as? String == "clean-liu" && $0["state"] as? String == "done"
+            })
         try t.keys("q")
         try t.waitFor("EXIT=0")
     }

@@ -1,4 +1,5 @@
 import Foundation
+import WuyeTestSupport
 
 /// The real `wuye` binary in a detached tmux session of a fixed size, read back with
 /// `capture-pane`. Every wait polls the screen with a deadline; none is a bare sleep.
@@ -8,7 +9,9 @@ final class Tmux {
 
     static var available: Bool { FileManager.default.isExecutableFile(atPath: "/usr/bin/tmux") }
 
-    init(cli: CLI, width: Int = 100, height: Int = 30, args: [String] = [], as actor: String? = "desk-li", extraEnv: [String: String] = [:]) throws {
+    init(cli: CLI, width: Int = 100, height: Int = 30, args: [String] = [], as actor: String? = "desk-li", extraEnv: [String: String] = [:])
+        throws
+    {
         self.cli = cli
         name = "wuye-test-\(UUID().uuidString.prefix(8))"
         guard let bin = CLI.binary else { throw TmuxError.message("the wuye binary is not built") }
@@ -18,7 +21,8 @@ final class Tmux {
         for (k, v) in extraEnv { env[k] = v }
         let assignments = env.map { "\($0)=\($1)" }.sorted().joined(separator: " ")
         // After wuye ends, the shell prints its exit status and whether echo is back on.
-        let command = "env \(assignments) \(bin) \(args.joined(separator: " ")); echo \"EXIT=$?\"; stty -a | grep -o -- '-\\?echo ' | head -1; sleep 60"
+        let command =
+            "env \(assignments) \(bin) \(args.joined(separator: " ")); echo \"EXIT=$?\"; stty -a | grep -o -- '-\\?echo ' | head -1; sleep 60"
         try Tmux.run(["new-session", "-d", "-s", name, "-x", String(width), "-y", String(height), command])
     }
 
@@ -30,23 +34,11 @@ final class Tmux {
     /// command starts the tmux server, which would hold an inherited pipe open for ever.
     @discardableResult
     static func run(_ args: [String], output: Bool = false) throws -> String {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/usr/bin/tmux")
-        p.arguments = args
-        p.standardError = FileHandle.nullDevice
-        p.standardInput = FileHandle.nullDevice
         guard output else {
-            p.standardOutput = FileHandle.nullDevice
-            try p.run()
-            p.waitUntilExit()
+            try Child("/usr/bin/tmux", args, capture: false).wait()
             return ""
         }
-        let out = Pipe()
-        p.standardOutput = out
-        try p.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return String(decoding: data, as: UTF8.self)
+        return try Child.run("/usr/bin/tmux", args).1
     }
 
     func screen() throws -> String { try Tmux.run(["capture-pane", "-p", "-t", name], output: true) }

@@ -11,7 +11,9 @@ struct AppTests {
 
     func app(actor: String? = "desk-li") throws -> (ConsoleApp, Store, String) {
         let (store, board, home) = try ScreenTests.demoBoard(actor: actor)
-        return (ConsoleApp(store: store, board: board, theme: .builtinDefault, strings: Strings(.en), keys: KeyMap(), now: now), store, home)
+        return (
+            ConsoleApp(store: store, board: board, theme: .builtinDefault, strings: Strings(.en), keys: KeyMap(), now: now), store, home
+        )
     }
 
     @Test func movingFocusingFilteringAndOverlays() throws {
@@ -96,7 +98,8 @@ struct AppTests {
         let (a, store, home) = try app()
         defer { try? FileManager.default.removeItem(atPath: home) }
         let other = try Store.open(home: home)
-        let o = ItemOpened(kind: .complaint, site: "jinxiu", unit: "1-101", channel: .hotline, category: "噪音", text: "另一个终端", limits: ClockLimits())
+        let o = ItemOpened(
+            kind: .complaint, site: "jinxiu", unit: "1-101", channel: .hotline, category: "噪音", text: "另一个终端", limits: ClockLimits())
         let c = try other.perform(.open(o), on: nil, site: "jinxiu", actor: "desk-zhao", at: nil, now: now + 1)
         #expect(a.board.items[c.id] == nil)
         a.second(now: now + 2)

@@ -23,7 +23,10 @@ struct ScreenTests {
         return (store, board, home)
     }
 
-    static func render(_ board: Board, ui: UIState = UIState(), width: Int, height: Int, theme: Theme = .builtinDefault, lang: Strings.Lang = .en, now: Instant = now) -> CellGrid {
+    static func render(
+        _ board: Board, ui: UIState = UIState(), width: Int, height: Int, theme: Theme = .builtinDefault, lang: Strings.Lang = .en,
+        now: Instant = now
+    ) -> CellGrid {
         var g = CellGrid(width: width, height: height)
         ConsoleView(board: board, ui: ui, theme: theme, strings: Strings(lang), keys: KeyMap(), now: now).render(into: &g)
         return g

@@ -52,7 +52,8 @@ struct ThemeAndKeyTests {
     }
 
     @Test func keyMapRebindsByActionIdAndReportsDuplicates() {
-        let (k, w) = KeyMap.load("[keys]\nquit = [\"x\"]\nmove_down = [\"n\", \"Down\"]\ntick = \"x\"\nfly = \"f\"\nhelp = [\"Hyper-7\"]\n", file: "keys.toml")
+        let (k, w) = KeyMap.load(
+            "[keys]\nquit = [\"x\"]\nmove_down = [\"n\", \"Down\"]\ntick = \"x\"\nfly = \"f\"\nhelp = [\"Hyper-7\"]\n", file: "keys.toml")
         #expect(k.action(for: .char("x")) == .quit)
         #expect(k.action(for: .char("n")) == .moveDown)
         #expect(k.action(for: .char("q")) == nil)

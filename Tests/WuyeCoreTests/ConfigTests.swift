@@ -60,7 +60,10 @@ struct ConfigTests {
         #expect(s.clocks.complaintResponse == 1200)
         #expect(s.targets.satisfaction == 85)
         #expect(s.clocks.complaintResult == 86400)
-        #expect(throws: WuyeError.badInput("f.toml: line 2: unknown key clocks.complaint.respons_minutes; see docs/configuration.md for the keys allowed")) {
+        #expect(
+            throws: WuyeError.badInput(
+                "f.toml: line 2: unknown key clocks.complaint.respons_minutes; see docs/configuration.md for the keys allowed")
+        ) {
             try Standards.parse("[clocks.complaint]\nrespons_minutes = 20\n", file: "f.toml")
         }
         #expect(throws: WuyeError.badInput("f.toml: line 2: clocks.due_soon_share must be between 0.05 and 0.99, got 1.5")) {

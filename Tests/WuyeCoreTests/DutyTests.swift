@@ -13,7 +13,9 @@ struct DutyTests {
                 Location(id: "lifts", name: "电梯", kind: .facility),
             ],
             routes: [
-                PatrolRoute(id: "north", name: "北区", checkpoints: [Checkpoint(code: "N1", name: "a"), Checkpoint(code: "N2", name: "b"), Checkpoint(code: "N3", name: "c")]),
+                PatrolRoute(
+                    id: "north", name: "北区",
+                    checkpoints: [Checkpoint(code: "N1", name: "a"), Checkpoint(code: "N2", name: "b"), Checkpoint(code: "N3", name: "c")]),
                 PatrolRoute(id: "south", name: "南区", checkpoints: [Checkpoint(code: "S1", name: "a"), Checkpoint(code: "S2", name: "b")]),
             ])
     }
@@ -33,7 +35,9 @@ struct DutyTests {
     }
 
     @Test func statesAcrossTheDayAndMidnight() {
-        let o = Duties.occurrences(site: site, standards: Standards(), day: CivilDate(year: 2026, month: 11, day: 30)).first { $0.kind == .cleaning }!
+        let o = Duties.occurrences(site: site, standards: Standards(), day: CivilDate(year: 2026, month: 11, day: 30)).first {
+            $0.kind == .cleaning
+        }!
         #expect(o.state(at: t("2026-11-30T06:59:59+08:00"), tick: nil) == .upcoming)
         #expect(o.state(at: t("2026-11-30T07:00:00+08:00"), tick: nil) == .due)
         #expect(o.state(at: t("2026-11-30T09:00:01+08:00"), tick: nil) == .due)
@@ -41,7 +45,9 @@ struct DutyTests {
         #expect(o.state(at: t("2026-11-30T23:59:59+08:00"), tick: nil) == .due)
         // Midnight in Shanghai (16:00 UTC) closes it for good.
         #expect(o.state(at: t("2026-11-30T16:00:00Z"), tick: nil) == .missed)
-        let onTime = Tick(occurrence: o.id, site: "jinxiu", kind: .cleaning, location: "lobby", day: o.day, at: t("2026-11-30T09:00:00+08:00"), actor: "c")
+        let onTime = Tick(
+            occurrence: o.id, site: "jinxiu", kind: .cleaning, location: "lobby", day: o.day, at: t("2026-11-30T09:00:00+08:00"), actor: "c"
+        )
         #expect(o.state(at: t("2026-12-01T12:00:00+08:00"), tick: onTime) == .done)
         var late = onTime
         late.at = t("2026-11-30T09:00:01+08:00")
@@ -57,9 +63,13 @@ struct DutyTests {
         #expect(Duties.occurrences(site: site, standards: s, day: CivilDate(year: 2026, month: 11, day: 7)).contains { $0.kind == .cctv })
         #expect(!Duties.occurrences(site: site, standards: s, day: CivilDate(year: 2026, month: 11, day: 8)).contains { $0.kind == .cctv })
         // The quarter starts in October: the inspection window is 1–15 October.
-        let insp = Duties.occurrences(site: site, standards: s, day: CivilDate(year: 2026, month: 10, day: 15)).filter { $0.kind == .inspection }
+        let insp = Duties.occurrences(site: site, standards: s, day: CivilDate(year: 2026, month: 10, day: 15)).filter {
+            $0.kind == .inspection
+        }
         #expect(insp.map(\.id) == ["jinxiu/inspection/lifts/2026-10-01/1"])
-        #expect(!Duties.occurrences(site: site, standards: s, day: CivilDate(year: 2026, month: 11, day: 1)).contains { $0.kind == .inspection })
+        #expect(
+            !Duties.occurrences(site: site, standards: s, day: CivilDate(year: 2026, month: 11, day: 1)).contains { $0.kind == .inspection }
+        )
         // Missed once the window is over (end of its last day).
         #expect(cctv[0].state(at: t("2026-11-08T00:00:00+08:00"), tick: nil) == .missed)
     }
@@ -144,9 +154,11 @@ struct DutyTests {
     }
 
     @Test func retrainingUntilPassed() {
-        var a = TrainingSession(id: "T-1", kind: .quarterly, topic: "礼仪", date: CivilDate(year: 2026, month: 10, day: 1), trainer: nil, site: nil, passMark: 60)
+        var a = TrainingSession(
+            id: "T-1", kind: .quarterly, topic: "礼仪", date: CivilDate(year: 2026, month: 10, day: 1), trainer: nil, site: nil, passMark: 60)
         a.scores = ["wang": 55, "li": 90]
-        var b = TrainingSession(id: "T-2", kind: .monthly, topic: "安全", date: CivilDate(year: 2026, month: 11, day: 1), trainer: nil, site: nil, passMark: 60)
+        var b = TrainingSession(
+            id: "T-2", kind: .monthly, topic: "安全", date: CivilDate(year: 2026, month: 11, day: 1), trainer: nil, site: nil, passMark: 60)
         b.scores = ["wang": 58]
         #expect(TrainingRules.retrain([a, b]).map(\.staff) == ["wang"])
         #expect(TrainingRules.retrain([a, b]).first?.session.id == "T-2")
@@ -169,8 +181,9 @@ struct DutyTests {
 @Suite("Spreadsheet import")
 struct ImportTests {
     let sites = [
-        Site(id: "jinxiu", name: "锦绣花园", kind: .residential, households: 10, timeZone: "Asia/Shanghai", units: ["3-1802"],
-             locations: [Location(id: "garage", name: "车库", kind: .facility)])
+        Site(
+            id: "jinxiu", name: "锦绣花园", kind: .residential, households: 10, timeZone: "Asia/Shanghai", units: ["3-1802"],
+            locations: [Location(id: "garage", name: "车库", kind: .facility)])
     ]
     let now = TimeInput.parseISO("2026-11-29T12:00:00+08:00")!
 
@@ -200,18 +213,27 @@ struct ImportTests {
     }
 
     @Test func aBadRowNamesRowAndColumn() {
-        let text = header + "complaint,2026-03-02 09:15,jinxiu,3-1802,,hotline,噪音,ok,no,no,\n" + "complaint,2026-03-40 09:15,jinxiu,3-1802,,hotline,噪音,bad,no,no,\n"
-        #expect(throws: WuyeError.badInput("old.csv: row 3, column opened_at: '2026-03-40 09:15' is not a time (\(TimeInput.help)); nothing was imported")) {
+        let text =
+            header + "complaint,2026-03-02 09:15,jinxiu,3-1802,,hotline,噪音,ok,no,no,\n"
+            + "complaint,2026-03-40 09:15,jinxiu,3-1802,,hotline,噪音,bad,no,no,\n"
+        #expect(
+            throws: WuyeError.badInput(
+                "old.csv: row 3, column opened_at: '2026-03-40 09:15' is not a time (\(TimeInput.help)); nothing was imported")
+        ) {
             try ImportRows.read(text, file: "old.csv", sites: sites, standards: Standards(), now: now)
         }
         #expect(throws: WuyeError.self) {
-            try ImportRows.read(header + "complaint,2026-03-02 09:15,jinxiu,9-9999,,hotline,x,y,no,no,\n", file: "f", sites: sites, standards: Standards(), now: now)
+            try ImportRows.read(
+                header + "complaint,2026-03-02 09:15,jinxiu,9-9999,,hotline,x,y,no,no,\n", file: "f", sites: sites, standards: Standards(),
+                now: now)
         }
         #expect(throws: WuyeError.self) {
             try ImportRows.read("kind,opened_at\ncomplaint,2026-03-02 09:15\n", file: "f", sites: sites, standards: Standards(), now: now)
         }
         #expect(throws: WuyeError.self) {
-            try ImportRows.read(header + "complaint,2026-03-02 09:15,jinxiu,3-1802,,hotline,x,y,maybe,no,\n", file: "f", sites: sites, standards: Standards(), now: now)
+            try ImportRows.read(
+                header + "complaint,2026-03-02 09:15,jinxiu,3-1802,,hotline,x,y,maybe,no,\n", file: "f", sites: sites,
+                standards: Standards(), now: now)
         }
     }
 }

@@ -29,7 +29,8 @@ struct FigureTests {
             """)
         try store.define(file, actor: nil, now: t("2026-10-01T00:00:00"))
         func open(_ at: String, unit: String = "101") throws -> String {
-            let o = ItemOpened(kind: .complaint, site: "lanting", unit: unit, channel: .hotline, category: "噪音", text: "x", limits: ClockLimits())
+            let o = ItemOpened(
+                kind: .complaint, site: "lanting", unit: unit, channel: .hotline, category: "噪音", text: "x", limits: ClockLimits())
             return try store.perform(.open(o), on: nil, site: "lanting", actor: "desk", at: t(at), now: t(at)).id
         }
         func step(_ id: String, _ c: ItemCommand, _ at: String, by: String = "desk") throws {
@@ -58,9 +59,12 @@ struct FigureTests {
         // E: void, excluded everywhere.
         let e = try open("2026-11-05T10:00:00")
         try step(e, .void(reason: "重复录入"), "2026-11-05T10:01:00")
-        _ = try store.addSurvey(site: "lanting", score: 80, household: "101", actor: "desk", at: t("2026-11-12T10:00:00"), now: t("2026-11-12T10:00:00"))
-        _ = try store.addSurvey(site: "lanting", score: 90, household: "102", actor: "desk", at: t("2026-11-13T10:00:00"), now: t("2026-11-13T10:00:00"))
-        _ = try store.addSurvey(site: "lanting", score: 10, household: "102", actor: "desk", at: t("2026-12-01T10:00:00"), now: t("2026-12-01T10:00:00"))
+        _ = try store.addSurvey(
+            site: "lanting", score: 80, household: "101", actor: "desk", at: t("2026-11-12T10:00:00"), now: t("2026-11-12T10:00:00"))
+        _ = try store.addSurvey(
+            site: "lanting", score: 90, household: "102", actor: "desk", at: t("2026-11-13T10:00:00"), now: t("2026-11-13T10:00:00"))
+        _ = try store.addSurvey(
+            site: "lanting", score: 10, household: "102", actor: "desk", at: t("2026-12-01T10:00:00"), now: t("2026-12-01T10:00:00"))
         return (home, store)
     }
 
@@ -113,7 +117,8 @@ struct FigureTests {
         let first = try Figures.compute(store: store, site: nil, period: .month(2026, 11), now: now)
         // New work in December does not move November.
         let later = TimeInput.parseISO("2026-12-10T10:00:00+08:00")!
-        let o = ItemOpened(kind: .complaint, site: "lanting", unit: "201", channel: .wechat, category: "x", text: "y", limits: ClockLimits())
+        let o = ItemOpened(
+            kind: .complaint, site: "lanting", unit: "201", channel: .wechat, category: "x", text: "y", limits: ClockLimits())
         try store.perform(.open(o), on: nil, site: "lanting", actor: "desk", at: later, now: later)
         let again = try Figures.compute(store: store, site: nil, period: .month(2026, 11), now: later + 86400)
         #expect(first.figures.map(\.value) == again.figures.map(\.value))

@@ -2,21 +2,15 @@ import Foundation
 import Testing
 import WuyeCore
 import WuyeStore
+import WuyeTestSupport
 
 /// Real processes sharing one file: killed in the middle of commits, and writing at once.
 @Suite("Processes sharing the store")
 struct ProcessTests {
     /// Starts `wuye-bench writer`, which prints each id only after its commit returned.
-    func startWriter(_ home: String, count: Int, tag: String) throws -> (Process, Pipe) {
+    func startWriter(_ home: String, count: Int, tag: String) throws -> Child {
         guard let bench = Binaries.path("wuye-bench") else { throw WuyeError.notFound("wuye-bench is not built") }
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: bench)
-        p.arguments = ["writer", "--home", home, "--count", String(count), "--tag", tag]
-        let out = Pipe()
-        p.standardOutput = out
-        p.standardError = FileHandle.nullDevice
-        try p.run()
-        return (p, out)
+        return try Child(bench, ["writer", "--home", home, "--count", String(count), "--tag", tag])
     }
 
     @Test(.timeLimit(.minutes(2)))
@@ -26,14 +20,14 @@ struct ProcessTests {
         var acknowledged: [String] = []
         var rng = SeededRandom(seed: 7)
         for round in 0..<6 {
-            let (p, out) = try startWriter(home.path, count: 100_000, tag: "k\(round)")
+            let w = try startWriter(home.path, count: 100_000, tag: "k\(round)")
             // Once it is committing, let it go on for a random while, then kill it without warning.
-            let started = out.fileHandleForReading.availableData
+            let started = w.readSome()
             usleep(UInt32(rng.next(in: 20_000...200_000)))
-            kill(p.processIdentifier, SIGKILL)
-            p.waitUntilExit()
-            #expect(p.terminationReason == .uncaughtSignal)
-            let text = String(decoding: started + out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            kill(w.pid, SIGKILL)
+            let rest = w.readAll().0
+            #expect(w.wait() == 128 + SIGKILL)
+            let text = String(decoding: started + rest, as: UTF8.self)
             // A line cut by the kill was not acknowledged.
             let lines = text.split(separator: "\n").filter { $0.split(separator: " ").count == 3 }
             acknowledged += lines.map { String($0.split(separator: " ")[0]) }
@@ -53,10 +47,9 @@ struct ProcessTests {
         let per = 60
         let writers = try (0..<4).map { try startWriter(home.path, count: per, tag: "w\($0)") }
         var printed: [String] = []
-        for (p, out) in writers {
-            let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-            p.waitUntilExit()
-            #expect(p.terminationStatus == 0)
+        for w in writers {
+            let text = String(decoding: w.readAll().0, as: UTF8.self)
+            #expect(w.wait() == 0)
             printed += text.split(separator: "\n").map { String($0.split(separator: " ")[0]) }
         }
         #expect(printed.count == 4 * per)

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import WuyeCore
 import WuyeStore
+import WuyeTestSupport
 
 @Suite("The store: journal, projections, refusals")
 struct StoreTests {
@@ -26,7 +27,9 @@ struct StoreTests {
         #expect(throws: WuyeError.self) {
             try store.perform(.callback(rating: 9, note: nil), on: "C-5", actor: "desk-li", at: nil, now: realNow)
         }
-        #expect(throws: WuyeError.self) { try store.perform(opened(unit: "9-999"), on: nil, site: "jinxiu", actor: "desk-li", at: nil, now: realNow) }
+        #expect(throws: WuyeError.self) {
+            try store.perform(opened(unit: "9-999"), on: nil, site: "jinxiu", actor: "desk-li", at: nil, now: realNow)
+        }
         #expect(throws: WuyeError.self) { try store.perform(opened(), on: nil, site: "jinxiu", actor: "nobody", at: nil, now: realNow) }
         // Several steps as one change: the second is refused, so the first is not kept.
         #expect(throws: WuyeError.self) {
@@ -56,7 +59,8 @@ struct StoreTests {
         for step in 0..<1200 {
             now = now + Int64(rng.next(in: 1...4000))
             if step % 5 == 0 {
-                _ = try? store.perform(opened(complex: rng.next(in: 0...1) == 1), on: nil, site: "jinxiu", actor: "desk-li", at: nil, now: now)
+                _ = try? store.perform(
+                    opened(complex: rng.next(in: 0...1) == 1), on: nil, site: "jinxiu", actor: "desk-li", at: nil, now: now)
                 continue
             }
             let kind = ["C", "R", "E"][rng.next(in: 0...2)]
@@ -145,7 +149,9 @@ struct StoreTests {
 
     @Test func missingStoreSaysWhatToDo() {
         let home = TempHome()
-        #expect(throws: WuyeError.storeUnusable("there is no Wuye store in \(home.path); run 'wuye init --demo' or 'wuye init --site FILE'")) {
+        #expect(
+            throws: WuyeError.storeUnusable("there is no Wuye store in \(home.path); run 'wuye init --demo' or 'wuye init --site FILE'")
+        ) {
             try Store.open(home: home.path)
         }
     }
@@ -188,12 +194,10 @@ struct StoreTests {
 
 /// Writes to a database file behind the store's back (to damage it on purpose).
 func rawSQL(_ path: String, _ sql: String) throws {
-    let p = Process()
-    p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    p.arguments = ["python3", "-c", "import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); c.executescript(sys.argv[2]); c.commit()", path, sql]
-    try p.run()
-    p.waitUntilExit()
-    if p.terminationStatus != 0 { throw WuyeError.badInput("sqlite3 failed") }
+    let (status, _, err) = try Child.run(
+        "/usr/bin/env",
+        ["python3", "-c", "import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); c.executescript(sys.argv[2]); c.commit()", path, sql])
+    if status != 0 { throw WuyeError.badInput("sqlite3 failed: \(err)") }
 }
 
 /// A small deterministic generator, so a failing stream can be replayed.

@@ -125,7 +125,8 @@ public struct KeyMap: Sendable {
         for a in Action.allCases {
             for k in b[a] ?? [] {
                 if let other = seen[k] {
-                    warnings.append("key map \(file): \(name(k)) is bound to both \(other.rawValue) and \(a.rawValue); \(other.rawValue) keeps it")
+                    warnings.append(
+                        "key map \(file): \(name(k)) is bound to both \(other.rawValue) and \(a.rawValue); \(other.rawValue) keeps it")
                     b[a]?.removeAll { $0 == k }
                 } else {
                     seen[k] = a

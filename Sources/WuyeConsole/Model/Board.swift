@@ -98,7 +98,8 @@ public struct Board: Sendable {
         for s in sites {
             let day = s.zone.date(of: now)
             dutyDay[s.id] = day
-            let ticks = Dictionary(try store.ticks(site: s.id, days: day.adding(days: -92)...day).map { ($0.occurrence, $0) }, uniquingKeysWith: { a, _ in a })
+            let ticks = Dictionary(
+                try store.ticks(site: s.id, days: day.adding(days: -92)...day).map { ($0.occurrence, $0) }, uniquingKeysWith: { a, _ in a })
             for o in Duties.occurrences(site: s, standards: standards, day: day) {
                 rows.append(
                     DutyRow(

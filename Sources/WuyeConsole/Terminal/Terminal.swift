@@ -34,7 +34,9 @@ public final class Terminal {
         }
         let term = ProcessInfo.processInfo.environment["TERM"] ?? ""
         if term.isEmpty || term == "dumb" {
-            throw .badInput("this terminal (TERM=\(term.isEmpty ? "unset" : term)) cannot show the console; use a terminal such as xterm or tmux, or the wuye commands")
+            throw .badInput(
+                "this terminal (TERM=\(term.isEmpty ? "unset" : term)) cannot show the console; use a terminal such as xterm or tmux, or the wuye commands"
+            )
         }
         guard newterm(nil, stdout_file(), stdin_file()) != nil else {
             throw .badInput("the terminal type '\(term)' is not known here; set TERM to xterm-256color, or use the wuye commands")

@@ -37,7 +37,8 @@ public struct Theme: Sendable, Equatable {
             }
             guard let s = parseStyle(spec) else {
                 throw .badInput(
-                    "theme \(name): line \(source.line(of: key)): '\(spec)' is not a style; write colours and attributes such as \"white on blue bold\"")
+                    "theme \(name): line \(source.line(of: key)): '\(spec)' is not a style; write colours and attributes such as \"white on blue bold\""
+                )
             }
             styles[key] = s
         }
@@ -136,7 +137,8 @@ public struct Theme: Sendable, Equatable {
 
     /// The text of a theme file for a list of specs (what `themes/*.toml` hold).
     public static func fileText(name: String, _ specs: [(String, String)], comment: String) -> String {
-        var s = "# Wuye theme: \(comment)\n# Semantic names → \"fg [on bg] [bold] [reverse] [underline] [dim]\"; see docs/themes.md.\nname = \"\(name)\"\n\n[styles]\n"
+        var s =
+            "# Wuye theme: \(comment)\n# Semantic names → \"fg [on bg] [bold] [reverse] [underline] [dim]\"; see docs/themes.md.\nname = \"\(name)\"\n\n[styles]\n"
         for (k, v) in specs { s += "\"\(k)\" = \"\(v)\"\n" }
         return s
     }

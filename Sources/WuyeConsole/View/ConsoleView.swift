@@ -61,7 +61,9 @@ public struct ConsoleView {
         guard let l = ConsoleView.layout(width: g.width, height: g.height) else {
             let msg = strings["too_small"]
             let w = DisplayWidth.of(msg)
-            if g.height > 0 { g.put(DisplayWidth.truncate(msg, to: g.width), x: max(0, (g.width - w) / 2), y: g.height / 2, style: theme["alert"]) }
+            if g.height > 0 {
+                g.put(DisplayWidth.truncate(msg, to: g.width), x: max(0, (g.width - w) / 2), y: g.height / 2, style: theme["alert"])
+            }
             return
         }
         header(&g, l.header)
@@ -88,7 +90,10 @@ public struct ConsoleView {
         let siteName = ui.site.flatMap { id in board.sites.first { $0.id == id }.map { "\($0.name) (\($0.id))" } } ?? strings["all_sites"]
         let who = board.actor.map { "\($0.name) \($0.role.label)" } ?? strings["not_signed_in"]
         let l = zone.local(now)
-        let weekday = strings.lang == .zh ? ["一", "二", "三", "四", "五", "六", "日"][l.date.isoWeekday - 1] : ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"][l.date.isoWeekday - 1]
+        let weekday =
+            strings.lang == .zh
+            ? ["一", "二", "三", "四", "五", "六", "日"][l.date.isoWeekday - 1]
+            : ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"][l.date.isoWeekday - 1]
         let clock = "\(l.date) \(weekday) \(ISOFormat.clock(now, in: zone)):\(l.second < 10 ? "0" : "")\(l.second)"
         var left = " Wuye 物业 │ \(siteName) │ \(who)"
         let right = clock + " "
@@ -237,7 +242,8 @@ public struct ConsoleView {
         let lines = Rows.duties(board, ui, now: now)
         let c = Rows.dutyCounts(board, ui, now: now)
         let body = title(
-            &g, r, "\(strings["checklist.title"]) \(c.done)/\(c.total) · \(strings["rounds"]) \(c.rounds)/\(c.roundsOver)", pane: .checklist)
+            &g, r, "\(strings["checklist.title"]) \(c.done)/\(c.total) · \(strings["rounds"]) \(c.rounds)/\(c.roundsOver)", pane: .checklist
+        )
         if lines.isEmpty {
             g.put(strings["none.duties"], x: body.x + 2, y: body.y, style: theme["muted"])
             return
@@ -266,8 +272,11 @@ public struct ConsoleView {
                 g.put(strings["kind.\(d.kind.rawValue)"], x: body.x + 3, y: y, maxWidth: kindW - 1, style: base)
                 g.put(d.place, x: placeX, y: y, maxWidth: placeW, style: base)
                 let wx = body.x + body.width - statusW - 12
-                g.put(d.windowEnd - d.windowStart > 86400 ? "\(zone.date(of: d.windowEnd - 1))" : window, x: wx, y: y, maxWidth: 11, style: selected ? base : theme["muted"])
-                let status = d.tick.map { ISOFormat.clock($0.at, in: zone) + (wide ? " " + $0.actor : " ✓") } ?? strings["state.\(st.rawValue)"]
+                g.put(
+                    d.windowEnd - d.windowStart > 86400 ? "\(zone.date(of: d.windowEnd - 1))" : window, x: wx, y: y, maxWidth: 11,
+                    style: selected ? base : theme["muted"])
+                let status =
+                    d.tick.map { ISOFormat.clock($0.at, in: zone) + (wide ? " " + $0.actor : " ✓") } ?? strings["state.\(st.rawValue)"]
                 g.put(status, x: body.x + body.width - statusW, y: y, maxWidth: statusW, style: selected ? base : theme[sn])
             case .round(let d):
                 let round = d.round!
@@ -278,13 +287,19 @@ public struct ConsoleView {
                 g.put(d.place, x: placeX, y: y, maxWidth: placeW, style: base)
                 g.put(window, x: body.x + body.width - statusW - 12, y: y, maxWidth: 11, style: selected ? base : theme["muted"])
                 let done = Set(d.scans.map(\.code)).count
-                g.put("\(done)/\(round.route.checkpoints.count) \(strings["state.\(st.rawValue)"])", x: body.x + body.width - statusW, y: y, maxWidth: statusW, style: selected ? base : theme[sn])
+                g.put(
+                    "\(done)/\(round.route.checkpoints.count) \(strings["state.\(st.rawValue)"])", x: body.x + body.width - statusW, y: y,
+                    maxWidth: statusW, style: selected ? base : theme[sn])
             case .checkpoint(_, let cp, let st, let scan):
                 let sym = st == .pending ? "·" : (st == .doneOutOfOrder ? "↯" : "✓")
                 g.put(sym, x: body.x + 4, y: y, style: selected ? base : theme[st == .pending ? "duty.upcoming" : "duty.done"])
-                g.put("\(cp.code) \(cp.name)", x: body.x + 6, y: y, maxWidth: body.width - 6 - statusW - 1, style: selected ? base : theme["muted"])
+                g.put(
+                    "\(cp.code) \(cp.name)", x: body.x + 6, y: y, maxWidth: body.width - 6 - statusW - 1,
+                    style: selected ? base : theme["muted"])
                 if let scan {
-                    g.put(ISOFormat.clock(scan.at, in: zone) + (wide ? " " + scan.actor : ""), x: body.x + body.width - statusW, y: y, maxWidth: statusW, style: base)
+                    g.put(
+                        ISOFormat.clock(scan.at, in: zone) + (wide ? " " + scan.actor : ""), x: body.x + body.width - statusW, y: y,
+                        maxWidth: statusW, style: base)
                 }
             }
         }
@@ -310,10 +325,14 @@ public struct ConsoleView {
             let wide = body.width >= 50
             let labelW = wide ? 12 : 8
             let right = labelW + 11
-            g.put((o.item.emergency ? "‼ " : "") + o.item.text, x: body.x + 9, y: y, maxWidth: max(0, body.width - 9 - right - 1), style: base)
+            g.put(
+                (o.item.emergency ? "‼ " : "") + o.item.text, x: body.x + 9, y: y, maxWidth: max(0, body.width - 9 - right - 1), style: base
+            )
             let label = strings[(wide ? "clock." : "clock.short.") + o.clock.rawValue]
             g.put(label, x: body.x + body.width - right, y: y, maxWidth: labelW - 1, style: selected ? base : theme["muted"])
-            g.put(DisplayWidth.fitRight(Countdown.format(-o.overdue), to: 10), x: body.x + body.width - 11, y: y, style: selected ? base : theme["clock.breached"])
+            g.put(
+                DisplayWidth.fitRight(Countdown.format(-o.overdue), to: 10), x: body.x + body.width - 11, y: y,
+                style: selected ? base : theme["clock.breached"])
         }
     }
 
@@ -321,10 +340,11 @@ public struct ConsoleView {
 
     /// A small chart of values between 0 and 1 (`·` where there is no data).
     public static func sparkline(_ values: [Double?]) -> String {
-        String(values.map { v -> Character in
-            guard let v else { return "·" }
-            return sparks[max(0, min(7, Int((v * 7).rounded())))]
-        })
+        String(
+            values.map { v -> Character in
+                guard let v else { return "·" }
+                return sparks[max(0, min(7, Int((v * 7).rounded())))]
+            })
     }
 
     func figures(_ g: inout CellGrid, _ r: Rect) {
@@ -380,7 +400,9 @@ public struct ConsoleView {
             let ks = keys.keys(a).map(KeyMap.name).joined(separator: " ")
             g.put(ks, x: r.x + 3, y: r.y + 2 + i, maxWidth: 18, style: Style(fg: theme["footer.key"].fg, bg: theme["help"].bg, bold: true))
             let label = strings["action.\(a.rawValue)"]
-            g.put(label == a.rawValue ? label : label + "  (\(a.rawValue))", x: r.x + 23, y: r.y + 2 + i, maxWidth: w - 26, style: theme["help"])
+            g.put(
+                label == a.rawValue ? label : label + "  (\(a.rawValue))", x: r.x + 23, y: r.y + 2 + i, maxWidth: w - 26,
+                style: theme["help"])
         }
         g.put(strings["help.close"], x: r.x + 3, y: r.y + h - 1, maxWidth: w - 6, style: theme["muted"])
     }
@@ -390,13 +412,18 @@ public struct ConsoleView {
         let zone = board.zone(it.site)
         var out: [(String, String)] = []
         out.append(("title", "\(it.id)  \(it.kind.rawValue) · \(it.site) · \(it.place)"))
-        out.append(("text", "\(it.status.rawValue)\(it.paused ? " ⏸ \(it.pauseReason ?? "")" : "") · cycle \(it.cycle)\(it.emergency ? " · emergency" : "")\(it.complex ? " · complex" : "")\(it.assignee.map { " · → \($0)" } ?? "")"))
+        out.append(
+            (
+                "text",
+                "\(it.status.rawValue)\(it.paused ? " ⏸ \(it.pauseReason ?? "")" : "") · cycle \(it.cycle)\(it.emergency ? " · emergency" : "")\(it.complex ? " · complex" : "")\(it.assignee.map { " · → \($0)" } ?? "")"
+            ))
         out.append(("text", it.text))
         out.append(("muted", ""))
         out.append(("title", strings["clocks"]))
         for c in it.clocks {
             let st = c.state(at: now)
-            var s = "\(Countdown.symbol(st)) \(DisplayWidth.fit(strings["clock.\(c.kind.rawValue)"], to: 12)) \(DisplayWidth.fit(st.rawValue, to: 9))"
+            var s =
+                "\(Countdown.symbol(st)) \(DisplayWidth.fit(strings["clock.\(c.kind.rawValue)"], to: 12)) \(DisplayWidth.fit(st.rawValue, to: 9))"
             if !c.isStopped {
                 s += " " + (st == .paused ? "⏸ " : "") + Countdown.format(c.remaining(at: now))
                 if let d = c.deadline { s += "  \(ISOFormat.short(d, in: zone))" }
@@ -427,7 +454,9 @@ public struct ConsoleView {
         let rows = r.height - 2
         let first = max(0, min(scroll, lines.count - rows))
         for (i, (style, text)) in lines.dropFirst(first).prefix(rows).enumerated() {
-            g.put(text, x: r.x + 2, y: r.y + 1 + i, maxWidth: r.width - 4, style: Style(fg: theme[style].fg, bg: theme["help"].bg, bold: theme[style].bold))
+            g.put(
+                text, x: r.x + 2, y: r.y + 1 + i, maxWidth: r.width - 4,
+                style: Style(fg: theme[style].fg, bg: theme["help"].bg, bold: theme[style].bold))
         }
     }
 }

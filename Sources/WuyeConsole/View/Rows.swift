@@ -76,7 +76,8 @@ public enum Rows {
                 if round.start <= now && now < round.end {
                     groups[0].append(.round(r))
                     for c in round.route.checkpoints {
-                        groups[0].append(.checkpoint(r, c, round.checkpointState(c.code, scans: r.scans), r.scans.first { $0.code == c.code }))
+                        groups[0].append(
+                            .checkpoint(r, c, round.checkpointState(c.code, scans: r.scans), r.scans.first { $0.code == c.code }))
                     }
                 } else if st == .incomplete || st == .missed {
                     groups[2].append(.round(r))

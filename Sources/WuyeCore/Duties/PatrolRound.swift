@@ -106,7 +106,9 @@ public enum Patrol {
 
     /// The round of `route` that `at` falls in.
     public static func round(site: Site, route: PatrolRoute, standards: Standards, at: Instant) -> PatrolRound? {
-        rounds(site: site, standards: standards, day: site.zone.date(of: at)).first { $0.route.id == route.id && $0.start <= at && at < $0.end }
+        rounds(site: site, standards: standards, day: site.zone.date(of: at)).first {
+            $0.route.id == route.id && $0.start <= at && at < $0.end
+        }
     }
 
     /// Decides a scan: which round and checkpoint it ticks, or why it is refused.

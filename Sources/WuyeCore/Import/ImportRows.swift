@@ -11,7 +11,9 @@ public struct ImportRow: Sendable, Equatable {
 public enum ImportRows {
     public static let required = ["kind", "opened_at", "site", "unit", "location", "channel", "category", "text", "emergency", "complex"]
 
-    public static func read(_ text: String, file: String, sites: [Site], standards: Standards, now: Instant) throws(WuyeError) -> [ImportRow] {
+    public static func read(_ text: String, file: String, sites: [Site], standards: Standards, now: Instant) throws(WuyeError)
+        -> [ImportRow]
+    {
         let rows = try CSV.parse(text)
         guard let header = rows.first else { throw .badInput("\(file) is empty; it needs a header row and rows") }
         let names = header.fields.map { $0.trimmingSpaces.lowercased() }

@@ -108,7 +108,8 @@ public enum ItemDecider {
             guard !item.paused else { throw .refused("\(id) is paused already (\(item.pauseReason ?? "")); resume it first") }
             guard item.currentClocks.contains(where: { $0.kind.pausable && $0.isRunning && d.at <= $0.nominalDeadline }) else {
                 throw .refused(
-                    "\(id) has no clock that can pause: response, acknowledge and answer clocks never pause, and a breached clock stays breached")
+                    "\(id) has no clock that can pause: response, acknowledge and answer clocks never pause, and a breached clock stays breached"
+                )
             }
             return [.paused(reason: reason)]
         case .resume(let note):

@@ -6,6 +6,13 @@ import WuyeStore
 extension DutyKind: ExpressibleByArgument {}
 extension TrainingSession.Kind: ExpressibleByArgument {}
 
+/// The sites a listing covers: one (`--site`), or all.
+func sites(_ store: Store, _ site: String?) throws(WuyeError) -> [Site] {
+    let list = try store.sites().filter { site == nil || $0.id == site }
+    if let site, list.isEmpty { throw .notFound("unknown site \(site)") }
+    return list
+}
+
 /// Reads `--date DAY` (default: today in the site's zone).
 func day(_ raw: String?, zone: Zone, now: Instant) throws(WuyeError) -> CivilDate {
     guard let raw else { return zone.date(of: now) }
@@ -30,14 +37,14 @@ struct ChecklistCommand: ParsableCommand {
             let env = try Env(g)
             let store = try env.store()
             let standards = try store.standards()
-            let sites = try store.sites().filter { site == nil || $0.id == site }
-            if let site, sites.isEmpty { throw WuyeError.notFound("unknown site \(site)") }
+            let sites = try sites(store, site)
             var w = JSONWriter()
             w.beginArray()
             var rows: [[String]] = []
             for s in sites {
                 let d = try day(date, zone: s.zone, now: env.now)
-                let ticks = Dictionary(try store.ticks(site: s.id, days: d.adding(days: -92)...d).map { ($0.occurrence, $0) }, uniquingKeysWith: { a, _ in a })
+                let ticks = Dictionary(
+                    try store.ticks(site: s.id, days: d.adding(days: -92)...d).map { ($0.occurrence, $0) }, uniquingKeysWith: { a, _ in a })
                 if kind != .patrol {
                     for o in Duties.occurrences(site: s, standards: standards, day: d) where kind == nil || o.kind == kind {
                         let t = ticks[o.id]
@@ -46,7 +53,8 @@ struct ChecklistCommand: ParsableCommand {
                             DutyJSON.occurrence(o, tick: t, state: st, late: o.isLate(at: env.now, tick: t), zone: s.zone, into: &w)
                         } else {
                             rows.append([
-                                o.kind.rawValue, o.locationName, window(o.windowStart, o.windowEnd, s.zone), DutyText.symbol(st) + " " + st.rawValue,
+                                o.kind.rawValue, o.locationName, window(o.windowStart, o.windowEnd, s.zone),
+                                DutyText.symbol(st) + " " + st.rawValue,
                                 t.map { "\($0.actor) \(ISOFormat.clock($0.at, in: s.zone))" } ?? "", o.id,
                             ])
                         }
@@ -98,8 +106,10 @@ struct ChecklistCommand: ParsableCommand {
             let store = try env.store()
             let siteID = String(occurrence.split(separator: "/").first ?? "")
             let zone = (try? store.site(siteID).zone) ?? .utc
-            let t = try store.tick(occurrence, note: note, problem: problem, actor: try env.requireActor(), at: try env.time(at, zone: zone), now: env.now)
-            Output.line("saved: \(t.occurrence) done at \(ISOFormat.clock(t.at, in: zone))" + (t.repair.map { "; repair \($0) opened" } ?? ""))
+            let t = try store.tick(
+                occurrence, note: note, problem: problem, actor: try env.requireActor(), at: try env.time(at, zone: zone), now: env.now)
+            Output.line(
+                "saved: \(t.occurrence) done at \(ISOFormat.clock(t.at, in: zone))" + (t.repair.map { "; repair \($0) opened" } ?? ""))
         }
     }
 }
@@ -120,9 +130,11 @@ struct PatrolCommand: ParsableCommand {
             let env = try Env(g)
             let store = try env.store()
             let zone = (try store.checkpointOwner(code: code)?.0.zone) ?? .utc
-            let s = try store.scan(code, note: note, problem: problem, actor: try env.requireActor(), at: try env.time(at, zone: zone), now: env.now)
+            let s = try store.scan(
+                code, note: note, problem: problem, actor: try env.requireActor(), at: try env.time(at, zone: zone), now: env.now)
             Output.line(
-                "saved: \(s.code) in round \(s.round)\(s.outOfOrder ? " (out of order)" : "")" + (s.repair.map { "; repair \($0) opened" } ?? ""))
+                "saved: \(s.code) in round \(s.round)\(s.outOfOrder ? " (out of order)" : "")"
+                    + (s.repair.map { "; repair \($0) opened" } ?? ""))
         }
     }
 
@@ -137,8 +149,7 @@ struct PatrolCommand: ParsableCommand {
             let env = try Env(g)
             let store = try env.store()
             let standards = try store.standards()
-            let sites = try store.sites().filter { site == nil || $0.id == site }
-            if let site, sites.isEmpty { throw WuyeError.notFound("unknown site \(site)") }
+            let sites = try sites(store, site)
             var w = JSONWriter()
             w.beginArray()
             var rows: [[String]] = []
@@ -173,7 +184,8 @@ struct PatrolCommand: ParsableCommand {
 
 /// The JSON of duties and rounds (`docs/data-format.md`).
 enum DutyJSON {
-    static func occurrence(_ o: Occurrence, tick: WuyeCore.Tick?, state: OccurrenceState, late: Bool, zone: Zone, into w: inout JSONWriter) {
+    static func occurrence(_ o: Occurrence, tick: WuyeCore.Tick?, state: OccurrenceState, late: Bool, zone: Zone, into w: inout JSONWriter)
+    {
         w.beginObject()
         w.field("id", o.id)
         w.field("kind", o.kind.rawValue)

@@ -46,7 +46,8 @@ struct TrainingCommand: ParsableCommand {
         func run() throws {
             let env = try Env(g)
             let s = try env.store().recordTraining(id, .scored(staff: staff, score: score), actor: try env.requireActor(), now: env.now)
-            Output.line("saved: \(staff) \(s.passed(staff) == true ? "passed" : "failed") \(s.id) (\(Int(score)), pass mark \(Int(s.passMark)))")
+            Output.line(
+                "saved: \(staff) \(s.passed(staff) == true ? "passed" : "failed") \(s.id) (\(Int(score)), pass mark \(Int(s.passMark)))")
         }
     }
 
@@ -86,7 +87,10 @@ struct TrainingCommand: ParsableCommand {
                 Output.table(
                     ["ID", "DATE", "KIND", "TOPIC", "PASSED"],
                     sessions.map { s in
-                        [s.id, s.date.description, s.kind.rawValue, s.topic, "\(s.scores.values.filter { $0 >= s.passMark }.count)/\(s.scores.count)"]
+                        [
+                            s.id, s.date.description, s.kind.rawValue, s.topic,
+                            "\(s.scores.values.filter { $0 >= s.passMark }.count)/\(s.scores.count)",
+                        ]
                     })
             }
         }
@@ -115,7 +119,9 @@ struct TrainingCommand: ParsableCommand {
             } else if list.isEmpty {
                 Output.line("nobody needs retraining")
             } else {
-                Output.table(["STAFF", "FAILED", "DATE", "SCORE", "TOPIC"], list.map { [$0.staff, $0.session.id, $0.session.date.description, String(Int($0.score)), $0.session.topic] })
+                Output.table(
+                    ["STAFF", "FAILED", "DATE", "SCORE", "TOPIC"],
+                    list.map { [$0.staff, $0.session.id, $0.session.date.description, String(Int($0.score)), $0.session.topic] })
             }
         }
     }
@@ -137,7 +143,8 @@ struct SurveyCommand: ParsableCommand {
             let store = try env.store()
             let zone = try store.site(site).zone
             let v = try store.addSurvey(
-                site: site, score: score, household: household, actor: try env.requireActor(), at: try env.time(at, zone: zone), now: env.now)
+                site: site, score: score, household: household, actor: try env.requireActor(), at: try env.time(at, zone: zone),
+                now: env.now)
             Output.line(v.id)
         }
     }
@@ -169,7 +176,9 @@ struct SurveyCommand: ParsableCommand {
             } else {
                 Output.table(
                     ["ID", "SITE", "HOUSEHOLD", "SCORE", "AT"],
-                    list.map { [$0.id, $0.site, $0.household ?? "", String(Int($0.score)), ISOFormat.short($0.at, in: zones[$0.site] ?? .utc)] })
+                    list.map {
+                        [$0.id, $0.site, $0.household ?? "", String(Int($0.score)), ISOFormat.short($0.at, in: zones[$0.site] ?? .utc)]
+                    })
             }
         }
     }
