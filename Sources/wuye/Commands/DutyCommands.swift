@@ -142,7 +142,7 @@ struct PatrolCommand: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "A day's rounds with their checkpoints.")
         @OptionGroup var g: GlobalOptions
         @Option var site: String?
-        @Option(help: ArgumentHelp("", valueName: "YYYY-MM-DD")) var date: String?
+        @Option(help: ArgumentHelp("The day (default today).", valueName: "YYYY-MM-DD")) var date: String?
         @Flag var json = false
 
         func run() throws {
