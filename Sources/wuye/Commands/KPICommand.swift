@@ -9,9 +9,9 @@ struct KPICommand: ParsableCommand {
         commandName: "kpi", abstract: "The figures for a site or the company: a month (default this one), quarter or year.")
     @OptionGroup var g: GlobalOptions
     @Option var site: String?
-    @Option(help: ArgumentHelp("", valueName: "YYYY-MM")) var month: String?
-    @Option(help: ArgumentHelp("", valueName: "YYYYQn")) var quarter: String?
-    @Option(help: ArgumentHelp("", valueName: "YYYY")) var year: String?
+    @Option(help: ArgumentHelp("A month (default this one).", valueName: "YYYY-MM")) var month: String?
+    @Option(help: ArgumentHelp("A quarter, e.g. 2026Q4.", valueName: "YYYYQn")) var quarter: String?
+    @Option(help: ArgumentHelp("A year.", valueName: "YYYY")) var year: String?
     @Flag var json = false
     @Flag(help: "CSV that Excel opens (UTF-8 with BOM).") var csv = false
 

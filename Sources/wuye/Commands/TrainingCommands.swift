@@ -13,7 +13,7 @@ struct TrainingCommand: ParsableCommand {
         @OptionGroup var g: GlobalOptions
         @Option(help: "quarterly (concentrated) or monthly (short).") var kind: TrainingSession.Kind
         @Option(help: "etiquette, communication, equipment, safety …") var topic: String
-        @Option(help: ArgumentHelp("", valueName: "YYYY-MM-DD")) var date: String
+        @Option(help: ArgumentHelp("The day of the session.", valueName: "YYYY-MM-DD")) var date: String
         @Option var trainer: String?
         @Option var site: String?
         func run() throws {
@@ -137,7 +137,7 @@ struct SurveyCommand: ParsableCommand {
         @Option var site: String
         @Option(help: "0–100.") var score: Double
         @Option(help: "The household's unit.") var household: String?
-        @Option(help: ArgumentHelp("", valueName: "TIME")) var at: String?
+        @Option(help: ArgumentHelp("When the survey was taken (default now).", valueName: "TIME")) var at: String?
         func run() throws {
             let env = try Env(g)
             let store = try env.store()
