@@ -64,39 +64,43 @@ public final class Store: Sendable {
         }
     }
 
+    /// What a file's header says: Wuye's mark, its schema version, whether it is empty.
+    private struct Header {
+        var app: Int32
+        var version: Int32
+        var tables: Int
+
+        init(_ db: Database) throws {
+            app = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
+            version = try Int32.fetchOne(db, sql: "PRAGMA user_version") ?? 0
+            tables = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master") ?? 0
+        }
+
+        var isEmpty: Bool { app == 0 && tables == 0 }
+    }
+
     private func prepare(create: Bool) throws(WuyeError) {
         // Most opens only read the header; a write lock is taken only to create.
-        let (app, version, tables) = try read { db in
-            (
-                try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0,
-                try Int32.fetchOne(db, sql: "PRAGMA user_version") ?? 0,
-                try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master") ?? 0
-            )
-        }
-        if app == Schema.applicationID && version == Schema.version { return }
-        _ = (app, version, tables)
-        try write { db in
-            let app = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
-            let version = try Int32.fetchOne(db, sql: "PRAGMA user_version") ?? 0
-            let tables = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master") ?? 0
-            if app == 0 && tables == 0 {
-                guard create else {
-                    throw WuyeError.storeUnusable("the store at \(self.path) is empty; run 'wuye init --demo' or 'wuye init --site FILE'")
-                }
+        let header = try read { db in try Header(db) }
+        if header.isEmpty {
+            guard create else {
+                throw .storeUnusable("the store at \(path) is empty; run 'wuye init --demo' or 'wuye init --site FILE'")
+            }
+            try write { db in
+                // Another process may have created it meanwhile.
+                guard try Header(db).isEmpty else { return }
                 try Schema.create(db)
                 try db.execute(sql: "PRAGMA application_id = \(Schema.applicationID)")
                 try db.execute(sql: "PRAGMA user_version = \(Schema.version)")
-                return
             }
-            if app != Schema.applicationID {
-                throw WuyeError.storeUnusable(
-                    "\(self.path) is an SQLite database of another program, not a Wuye store; use another --home")
-            }
-            if version > Schema.version {
-                throw WuyeError.storeUnusable(
-                    "the store at \(self.path) was written by a newer Wuye (schema \(version), this one reads \(Schema.version)); upgrade wuye"
-                )
-            }
+            return
+        }
+        if header.app != Schema.applicationID {
+            throw .storeUnusable("\(path) is an SQLite database of another program, not a Wuye store; use another --home")
+        }
+        if header.version > Schema.version {
+            throw .storeUnusable(
+                "the store at \(path) was written by a newer Wuye (schema \(header.version), this one reads \(Schema.version)); upgrade wuye")
         }
     }
 
