@@ -22,7 +22,7 @@ extension Store {
         now: Instant
     ) throws(WuyeError) -> Item {
         try write { db in
-            var batch = Batch(db: db)
+            var batch = Batch(db: db, path: self.path)
             return try batch.perform(commands, on: id, site: siteID, actor: actorID, at: at, now: now)
         }
     }
@@ -31,7 +31,7 @@ extension Store {
     /// building large data sets for benchmarks).
     public func batch<T>(_ body: (inout Batch) throws(WuyeError) -> T) throws(WuyeError) -> T {
         try write { db in
-            var batch = Batch(db: db)
+            var batch = Batch(db: db, path: self.path)
             do {
                 return try body(&batch)
             } catch let e as WuyeError {
@@ -44,11 +44,21 @@ extension Store {
     /// once per batch.
     public struct Batch {
         let db: Database
+        /// The store's file, for error messages.
+        let path: String
         var sites: [String: Site] = [:]
         var staff: [String: Staff] = [:]
         var standards: Standards?
 
-        init(db: Database) { self.db = db }
+        init(db: Database, path: String) {
+            self.db = db
+            self.path = path
+        }
+
+        /// Runs a database step of this batch, reporting failures as the store's errors.
+        func run<T>(_ body: (Database) throws -> T) throws(WuyeError) -> T {
+            do { return try body(db) } catch { throw Store.mapError(error, path: path) }
+        }
 
         mutating func site(_ id: String) throws -> Site {
             if let s = sites[id] { return s }
@@ -58,27 +68,19 @@ extension Store {
         }
 
         public mutating func staff(_ id: String) throws(WuyeError) -> Staff {
-            do {
-                if let s = staff[id] { return s }
-                guard let s = try Store.staff(db, id) else {
-                    throw WuyeError.notFound("unknown staff member \(id); see 'wuye staff list'")
-                }
-                staff[id] = s
-                return s
-            } catch {
-                throw Store.mapError(error, path: "")
+            if let s = staff[id] { return s }
+            guard let s = try run({ db in try Store.staff(db, id) }) else {
+                throw .notFound("unknown staff member \(id); see 'wuye staff list'")
             }
+            staff[id] = s
+            return s
         }
 
         public mutating func standardsInForce() throws(WuyeError) -> Standards {
             if let s = standards { return s }
-            do {
-                let s = try Store.standards(db)
-                standards = s
-                return s
-            } catch {
-                throw Store.mapError(error, path: "")
-            }
+            let s = try run { db in try Store.standards(db) }
+            standards = s
+            return s
         }
 
         @discardableResult
@@ -89,7 +91,7 @@ extension Store {
             do {
                 return try performInner(commands, on: id, site: siteID, actor: actorID, at: at, now: now)
             } catch {
-                throw Store.mapError(error, path: "")
+                throw Store.mapError(error, path: path)
             }
         }
 

@@ -85,7 +85,7 @@ extension Store {
         kind: TrainingSession.Kind, topic: String, date: CivilDate, trainer: String?, site: String?, actor actorID: String, now: Instant
     ) throws(WuyeError) -> TrainingSession {
         try write { db in
-            var batch = Batch(db: db)
+            var batch = Batch(db: db, path: self.path)
             let actor = try batch.staff(actorID)
             try Permissions.requireSupervisor(actor, "plan trainings")
             if topic.trimmingSpaces.isEmpty { throw WuyeError.badInput("--topic cannot be empty") }
@@ -105,7 +105,7 @@ extension Store {
         -> TrainingSession
     {
         try write { db in
-            var batch = Batch(db: db)
+            var batch = Batch(db: db, path: self.path)
             let actor = try batch.staff(actorID)
             guard var s = try Store.training(db, id) else { throw WuyeError.notFound("no training \(id); see wuye training list") }
             guard actor.role == .supervisor || actor.id == s.trainer else {
@@ -144,7 +144,7 @@ extension Store {
         throws(WuyeError) -> Survey
     {
         try write { db in
-            var batch = Batch(db: db)
+            var batch = Batch(db: db, path: self.path)
             let actor = try batch.staff(actorID)
             guard actor.role == .desk || actor.role == .supervisor else {
                 throw WuyeError.refused("a \(actor.role.label) cannot record surveys; the desk or a supervisor can")
@@ -304,10 +304,5 @@ extension Store.Batch {
 
     mutating func allSites() throws(WuyeError) -> [Site] {
         try run { db in try Store.allSites(db) }
-    }
-
-    /// Runs a database step of this batch, reporting failures as the store's errors.
-    func run<T>(_ body: (Database) throws -> T) throws(WuyeError) -> T {
-        do { return try body(db) } catch { throw Store.mapError(error, path: "") }
     }
 }
