@@ -153,6 +153,15 @@ public struct ConsoleView {
         return Rect(x: r.x, y: r.y + 1, width: r.width, height: r.height - 1)
     }
 
+    /// Starts a list row: whether it is the focused pane's selection, and the style its
+    /// text takes (the selection's, with the whole row filled, or plain text).
+    func row(_ g: inout CellGrid, _ body: Rect, y: Int, pane: PaneID, isSelection: Bool) -> (Bool, Style) {
+        let selected = ui.focus == pane && isSelection && ui.overlay == nil
+        let base = selected ? theme["selection"] : theme["text"]
+        if selected { g.fill(Rect(x: body.x, y: y, width: body.width, height: 1), style: base) }
+        return (selected, base)
+    }
+
     /// The first row shown so that the selection is visible.
     static func offset(selected: Int, count: Int, rows: Int) -> Int {
         guard rows > 0, count > rows else { return 0 }
@@ -183,9 +192,7 @@ public struct ConsoleView {
         let rows = ids.dropFirst(first).prefix(body.height).compactMap { board.items[$0] }
         for (i, it) in rows.enumerated() {
             let y = body.y + i
-            let selected = ui.focus == .items && first + i == sel && ui.overlay == nil
-            let base = selected ? theme["selection"] : theme["text"]
-            if selected { g.fill(Rect(x: body.x, y: y, width: body.width, height: 1), style: base) }
+            let (selected, base) = row(&g, body, y: y, pane: .items, isSelection: first + i == sel)
             var x = body.x
             if ui.alerts.contains(it.id) {
                 g.put("!", x: x, y: y, style: theme["alert"])
@@ -252,9 +259,7 @@ public struct ConsoleView {
         let first = ConsoleView.offset(selected: sel, count: lines.count, rows: body.height)
         for (i, line) in lines.dropFirst(first).prefix(body.height).enumerated() {
             let y = body.y + i
-            let selected = ui.focus == .checklist && first + i == sel && ui.overlay == nil
-            let base = selected ? theme["selection"] : theme["text"]
-            if selected { g.fill(Rect(x: body.x, y: y, width: body.width, height: 1), style: base) }
+            let (selected, base) = row(&g, body, y: y, pane: .checklist, isSelection: first + i == sel)
             let row = line.row
             let zone = board.zone(row.site)
             let window = "\(ISOFormat.clock(row.windowStart, in: zone))-\(ISOFormat.clock(row.windowEnd, in: zone))"
@@ -316,9 +321,7 @@ public struct ConsoleView {
         let first = ConsoleView.offset(selected: sel, count: rows.count, rows: body.height)
         for (i, o) in rows.dropFirst(first).prefix(body.height).enumerated() {
             let y = body.y + i
-            let selected = ui.focus == .repairs && first + i == sel && ui.overlay == nil
-            let base = selected ? theme["selection"] : theme["text"]
-            if selected { g.fill(Rect(x: body.x, y: y, width: body.width, height: 1), style: base) }
+            let (selected, base) = row(&g, body, y: y, pane: .repairs, isSelection: first + i == sel)
             if ui.alerts.contains(o.item.id) { g.put("!", x: body.x, y: y, style: theme["alert"]) }
             g.put("✗", x: body.x + 1, y: y, style: selected ? base : theme["clock.breached"])
             g.put(o.item.id, x: body.x + 3, y: y, maxWidth: 5, style: base)
