@@ -86,7 +86,6 @@ public enum ConsoleLoop {
             if r < 0 && errno != EINTR { return }
             // The terminal is gone (the window closed, the session killed): end, do not spin.
             if r > 0 && fds[0].revents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0 && fds[0].revents & Int16(POLLIN) == 0 { return }
-            if r > 0 && fds[0].revents & Int16(POLLIN) != 0 && isatty(0) == 0 { return }
             signals.drain()
             var changed = false
             for key in terminal.readKeys() {
