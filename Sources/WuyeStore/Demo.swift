@@ -121,8 +121,9 @@ public enum Demo {
                         if offset == 0 && (o.windowEnd > now && o.location == "clubhouse" || site.id == "xinghe") { continue }
                         let t = o.windowStart + 1200
                         let problem = o.kind == .cleaning && o.location == "clubhouse" && offset == 1 && o.n == 1 ? "会所洗手间水龙头漏水" : nil
-                        let by = site.id == "xinghe" ? "desk-qian" : doer[o.kind] ?? "sup-huang"
-                        try b.tick(o.id, note: nil, problem: problem, actor: site.id == "xinghe" ? "sup-huang" : by, at: t, now: t)
+                        // The office has no cleaner of its own: its supervisor ticks.
+                        let by = site.id == "xinghe" ? "sup-huang" : doer[o.kind] ?? "sup-huang"
+                        try b.tick(o.id, note: nil, problem: problem, actor: by, at: t, now: t)
                     }
                     for r in Patrol.rounds(site: site, standards: standards, day: day)
                     where r.end <= now - (r.route.id == "north-route" ? 3 * 3600 : 0) {
