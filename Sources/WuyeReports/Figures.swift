@@ -46,10 +46,32 @@ public struct FigureSet: Sendable {
 /// Computes figures from the projections: a period's clock outcomes, complaints, duties
 /// ticked, rounds scanned, trainings and surveys. `docs/figures.md` defines each.
 public enum Figures {
+    /// What every period's figures need and does not depend on the period: read once
+    /// when several periods are computed together.
+    public struct Setting: Sendable {
+        var sites: [Site]
+        var standards: Standards
+        var staffSite: [String: String?]
+        var trainings: [TrainingSession]
+
+        public init(store: Store, site: String?) throws(WuyeError) {
+            sites = try store.sites().filter { site == nil || $0.id == site }
+            if let site, sites.isEmpty { throw .notFound("unknown site \(site)") }
+            standards = try store.standards()
+            staffSite = Dictionary(uniqueKeysWithValues: try store.staffList().map { ($0.id, $0.site) })
+            trainings = try store.trainings()
+        }
+    }
+
     public static func compute(store: Store, site: String?, period: Period, now: Instant) throws(WuyeError) -> FigureSet {
-        let sites = try store.sites().filter { site == nil || $0.id == site }
-        if let site, sites.isEmpty { throw .notFound("unknown site \(site)") }
-        let standards = try store.standards()
+        try compute(store: store, site: site, period: period, now: now, setting: Setting(store: store, site: site))
+    }
+
+    public static func compute(store: Store, site: String?, period: Period, now: Instant, setting: Setting) throws(WuyeError)
+        -> FigureSet
+    {
+        let sites = setting.sites
+        let standards = setting.standards
         let t = standards.targets
         var acc: [String: Figure] = [:]
         var order: [String] = []
@@ -195,10 +217,10 @@ public enum Figures {
                 name: "complaint_rate", value: nil, target: t.complaintRateMax, ceiling: true, numerator: Double(complaints) * scale,
                 denominator: Double(households), pending: 0, backdated: 0, imported: complaintsImported))
         // Training pass rate: assessments in sessions dated in the period.
-        let staffSite = Dictionary(uniqueKeysWithValues: try store.staffList().map { ($0.id, $0.site) })
+        let staffSite = setting.staffSite
         var passed = 0
         var assessed = 0
-        for session in try store.trainings() where session.date >= period.first && session.date < period.end {
+        for session in setting.trainings where session.date >= period.first && session.date < period.end {
             for (staff, score) in session.scores where site == nil || staffSite[staff] == site {
                 assessed += 1
                 if score >= session.passMark { passed += 1 }

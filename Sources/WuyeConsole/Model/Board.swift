@@ -121,13 +121,14 @@ public struct Board: Sendable {
     public mutating func loadFigures(store: Store, site: String?, now: Instant) throws(WuyeError) {
         let zone = site.map { self.zone($0) } ?? sites.first?.zone ?? .utc
         let today = zone.date(of: now)
-        figures = try Figures.compute(store: store, site: site, period: .month(today.year, today.month), now: now)
+        let setting = try Figures.Setting(store: store, site: site)
+        figures = try Figures.compute(store: store, site: site, period: .month(today.year, today.month), now: now, setting: setting)
         var trends: [String: [Double?]] = [:]
         let names = ["complaint_timeliness", "response_achievement", "satisfaction", "complaint_rate", "checklist_completion"]
         for w in (0..<6).reversed() {
             let end = today.adding(days: 1 - 7 * w)
             let week = Period.days(end.adding(days: -7), end)
-            let set = try Figures.compute(store: store, site: site, period: week, now: now)
+            let set = try Figures.compute(store: store, site: site, period: week, now: now, setting: setting)
             for n in names { trends[n, default: []].append(set.figure(n)?.value) }
         }
         self.trends = trends
