@@ -100,7 +100,8 @@ public final class Store: Sendable {
         }
         if header.version > Schema.version {
             throw .storeUnusable(
-                "the store at \(path) was written by a newer Wuye (schema \(header.version), this one reads \(Schema.version)); upgrade wuye")
+                "the store at \(path) was written by a newer Wuye (schema \(header.version), this one reads \(Schema.version)); upgrade wuye"
+            )
         }
     }
 
