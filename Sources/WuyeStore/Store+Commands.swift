@@ -231,7 +231,8 @@ extension Store {
                 sql:
                     "INSERT OR REPLACE INTO ticks (occurrence, site, kind, location, day, at, actor, backdated, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 arguments: [
-                    t.occurrence, t.site, t.kind.rawValue, t.location, t.day.description, t.at.seconds, t.actor, e.isBackdated(grace: 300),
+                    t.occurrence, t.site, t.kind.rawValue, t.location, t.day.description, t.at.seconds, t.actor,
+                    e.isBackdated(grace: try standards(db).clocks.backdateGrace),
                     try encodeJSON(t),
                 ])
         case .patrolScanned(let s):
@@ -239,7 +240,11 @@ extension Store {
             try db.execute(
                 sql:
                     "INSERT OR REPLACE INTO scans (round, code, site, route, day, at, actor, backdated, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                arguments: [s.round, s.code, s.site, s.route, day, s.at.seconds, s.actor, e.isBackdated(grace: 300), try encodeJSON(s)])
+                arguments: [
+                    s.round, s.code, s.site, s.route, day, s.at.seconds, s.actor,
+                    e.isBackdated(grace: try standards(db).clocks.backdateGrace),
+                    try encodeJSON(s),
+                ])
         case .training(let t):
             let current = try training(db, e.subject)
             if let s = TrainingRules.apply(current, t) {

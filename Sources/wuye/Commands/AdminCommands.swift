@@ -190,6 +190,7 @@ struct LogCommand: ParsableCommand {
         let env = try Env(g)
         let store = try env.store()
         let zone = try store.sites().first?.zone ?? .utc
+        let grace = try store.standards().clocks.backdateGrace
         var events: [Event]
         if let subject {
             events = try store.events(subject: subject)
@@ -208,7 +209,7 @@ struct LogCommand: ParsableCommand {
                 w.field("seq", e.seq)
                 w.field("at", ISOFormat.string(e.at, in: zone))
                 w.field("recorded", ISOFormat.string(e.recorded, in: zone))
-                w.field("backdated", e.isBackdated(grace: 300))
+                w.field("backdated", e.isBackdated(grace: grace))
                 w.field("actor", e.actor)
                 w.field("subject", e.subject)
                 w.field("type", e.body.typeName)
@@ -222,12 +223,12 @@ struct LogCommand: ParsableCommand {
                 ["SEQ", "AT", "ACTOR", "SUBJECT", "WHAT"],
                 events.map {
                     [
-                        String($0.seq), ISOFormat.short($0.at, in: zone) + ($0.isBackdated(grace: 300) ? "*" : ""), $0.actor,
+                        String($0.seq), ISOFormat.short($0.at, in: zone) + ($0.isBackdated(grace: grace) ? "*" : ""), $0.actor,
                         $0.subject, EventText.describe($0.body),
                     ]
                 })
-            if events.contains(where: { $0.isBackdated(grace: 300) }) {
-                Output.line("* back-dated: recorded more than 5 minutes after it happened")
+            if events.contains(where: { $0.isBackdated(grace: grace) }) {
+                Output.line("* back-dated: recorded more than \(Countdown.prose(grace)) after it happened")
             }
         }
     }
