@@ -47,7 +47,7 @@ struct SiteCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "site", abstract: "The properties in the store.", subcommands: [List.self])
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List sites.")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List sites.")
         @OptionGroup var g: GlobalOptions
         @Flag(help: "JSON output.") var json = false
         func run() throws {
@@ -86,7 +86,7 @@ struct StaffCommand: ParsableCommand {
         commandName: "staff", abstract: "Who works here and in which role.", subcommands: [List.self, Add.self, Deactivate.self])
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List staff.")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List staff.")
         @OptionGroup var g: GlobalOptions
         @Flag(help: "JSON output.") var json = false
         func run() throws {
@@ -117,7 +117,7 @@ struct StaffCommand: ParsableCommand {
     }
 
     struct Add: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Add or change a staff member (supervisor only).")
+        static let configuration = CommandConfiguration(commandName: "add", abstract: "Add or change a staff member (supervisor only).")
         @OptionGroup var g: GlobalOptions
         @Argument(help: "The staff id, an ASCII slug such as desk-li.") var id: String
         @Option var name: String
@@ -134,7 +134,8 @@ struct StaffCommand: ParsableCommand {
     }
 
     struct Deactivate: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Mark a staff member as no longer working (supervisor only).")
+        static let configuration = CommandConfiguration(
+            commandName: "deactivate", abstract: "Mark a staff member as no longer working (supervisor only).")
         @OptionGroup var g: GlobalOptions
         @Argument var id: String
         func run() throws {
@@ -153,7 +154,7 @@ struct StandardsCommand: ParsableCommand {
         commandName: "standards", abstract: "The limits, windows and targets in force.", subcommands: [Show.self, Load.self])
 
     struct Show: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Print the standards file in force.")
+        static let configuration = CommandConfiguration(commandName: "show", abstract: "Print the standards file in force.")
         @OptionGroup var g: GlobalOptions
         @Flag(help: "Print the built-in defaults instead (a starting point for your own file).") var defaults = false
         func run() throws {
@@ -166,7 +167,8 @@ struct StandardsCommand: ParsableCommand {
     }
 
     struct Load: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Put a company's own standards file in force (supervisor only).")
+        static let configuration = CommandConfiguration(
+            commandName: "load", abstract: "Put a company's own standards file in force (supervisor only).")
         @OptionGroup var g: GlobalOptions
         @Argument(help: "The standards file (TOML).") var file: String
         func run() throws {

@@ -13,7 +13,7 @@ struct ComplaintCommand: ParsableCommand {
         ])
 
     struct Open: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Log a complaint; prints its new id alone.")
+        static let configuration = CommandConfiguration(commandName: "open", abstract: "Log a complaint; prints its new id alone.")
         @OptionGroup var g: GlobalOptions
         @Option var site: String
         @Option(help: "The owner's unit, e.g. 3-1802.") var unit: String?
@@ -38,7 +38,8 @@ struct ComplaintCommand: ParsableCommand {
 
     struct Progress: NoteStep {
         typealias K = ComplaintTag
-        static let configuration = CommandConfiguration(abstract: "Report progress on a complex complaint (restarts the 72-h clock).")
+        static let configuration = CommandConfiguration(
+            commandName: "progress", abstract: "Report progress on a complex complaint (restarts the 72-h clock).")
         @OptionGroup var g: GlobalOptions
         @OptionGroup var step: StepOptions
         @OptionGroup var n: NoteOption
@@ -46,7 +47,8 @@ struct ComplaintCommand: ParsableCommand {
     }
 
     struct Callback: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Record the callback (回访) with the owner's rating.")
+        static let configuration = CommandConfiguration(
+            commandName: "callback", abstract: "Record the callback (回访) with the owner's rating.")
         @OptionGroup var g: GlobalOptions
         @OptionGroup var step: StepOptions
         @Option(help: "The owner's rating, 1–5.") var rating: Int

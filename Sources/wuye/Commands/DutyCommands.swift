@@ -94,7 +94,8 @@ struct ChecklistCommand: ParsableCommand {
     }
 
     struct Tick: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Tick a duty as done; --problem also opens a linked repair.")
+        static let configuration = CommandConfiguration(
+            commandName: "tick", abstract: "Tick a duty as done; --problem also opens a linked repair.")
         @OptionGroup var g: GlobalOptions
         @Argument(help: "The occurrence id, e.g. jinxiu/cleaning/bldg3-lobby/2026-11-29/1.") var occurrence: String
         @Option var note: String?
@@ -119,7 +120,8 @@ struct PatrolCommand: ParsableCommand {
         commandName: "patrol", abstract: "Hourly patrol rounds, checkpoint by checkpoint.", subcommands: [Scan.self, Rounds.self])
 
     struct Scan: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Tick a checkpoint by its code (what the barcode label holds).")
+        static let configuration = CommandConfiguration(
+            commandName: "scan", abstract: "Tick a checkpoint by its code (what the barcode label holds).")
         @OptionGroup var g: GlobalOptions
         @Argument var code: String
         @Option var note: String?
@@ -139,7 +141,7 @@ struct PatrolCommand: ParsableCommand {
     }
 
     struct Rounds: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "A day's rounds with their checkpoints.")
+        static let configuration = CommandConfiguration(commandName: "rounds", abstract: "A day's rounds with their checkpoints.")
         @OptionGroup var g: GlobalOptions
         @Option var site: String?
         @Option(help: ArgumentHelp("The day (default today).", valueName: "YYYY-MM-DD")) var date: String?

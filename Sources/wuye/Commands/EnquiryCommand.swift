@@ -12,7 +12,7 @@ struct EnquiryCommand: ParsableCommand {
         ])
 
     struct Open: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Log an enquiry; prints its new id alone.")
+        static let configuration = CommandConfiguration(commandName: "open", abstract: "Log an enquiry; prints its new id alone.")
         @OptionGroup var g: GlobalOptions
         @Option var site: String
         @Option(help: "The owner's unit.") var unit: String?
@@ -35,7 +35,7 @@ struct EnquiryCommand: ParsableCommand {
 
     struct Answer: NoteStep {
         typealias K = EnquiryTag
-        static let configuration = CommandConfiguration(abstract: "Record the answer (stops the answer clock).")
+        static let configuration = CommandConfiguration(commandName: "answer", abstract: "Record the answer (stops the answer clock).")
         @OptionGroup var g: GlobalOptions
         @OptionGroup var step: StepOptions
         @OptionGroup var n: NoteOption

@@ -13,7 +13,7 @@ struct RepairCommand: ParsableCommand {
         ])
 
     struct Open: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Log a repair request; prints its new id alone.")
+        static let configuration = CommandConfiguration(commandName: "open", abstract: "Log a repair request; prints its new id alone.")
         @OptionGroup var g: GlobalOptions
         @Option var site: String
         @Option(help: "Where: a location id.") var location: String?
@@ -37,7 +37,8 @@ struct RepairCommand: ParsableCommand {
 
     struct Ack: NoteStep {
         typealias K = RepairTag
-        static let configuration = CommandConfiguration(abstract: "Acknowledge the request (stops the acknowledge clock).")
+        static let configuration = CommandConfiguration(
+            commandName: "ack", abstract: "Acknowledge the request (stops the acknowledge clock).")
         @OptionGroup var g: GlobalOptions
         @OptionGroup var step: StepOptions
         @OptionGroup var n: NoteOption

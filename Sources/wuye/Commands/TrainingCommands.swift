@@ -9,7 +9,7 @@ struct TrainingCommand: ParsableCommand {
         subcommands: [Plan.self, Attend.self, Score.self, List.self, Retrain.self])
 
     struct Plan: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Plan a session (supervisor); prints its id.")
+        static let configuration = CommandConfiguration(commandName: "plan", abstract: "Plan a session (supervisor); prints its id.")
         @OptionGroup var g: GlobalOptions
         @Option(help: "quarterly (concentrated) or monthly (short).") var kind: TrainingSession.Kind
         @Option(help: "etiquette, communication, equipment, safety …") var topic: String
@@ -26,7 +26,7 @@ struct TrainingCommand: ParsableCommand {
     }
 
     struct Attend: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Record who attended.")
+        static let configuration = CommandConfiguration(commandName: "attend", abstract: "Record who attended.")
         @OptionGroup var g: GlobalOptions
         @Argument var id: String
         @Argument(help: "Staff ids.") var staff: [String]
@@ -38,7 +38,7 @@ struct TrainingCommand: ParsableCommand {
     }
 
     struct Score: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Record an assessment score (0–100).")
+        static let configuration = CommandConfiguration(commandName: "score", abstract: "Record an assessment score (0–100).")
         @OptionGroup var g: GlobalOptions
         @Argument var id: String
         @Argument var staff: String
@@ -52,7 +52,7 @@ struct TrainingCommand: ParsableCommand {
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List sessions.")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List sessions.")
         @OptionGroup var g: GlobalOptions
         @Flag var json = false
         func run() throws {
@@ -97,7 +97,8 @@ struct TrainingCommand: ParsableCommand {
     }
 
     struct Retrain: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Who failed their latest assessment and must be retrained.")
+        static let configuration = CommandConfiguration(
+            commandName: "retrain", abstract: "Who failed their latest assessment and must be retrained.")
         @OptionGroup var g: GlobalOptions
         @Flag var json = false
         func run() throws {
@@ -132,7 +133,7 @@ struct SurveyCommand: ParsableCommand {
         commandName: "survey", abstract: "Owners' satisfaction surveys (score of 100).", subcommands: [Add.self, List.self])
 
     struct Add: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Record a survey; prints its id.")
+        static let configuration = CommandConfiguration(commandName: "add", abstract: "Record a survey; prints its id.")
         @OptionGroup var g: GlobalOptions
         @Option var site: String
         @Option(help: "0–100.") var score: Double
@@ -150,7 +151,7 @@ struct SurveyCommand: ParsableCommand {
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List surveys.")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List surveys.")
         @OptionGroup var g: GlobalOptions
         @Option var site: String?
         @Flag var json = false
