@@ -123,58 +123,90 @@ enum ItemRow {
     }
 
     static func decodeClocks(_ s: String) -> [ItemClock]? {
-        if s.isEmpty { return [] }
-        var out: [ItemClock] = []
         var s = s
-        return s.withUTF8 { (buf: UnsafeBufferPointer<UInt8>) -> [ItemClock]? in
-            var i = 0
-            let n = buf.count
-            // Reads one space- or `;`-terminated field.
-            func field() -> Range<Int> {
-                let start = i
-                while i < n, buf[i] != 32, buf[i] != 59 { i += 1 }
-                let r = start..<i
-                if i < n { i += 1 }
-                return r
-            }
-            func int(_ r: Range<Int>) -> Int64? {
-                if r.count == 1, buf[r.lowerBound] == 45 { return nil }  // "-"
-                var v: Int64 = 0
-                var neg = false
-                var j = r.lowerBound
-                if j < r.upperBound, buf[j] == 45 {
-                    neg = true
-                    j += 1
-                }
-                guard j < r.upperBound else { return nil }
-                while j < r.upperBound {
-                    let d = buf[j] &- 48
-                    guard d < 10 else { return nil }
-                    v = v * 10 + Int64(d)
-                    j += 1
-                }
-                return neg ? -v : v
-            }
-            func text(_ r: Range<Int>) -> String { String(decoding: UnsafeBufferPointer(rebasing: buf[r]), as: UTF8.self) }
-            while i < n {
-                guard let kind = ClockKind(rawValue: text(field())), let cycle = int(field()), let start = int(field()),
-                    let limit = int(field()), let share = Double(text(field()))
-                else { return nil }
-                let pausedAt = int(field())
-                guard let pausedTotal = int(field()) else { return nil }
-                let stoppedAt = int(field())
-                guard let flags = int(field()) else { return nil }
-                let rating = int(field())
-                var c = ItemClock(kind: kind, cycle: Int(cycle), startedAt: Instant(seconds: start), limit: limit, dueSoonShare: share)
-                c.pausedAt = pausedAt.map { Instant(seconds: $0) }
-                c.pausedTotal = pausedTotal
-                c.stoppedAt = stoppedAt.map { Instant(seconds: $0) }
-                c.backdated = flags & 1 != 0
-                c.abandoned = flags & 2 != 0
-                c.rating = rating.map { Int($0) }
-                out.append(c)
-            }
-            return out
-        }
+        return s.withUTF8 { decodeClocks(UnsafeRawBufferPointer($0)) }
     }
+
+    /// The clocks from their stored text, read in place (the hot path of `--json` lists).
+    static func decodeClocks(_ buf: UnsafeRawBufferPointer) -> [ItemClock]? {
+        var out: [ItemClock] = []
+        var i = 0
+        let n = buf.count
+        // Reads one space- or `;`-terminated field.
+        func field() -> Range<Int> {
+            let start = i
+            while i < n, buf[i] != 32, buf[i] != 59 { i += 1 }
+            let r = start..<i
+            if i < n { i += 1 }
+            return r
+        }
+        func int(_ r: Range<Int>) -> Int64? {
+            if r.count == 1, buf[r.lowerBound] == 45 { return nil }  // "-"
+            var v: Int64 = 0
+            var neg = false
+            var j = r.lowerBound
+            if j < r.upperBound, buf[j] == 45 {
+                neg = true
+                j += 1
+            }
+            guard j < r.upperBound, r.upperBound - j <= 18 else { return nil }
+            while j < r.upperBound {
+                let d = buf[j] &- 48
+                guard d < 10 else { return nil }
+                v = v * 10 + Int64(d)
+                j += 1
+            }
+            return neg ? -v : v
+        }
+        func kind(_ r: Range<Int>) -> ClockKind? {
+            let bytes = UnsafeRawBufferPointer(rebasing: buf[r])
+            for k in ClockKind.allCases where k.rawValue.utf8.elementsEqual(bytes) { return k }
+            return nil
+        }
+        // A share such as 0.75: digits with at most one point. Up to 15 digits the
+        // quotient of two exact doubles is correctly rounded, as the text's own value.
+        func share(_ r: Range<Int>) -> Double? {
+            var m: Int64 = 0
+            var digits = 0
+            var decimals = -1
+            for j in r {
+                let b = buf[j]
+                if b == 46, decimals < 0 {
+                    decimals = 0
+                } else if b &- 48 < 10 {
+                    m = m * 10 + Int64(b &- 48)
+                    digits += 1
+                    if decimals >= 0 { decimals += 1 }
+                } else {
+                    return Double(String(decoding: UnsafeRawBufferPointer(rebasing: buf[r]), as: UTF8.self))
+                }
+                if digits > 15 {
+                    return Double(String(decoding: UnsafeRawBufferPointer(rebasing: buf[r]), as: UTF8.self))
+                }
+            }
+            guard digits > 0 else { return nil }
+            return Double(m) / ItemRow.powersOfTen[max(decimals, 0)]
+        }
+        while i < n {
+            guard let kind = kind(field()), let cycle = int(field()), let start = int(field()),
+                let limit = int(field()), let share = share(field())
+            else { return nil }
+            let pausedAt = int(field())
+            guard let pausedTotal = int(field()) else { return nil }
+            let stoppedAt = int(field())
+            guard let flags = int(field()) else { return nil }
+            let rating = int(field())
+            var c = ItemClock(kind: kind, cycle: Int(cycle), startedAt: Instant(seconds: start), limit: limit, dueSoonShare: share)
+            c.pausedAt = pausedAt.map { Instant(seconds: $0) }
+            c.pausedTotal = pausedTotal
+            c.stoppedAt = stoppedAt.map { Instant(seconds: $0) }
+            c.backdated = flags & 1 != 0
+            c.abandoned = flags & 2 != 0
+            c.rating = rating.map { Int($0) }
+            out.append(c)
+        }
+        return out
+    }
+
+    private static let powersOfTen: [Double] = (0...15).map { k in (0..<k).reduce(1.0) { r, _ in r * 10 } }
 }

@@ -1,3 +1,4 @@
+import CSQLiteShim
 import Foundation
 import GRDB
 import WuyeCore
@@ -90,19 +91,24 @@ extension Store {
     /// Items of a kind (or all kinds), open ones or all, optionally at one site, ordered by
     /// the nearest deadline for open items and by id otherwise.
     public func items(kind: ItemKind?, filter: ItemFilter, site: String? = nil) throws(WuyeError) -> [Item] {
-        let (sql, args) = Store.itemQuery(ItemRow.columns, kind: kind, filter: filter, site: site)
+        let queries = Store.itemQueries(ItemRow.columns, kind: kind, filter: filter, site: site)
         return try read { db in
             var out: [Item] = []
             var cache = ItemRow.LimitsCache()
-            let cursor = try Row.fetchCursor(db, sql: sql, arguments: StatementArguments(args))
-            while let row = try cursor.next() { out.append(try ItemRow.decode(row, cache: &cache)) }
+            for (sql, args) in queries {
+                let cursor = try Row.fetchCursor(db, sql: sql, arguments: StatementArguments(args))
+                while let row = try cursor.next() { out.append(try ItemRow.decode(row, cache: &cache)) }
+            }
             return out
         }
     }
 
-    /// The query of an item list: open ones by nearest deadline, all by id.
-    static func itemQuery(_ columns: String, kind: ItemKind?, filter: ItemFilter, site: String?) -> (String, [any DatabaseValueConvertible])
-    {
+    /// The queries of an item list, run in turn: open ones by nearest deadline (those
+    /// with a deadline first, straight from the `items_open` index, so that no large rows
+    /// are sorted), all by id.
+    static func itemQueries(_ columns: String, kind: ItemKind?, filter: ItemFilter, site: String?) -> [(
+        String, [any DatabaseValueConvertible]
+    )] {
         var clauses: [String] = []
         var args: [any DatabaseValueConvertible] = []
         if filter == .open { clauses.append("is_open = 1") }
@@ -114,44 +120,77 @@ extension Store {
             clauses.append("site = ?")
             args.append(site)
         }
-        let whereSQL = clauses.isEmpty ? "" : "WHERE " + clauses.joined(separator: " AND ")
-        let order = filter == .open ? "ORDER BY next_deadline IS NULL, next_deadline, kind, num" : "ORDER BY kind, num"
-        return ("SELECT \(columns) FROM items \(whereSQL) \(order)", args)
+        func query(_ extra: String?, _ order: String) -> (String, [any DatabaseValueConvertible]) {
+            let all = clauses + (extra.map { [$0] } ?? [])
+            let whereSQL = all.isEmpty ? "" : "WHERE " + all.joined(separator: " AND ")
+            return ("SELECT \(columns) FROM items \(whereSQL) ORDER BY \(order)", args)
+        }
+        guard filter == .open else { return [query(nil, "kind, num")] }
+        return [
+            query("next_deadline IS NOT NULL", "next_deadline, kind, num"),
+            query("next_deadline IS NULL", "kind, num"),
+        ]
     }
 
     /// The JSON array of items as `--json` prints it, from the stored rendering of each
     /// item plus its clocks computed for `now`. `breachedOnly` keeps only breached ones.
+    ///
+    /// The hot path of the command line (ten thousand items in a few tens of
+    /// milliseconds): rows are stepped with SQLite's own calls and their bytes read in
+    /// place, without a value made per column.
     public func itemsJSON(
         kind: ItemKind?, filter: ItemFilter, site: String?, breachedOnly: Bool, now: Instant, zones: [String: Zone],
-        sink: ([UInt8]) -> Void
+        sink: (UnsafeRawBufferPointer) -> Void
     ) throws(WuyeError) {
-        let (sql, args) = Store.itemQuery("json, clocks, cycle, status, site", kind: kind, filter: filter, site: site)
+        let queries = Store.itemQueries(
+            "json, clocks, cycle, status = 'void', site", kind: kind, filter: filter, site: site)
         return try read { db in
-            var w = JSONWriter()
-            w.reserve(1 << 17)
+            var w = JSONWriter(capacity: 1 << 17)
             w.beginArray()
-            let cursor = try Row.fetchCursor(db, sql: sql, arguments: StatementArguments(args))
-            while let row = try cursor.next() {
-                guard let clocks = ItemRow.decodeClocks(row[1]) else {
-                    throw WuyeError.storeUnusable("an item row is damaged; run wuye check")
+            var zone = Zone.utc
+            var zoneSite: [UInt8] = []
+            for (sql, args) in queries {
+                let statement = try db.makeStatement(sql: sql)
+                try statement.setArguments(StatementArguments(args))
+                let stmt = statement.sqliteStatement
+                defer { sqlite3_reset(stmt) }
+                while true {
+                    let rc = sqlite3_step(stmt)
+                    if rc == SQLITE_DONE { break }
+                    guard rc == SQLITE_ROW else {
+                        throw DatabaseError(
+                            resultCode: ResultCode(rawValue: rc), message: String(cString: sqlite3_errmsg(db.sqliteConnection)), sql: sql)
+                    }
+                    guard let clocks = ItemRow.decodeClocks(Store.columnBytes(stmt, 1)) else {
+                        throw WuyeError.storeUnusable("an item row is damaged; run wuye check")
+                    }
+                    let cycle = Int(sqlite3_column_int64(stmt, 2))
+                    let void = sqlite3_column_int(stmt, 3) != 0
+                    let siteBytes = Store.columnBytes(stmt, 4)
+                    if !zoneSite.elementsEqual(siteBytes) {
+                        zoneSite = Array(siteBytes)
+                        zone = zones[String(decoding: siteBytes, as: UTF8.self)] ?? .utc
+                    }
+                    if breachedOnly {
+                        let breached =
+                            !void && clocks.contains { $0.cycle == cycle && [.breached, .missed].contains($0.state(at: now)) }
+                        if !breached { continue }
+                    }
+                    w.resumeObject(Store.columnBytes(stmt, 0))
+                    ItemJSON.writeLiveFields(clocks, cycle: cycle, void: void, zone: zone, now: now, history: false, into: &w)
+                    w.endObject()
+                    w.drain(sink)
                 }
-                let cycle: Int = row[2]
-                let void = (row[3] as String) == ItemStatus.void.rawValue
-                let zone = zones[row[4] as String] ?? .utc
-                if breachedOnly {
-                    let breached = !void && clocks.contains { $0.cycle == cycle && [.breached, .missed].contains($0.state(at: now)) }
-                    if !breached { continue }
-                }
-                try row.withUnsafeData(atIndex: 0) { (data: Data?) in
-                    data?.withUnsafeBytes { w.resumeObject($0) }
-                }
-                ItemJSON.writeLiveFields(clocks, cycle: cycle, void: void, zone: zone, now: now, history: false, into: &w)
-                w.endObject()
-                w.drain(sink)
             }
             w.endArray()
-            sink(w.bytes)
+            w.withBytes(sink)
         }
+    }
+
+    /// A column's bytes, valid until the statement steps again.
+    private static func columnBytes(_ stmt: OpaquePointer, _ i: Int32) -> UnsafeRawBufferPointer {
+        guard let p = sqlite3_column_blob(stmt, i) else { return UnsafeRawBufferPointer(start: nil, count: 0) }
+        return UnsafeRawBufferPointer(start: p, count: Int(sqlite3_column_bytes(stmt, i)))
     }
 
     public func isDemo() throws(WuyeError) -> Bool {

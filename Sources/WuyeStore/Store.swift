@@ -33,6 +33,7 @@ public final class Store: Sendable {
         config.label = "wuye"
         config.prepareDatabase { db in
             try db.execute(sql: "PRAGMA synchronous = FULL")
+            try db.execute(sql: "PRAGMA mmap_size = 268435456")
             _ = wuye_sqlite_no_checkpoint_on_close(db.sqliteConnection)
         }
         let queue: DatabaseQueue

@@ -13,24 +13,24 @@ enum Output {
         FileHandle.standardError.write(Data("wuye: warning: \(InertText.make(message))\n".utf8))
     }
 
-    static func json(_ w: JSONWriter) {
+    static func json(_ w: borrowing JSONWriter) {
         fflush(nil)
-        writeAll(w.bytes)
+        w.withBytes(writeAll)
         writeAll([10])
     }
 
     /// Writes bytes to standard output without another copy.
-    static func writeAll(_ bytes: [UInt8]) {
-        bytes.withUnsafeBytes { raw in
-            var off = 0
-            while off < raw.count {
-                let n = write(1, raw.baseAddress! + off, raw.count - off)
-                if n <= 0 {
-                    if n < 0 && errno == EINTR { continue }
-                    return
-                }
-                off += n
+    static func writeAll(_ bytes: [UInt8]) { bytes.withUnsafeBytes(writeAll) }
+
+    static func writeAll(_ raw: UnsafeRawBufferPointer) {
+        var off = 0
+        while off < raw.count {
+            let n = write(1, raw.baseAddress! + off, raw.count - off)
+            if n <= 0 {
+                if n < 0 && errno == EINTR { continue }
+                return
             }
+            off += n
         }
     }
 

@@ -44,7 +44,49 @@ struct StoreTests {
     @Test func projectionsEqualAFullReplayOnRandomStreams() throws {
         let home = TempHome()
         let store = try demoStore(home)
-        var rng = SeededRandom(seed: 20_261_129)
+        let accepted = try randomHistory(store, seed: 20_261_129)
+        #expect(accepted > 50)  // enough accepted steps for the comparison to mean something
+        let report = try store.check()
+        #expect(report.differences == [])
+        #expect(report.events > 100)
+    }
+
+    /// The `--json` lists are written from stored renderings read in place; they must
+    /// say exactly what the items themselves say, for every kind, filter and moment.
+    @Test func storedJSONListsEqualTheItemsWrittenInFull() throws {
+        let home = TempHome()
+        let store = try demoStore(home)
+        _ = try randomHistory(store, seed: 7)
+        let zones = Dictionary(uniqueKeysWithValues: try store.sites().map { ($0.id, $0.zone) })
+        let last = try store.items(kind: nil, filter: .all).map(\.openedAt.seconds).max() ?? realNow.seconds
+        var compared = 0
+        for now in [realNow, Instant(seconds: last + 3600), Instant(seconds: last + 40 * 86400)] {
+            for kind in [nil] + ItemKind.allCases.map(Optional.some) {
+                for filter in [Store.ItemFilter.open, .all] {
+                    for breachedOnly in [false, true] {
+                        var fast: [UInt8] = []
+                        try store.itemsJSON(
+                            kind: kind, filter: filter, site: nil, breachedOnly: breachedOnly, now: now, zones: zones,
+                            sink: { fast.append(contentsOf: $0) })
+                        var full = JSONWriter()
+                        full.beginArray()
+                        var items = try store.items(kind: kind, filter: filter)
+                        if breachedOnly { items = items.filter { $0.isBreached(at: now) } }
+                        for item in items { ItemJSON.write(item, zone: zones[item.site] ?? .utc, now: now, into: &full) }
+                        full.endArray()
+                        #expect(fast == full.bytes, "kind \(kind?.rawValue ?? "all"), breached only \(breachedOnly)")
+                        compared += items.count
+                    }
+                }
+            }
+        }
+        #expect(compared > 100)
+    }
+
+    /// A random stream of steps by every role, some back-dated, most refused: returns
+    /// how many were accepted.
+    private func randomHistory(_ store: Store, seed: UInt64) throws -> Int {
+        var rng = SeededRandom(seed: seed)
         var now = realNow
         let verbs: [(String) -> ItemCommand] = [
             { _ in .respond(note: nil) }, { _ in .resolve(note: "处理完毕") }, { _ in .callback(rating: 4, note: nil) },
@@ -71,10 +113,7 @@ struct StoreTests {
                 accepted += 1
             }
         }
-        #expect(accepted > 50)  // enough accepted steps for the comparison to mean something
-        let report = try store.check()
-        #expect(report.differences == [])
-        #expect(report.events > 100)
+        return accepted
     }
 
     @Test func checkFindsADamagedRowAndRepairRebuildsIt() throws {

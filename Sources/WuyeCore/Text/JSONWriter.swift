@@ -3,58 +3,117 @@
 /// It writes UTF-8 bytes into one buffer, so lists of ten thousand items are written in
 /// milliseconds; every control character of the data is escaped (C1 controls and bidi
 /// overrides too), so JSON output is as inert as text output.
-public struct JSONWriter: Sendable {
-    public private(set) var bytes: [UInt8] = []
-    private var needsComma: [Bool] = [false]
+public struct JSONWriter: ~Copyable {
+    // The bytes live in one buffer of our own: writing a byte is a store and an
+    // increment, with no copy-on-write check (a list of ten thousand items writes
+    // millions of them). The writer cannot be copied, so the buffer has one owner.
+    private var base: UnsafeMutablePointer<UInt8>
+    private var capacity: Int
+    public private(set) var count = 0
+    /// One bit per open object or array: whether its next member needs a comma.
+    private var commaBits: UInt64 = 0
+    private var depth = 0
     private var pendingKey = false
 
-    public init() { bytes.reserveCapacity(1 << 16) }
+    public init(capacity: Int = 1 << 16) {
+        self.capacity = max(capacity, 64)
+        base = .allocate(capacity: self.capacity)
+    }
 
-    public var output: String { String(decoding: bytes, as: UTF8.self) }
+    deinit { base.deallocate() }
+
+    /// A copy of the bytes written so far.
+    public var bytes: [UInt8] { Array(UnsafeBufferPointer(start: base, count: count)) }
+
+    public var output: String { String(decoding: UnsafeBufferPointer(start: base, count: count), as: UTF8.self) }
+
+    /// Lends the bytes written so far, without a copy.
+    public func withBytes<R, E: Error>(_ body: (UnsafeRawBufferPointer) throws(E) -> R) throws(E) -> R {
+        try body(UnsafeRawBufferPointer(start: base, count: count))
+    }
+
+    @inline(__always) private mutating func ensure(_ n: Int) {
+        if count + n > capacity { grow(count + n) }
+    }
+
+    private mutating func grow(_ needed: Int) {
+        let newCapacity = max(needed, capacity * 2)
+        let newBase = UnsafeMutablePointer<UInt8>.allocate(capacity: newCapacity)
+        newBase.update(from: base, count: count)
+        base.deallocate()
+        base = newBase
+        capacity = newCapacity
+    }
+
+    @inline(__always) private mutating func put(_ b: UInt8) {
+        ensure(1)
+        base[count] = b
+        count += 1
+    }
+
+    private mutating func put(_ raw: UnsafeRawBufferPointer) {
+        guard let src = raw.baseAddress, !raw.isEmpty else { return }
+        ensure(raw.count)
+        UnsafeMutableRawPointer(base + count).copyMemory(from: src, byteCount: raw.count)
+        count += raw.count
+    }
+
+    @inline(__always) private mutating func put(_ s: StaticString) {
+        s.withUTF8Buffer { put(UnsafeRawBufferPointer($0)) }
+    }
+
+    private mutating func open(_ b: UInt8, needsComma: Bool) {
+        precondition(depth < 63, "JSON nested too deeply")
+        depth += 1
+        if needsComma { commaBits |= 1 << depth } else { commaBits &= ~(1 << depth) }
+        put(b)
+    }
+
+    private mutating func close(_ b: UInt8) {
+        depth -= 1
+        put(b)
+    }
 
     public mutating func beginObject() {
         value()
-        bytes.append(UInt8(ascii: "{"))
-        needsComma.append(false)
+        open(UInt8(ascii: "{"), needsComma: false)
     }
-    public mutating func endObject() {
-        needsComma.removeLast()
-        bytes.append(UInt8(ascii: "}"))
-    }
+    public mutating func endObject() { close(UInt8(ascii: "}")) }
     public mutating func beginArray() {
         value()
-        bytes.append(UInt8(ascii: "["))
-        needsComma.append(false)
+        open(UInt8(ascii: "["), needsComma: false)
     }
-    public mutating func endArray() {
-        needsComma.removeLast()
-        bytes.append(UInt8(ascii: "]"))
-    }
+    public mutating func endArray() { close(UInt8(ascii: "]")) }
 
     /// Continues an object whose opening and first fields were rendered before
     /// (see `ItemJSON.staticPrefix`); close it with `endObject()`.
     public mutating func resumeObject(_ prefix: UnsafeRawBufferPointer) {
         value()
-        bytes.append(contentsOf: prefix)
-        needsComma.append(true)
+        precondition(depth < 63, "JSON nested too deeply")
+        depth += 1
+        commaBits |= 1 << depth
+        put(prefix)
     }
 
     /// Keys are literals of the data format: plain ASCII, written as they are.
     public mutating func key(_ k: StaticString) {
         comma()
-        bytes.append(UInt8(ascii: "\""))
-        k.withUTF8Buffer { bytes.append(contentsOf: $0) }
-        bytes.append(UInt8(ascii: "\""))
-        bytes.append(UInt8(ascii: ":"))
+        ensure(k.utf8CodeUnitCount + 3)
+        base[count] = UInt8(ascii: "\"")
+        count += 1
+        put(k)
+        base[count] = UInt8(ascii: "\"")
+        base[count + 1] = UInt8(ascii: ":")
+        count += 2
         pendingKey = true
     }
 
-    private mutating func comma() {
-        if needsComma[needsComma.count - 1] { bytes.append(UInt8(ascii: ",")) }
-        needsComma[needsComma.count - 1] = true
+    @inline(__always) private mutating func comma() {
+        let bit: UInt64 = 1 << depth
+        if commaBits & bit != 0 { put(UInt8(ascii: ",")) } else { commaBits |= bit }
     }
 
-    private mutating func value() {
+    @inline(__always) private mutating func value() {
         if pendingKey {
             pendingKey = false
         } else {
@@ -62,13 +121,11 @@ public struct JSONWriter: Sendable {
         }
     }
 
-    private mutating func raw(_ s: StaticString) {
-        s.withUTF8Buffer { bytes.append(contentsOf: $0) }
-    }
+    private mutating func raw(_ s: StaticString) { put(s) }
 
     public mutating func string(_ s: String?) {
         value()
-        if let s { Self.appendString(s, to: &bytes) } else { raw("null") }
+        if let s { appendString(s) } else { raw("null") }
     }
     public mutating func int(_ i: Int64?) {
         value()
@@ -76,23 +133,25 @@ public struct JSONWriter: Sendable {
             raw("null")
             return
         }
-        if i < 0 { bytes.append(UInt8(ascii: "-")) }
-        var m = i.magnitude
-        var digits:
-            (
-                UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
-                UInt8, UInt8, UInt8
-            ) =
-                (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
-        var n = 0
-        withUnsafeMutableBytes(of: &digits) { d in
-            repeat {
-                d[n] = UInt8(48 + m % 10)
-                m /= 10
-                n += 1
-            } while m > 0
-            for k in stride(from: n - 1, through: 0, by: -1) { bytes.append(d[k]) }
+        ensure(21)
+        if i < 0 {
+            base[count] = UInt8(ascii: "-")
+            count += 1
         }
+        var m = i.magnitude
+        var n = 1
+        var p: UInt64 = 10
+        while n < 20 && m >= p {
+            n += 1
+            p = p &* 10
+        }
+        var k = count + n - 1
+        repeat {
+            base[k] = UInt8(48 + m % 10)
+            m /= 10
+            k -= 1
+        } while m > 0
+        count += n
     }
     public mutating func int(_ i: Int?) { int(i.map { Int64($0) }) }
     public mutating func bool(_ b: Bool?) {
@@ -112,9 +171,9 @@ public struct JSONWriter: Sendable {
         // Figures are fractions: four decimals are plenty and stay readable.
         let r = (d * 10000).rounded() / 10000
         if r == r.rounded(), abs(r) < 1e15 {
-            bytes.append(contentsOf: String(Int64(r)).utf8)
+            putText(String(Int64(r)))
         } else {
-            bytes.append(contentsOf: String(r).utf8)
+            putText(String(r))
         }
     }
     public mutating func null() {
@@ -128,9 +187,12 @@ public struct JSONWriter: Sendable {
             raw("null")
             return
         }
-        bytes.append(UInt8(ascii: "\""))
-        ISOFormat.append(i, offset: zone.offset(at: i), to: &bytes)
-        bytes.append(UInt8(ascii: "\""))
+        ensure(ISOFormat.maxLength + 2)
+        base[count] = UInt8(ascii: "\"")
+        count += 1
+        count += ISOFormat.write(i, offset: zone.offset(at: i), to: base + count)
+        base[count] = UInt8(ascii: "\"")
+        count += 1
     }
 
     public mutating func field(_ k: StaticString, _ s: String?) {
@@ -160,39 +222,44 @@ public struct JSONWriter: Sendable {
 
     /// Hands the bytes written so far to `sink` once there are at least `threshold` of
     /// them, and starts again with an empty buffer: long lists are streamed, not held.
-    public mutating func drain(over threshold: Int = 1 << 16, _ sink: ([UInt8]) -> Void) {
-        guard bytes.count >= threshold else { return }
-        sink(bytes)
-        bytes.removeAll(keepingCapacity: true)
+    public mutating func drain<E: Error>(over threshold: Int = 1 << 16, _ sink: (UnsafeRawBufferPointer) throws(E) -> Void) throws(E) {
+        guard count >= threshold else { return }
+        try sink(UnsafeRawBufferPointer(start: base, count: count))
+        count = 0
     }
 
     /// Reserves room for about `n` more bytes (a list knows roughly how much it writes).
-    public mutating func reserve(_ n: Int) { bytes.reserveCapacity(bytes.count + n) }
+    public mutating func reserve(_ n: Int) { ensure(n) }
 
-    static func appendString(_ s: String, to out: inout [UInt8]) {
-        out.append(UInt8(ascii: "\""))
+    private mutating func putText(_ s: String) {
+        var s = s
+        s.withUTF8 { put(UnsafeRawBufferPointer($0)) }
+    }
+
+    private mutating func appendString(_ s: String) {
+        put(UInt8(ascii: "\""))
         let done =
             s.utf8.withContiguousStorageIfAvailable { buf -> Bool in
                 for b in buf where b < 0x20 || b == 0x7F || b == 0xC2 || b == 0xE2 || b == 0xD8 || b == 0x22 || b == 0x5C {
                     return false
                 }
-                out.append(contentsOf: buf)
+                put(UnsafeRawBufferPointer(buf))
                 return true
             } ?? false
         if !done {
             for scalar in s.unicodeScalars {
                 switch scalar.value {
-                case 0x22: out.append(contentsOf: [0x5C, 0x22])
-                case 0x5C: out.append(contentsOf: [0x5C, 0x5C])
-                case 0x0A: out.append(contentsOf: [0x5C, UInt8(ascii: "n")])
-                case 0x0D: out.append(contentsOf: [0x5C, UInt8(ascii: "r")])
-                case 0x09: out.append(contentsOf: [0x5C, UInt8(ascii: "t")])
+                case 0x22: put("\\\"")
+                case 0x5C: put("\\\\")
+                case 0x0A: put("\\n")
+                case 0x0D: put("\\r")
+                case 0x09: put("\\t")
                 case 0x00..<0x20, 0x7F, 0x80..<0xA0, 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069, 0x061C:
-                    out.append(contentsOf: ("\\u" + InertText.hex(scalar.value).lowercased()).utf8)
-                default: out.append(contentsOf: String(scalar).utf8)
+                    putText("\\u" + InertText.hex(scalar.value).lowercased())
+                default: putText(String(scalar))
                 }
             }
         }
-        out.append(UInt8(ascii: "\""))
+        put(UInt8(ascii: "\""))
     }
 }

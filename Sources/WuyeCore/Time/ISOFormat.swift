@@ -8,41 +8,55 @@ public enum ISOFormat {
     public static func utc(_ instant: Instant) -> String { string(instant, offset: 0) }
 
     static func string(_ instant: Instant, offset: Int64) -> String {
-        var out: [UInt8] = []
-        out.reserveCapacity(25)
-        append(instant, offset: offset, to: &out)
-        return String(decoding: out, as: UTF8.self)
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: maxLength) { buf in
+            let n = write(instant, offset: offset, to: buf.baseAddress!)
+            return String(decoding: UnsafeBufferPointer(rebasing: buf[..<n]), as: UTF8.self)
+        }
     }
 
-    /// Appends `YYYY-MM-DDTHH:MM:SS±HH:MM` as bytes (the hot path of JSON lists).
-    public static func append(_ instant: Instant, offset: Int64, to out: inout [UInt8]) {
+    /// The most bytes `write` writes (a year of up to 13 characters, then 21).
+    public static let maxLength = 40
+
+    /// Writes `YYYY-MM-DDTHH:MM:SS±HH:MM` at `out` (room for `maxLength` bytes) and
+    /// returns how many bytes it wrote: the hot path of JSON lists.
+    public static func write(_ instant: Instant, offset: Int64, to out: UnsafeMutablePointer<UInt8>) -> Int {
         let l = LocalTime(utcSeconds: instant.seconds + offset)
+        var i = 0
         func two(_ n: Int) {
-            out.append(UInt8(48 + n / 10))
-            out.append(UInt8(48 + n % 10))
+            out[i] = UInt8(truncatingIfNeeded: 48 + n / 10)
+            out[i + 1] = UInt8(truncatingIfNeeded: 48 + n % 10)
+            i += 2
+        }
+        func char(_ c: Unicode.Scalar) {
+            out[i] = UInt8(ascii: c)
+            i += 1
         }
         let y = l.date.year
         if y >= 0 && y <= 9999 {
             two(y / 100)
             two(y % 100)
         } else {
-            out.append(contentsOf: String(y).utf8)
+            for b in String(y).utf8.prefix(13) {
+                out[i] = b
+                i += 1
+            }
         }
-        out.append(UInt8(ascii: "-"))
+        char("-")
         two(l.date.month)
-        out.append(UInt8(ascii: "-"))
+        char("-")
         two(l.date.day)
-        out.append(UInt8(ascii: "T"))
+        char("T")
         two(l.hour)
-        out.append(UInt8(ascii: ":"))
+        char(":")
         two(l.minute)
-        out.append(UInt8(ascii: ":"))
+        char(":")
         two(l.second)
-        out.append(UInt8(ascii: offset < 0 ? "-" : "+"))
+        char(offset < 0 ? "-" : "+")
         let o = Int(abs(offset))
         two(o / 3600)
-        out.append(UInt8(ascii: ":"))
+        char(":")
         two(o % 3600 / 60)
+        return i
     }
 
     /// `HH:MM` in the zone, for compact human output.
