@@ -39,11 +39,10 @@ public enum Demo {
         try store.define(office, actor: "sup-huang", now: start, since: since)
         try store.markDemo(now: start)
 
-        var b = Builder(store: store, now: now)
+        let b = Builder(store: store, now: now)
         // Complaints.
-        let lift = try b.open(
+        _ = try b.open(
             .complaint, "jinxiu", unit: "3-1802", channel: .hotline, category: "噪音", text: "电梯晚上异响，吵得睡不着", minutesAgo: 24, by: "desk-li")
-        _ = lift
         let leak = try b.open(
             .complaint, "jinxiu", unit: "2-1503", channel: .wechat, category: "漏水", text: "楼上漏水到客厅，天花板在滴水", emergency: true, minutesAgo: 19,
             by: "desk-zhao")

@@ -60,7 +60,7 @@ final class Tmux {
         throw TmuxError.message("timed out; the screen was:\n\(last)")
     }
 
-    func waitFor(_ text: String, _ seconds: Double = 10) throws -> String { try waitFor(seconds) { $0.contains(text) } }
+    @discardableResult func waitFor(_ text: String, _ seconds: Double = 10) throws -> String { try waitFor(seconds) { $0.contains(text) } }
 
     var pid: Int32? {
         let shell = ((try? Tmux.run(["list-panes", "-t", name, "-F", "#{pane_pid}"], output: true)) ?? "")
