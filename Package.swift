@@ -46,7 +46,7 @@ let package = Package(
             ]),
         .executableTarget(
             name: "wuye-bench",
-            dependencies: ["WuyeConsole", "WuyeStore", "WuyeCore"],
+            dependencies: ["WuyeConsole", "WuyeStore", "WuyeCore", "WuyeTestSupport"],
             swiftSettings: strict),
         .target(name: "WuyeTestSupport", path: "Tests/WuyeTestSupport", swiftSettings: strict),
         .testTarget(name: "WuyeCoreTests", dependencies: ["WuyeCore"], swiftSettings: strict),

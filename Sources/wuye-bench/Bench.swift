@@ -152,7 +152,7 @@ enum Bench {
             }
             report("process: complaint respond ID", "10000 open", tr, "ms")
         } else {
-            print("(wuye binary not found beside wuye-bench: process figures skipped)")
+            print("(wuye is not built beside wuye-bench: run swift build -c release first; process figures skipped)")
         }
         report("peak memory of wuye-bench itself", "after 100000+2000", memAfterBig, "MB")
     }

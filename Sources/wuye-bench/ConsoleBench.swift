@@ -2,6 +2,7 @@ import Foundation
 import WuyeConsole
 import WuyeCore
 import WuyeStore
+import WuyeTestSupport
 
 /// The console's figures with 2 000 open items at 200×50: first full frame, one tick,
 /// idle output and CPU, and how long a commit elsewhere takes to show.
@@ -28,7 +29,7 @@ enum ConsoleBench {
         Bench.report("console tick (catch-up check + draw)", "2000 open, 200x50", Bench.median(ticks), "ms")
 
         guard let wuye = Bench.siblingBinary("wuye"), FileManager.default.isExecutableFile(atPath: "/usr/bin/tmux") else {
-            print("(tmux or the wuye binary missing: terminal figures skipped)")
+            print("(tmux missing, or wuye not built: run swift build -c release first; terminal figures skipped)")
             return
         }
         // First full frame: from starting the process to the figures strip on screen.
@@ -58,7 +59,7 @@ enum ConsoleBench {
         while !capture(name).contains("This month") { usleep(10_000) }
         sleep(2)
         let log = scratch + "/idle.log"
-        FileManager.default.createFile(atPath: log, contents: nil)
+        _ = FileManager.default.createFile(atPath: log, contents: nil)
         let pid = wuyePid()
         let cpu0 = cpuSeconds(pid)
         tmux(["pipe-pane", "-o", "-t", name, "cat >> \(log)"])
@@ -94,28 +95,12 @@ enum ConsoleBench {
         tmux(["kill-session", "-t", name])
     }
 
-    static func tmux(_ args: [String]) {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/usr/bin/tmux")
-        p.arguments = args
-        p.standardOutput = FileHandle.nullDevice
-        p.standardError = FileHandle.nullDevice
-        p.standardInput = FileHandle.nullDevice
-        try? p.run()
-        p.waitUntilExit()
-    }
+    // tmux is run through posix_spawn (WuyeTestSupport's Child): Foundation's Process
+    // has been seen to hang in waitUntilExit when children are spawned in quick turns.
+    static func tmux(_ args: [String]) { _ = try? Child.run("/usr/bin/tmux", args) }
 
     static func capture(_ name: String) -> String {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/usr/bin/tmux")
-        p.arguments = ["capture-pane", "-p", "-t", name]
-        let out = Pipe()
-        p.standardOutput = out
-        p.standardError = FileHandle.nullDevice
-        try? p.run()
-        let d = out.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return String(decoding: d, as: UTF8.self)
+        (try? Child.run("/usr/bin/tmux", ["capture-pane", "-p", "-t", name]))?.1 ?? ""
     }
 
     static func wuyePid() -> Int32 {
