@@ -22,6 +22,9 @@ public struct Figure: Sendable, Equatable {
         guard let value else { return nil }
         return ceiling ? value < target : value >= target
     }
+
+    /// Sets the value from the counts: nil without data.
+    mutating func settle() { value = denominator > 0 ? numerator / denominator : nil }
 }
 
 /// Patrol rounds of a period, by outcome.
@@ -232,7 +235,7 @@ public enum Figures {
                 denominator: Double(assessed), pending: 0, backdated: 0, imported: 0))
         let figures = order.map { name -> Figure in
             var f = acc[name]!
-            f.value = f.denominator > 0 ? f.numerator / f.denominator : nil
+            f.settle()
             return f
         }
         return FigureSet(site: site, period: period, figures: figures, patrol: patrol)

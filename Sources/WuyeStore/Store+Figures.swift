@@ -17,27 +17,44 @@ extension Store {
 
     /// Clocks of non-void items at a site whose deadline falls in [from, to).
     public func clocks(site: String, kinds: [ClockKind], deadlineFrom from: Instant, to: Instant) throws(WuyeError) -> [ClockOutcome] {
-        try read { db in
-            let marks = kinds.map { _ in "?" }.joined(separator: ",")
-            let sql = """
-                SELECT kind, deadline, stopped_at, outcome, paused, backdated, imported, rating FROM clocks
-                WHERE site = ? AND kind IN (\(marks)) AND deadline >= ? AND deadline < ? AND void = 0
-                """
-            let args: [any DatabaseValueConvertible] = [site] + kinds.map(\.rawValue) + [from.seconds, to.seconds]
-            return try Row.fetchAll(db, sql: sql, arguments: StatementArguments(args)).map(Store.outcome)
-        }
+        try assignedClocks(site: site, kinds: kinds, deadlineFrom: from, to: to, assignedOnly: false).map(\.clock)
     }
 
     /// Callback clocks at a site stopped with a rating in [from, to).
     public func callbackRatings(site: String, from: Instant, to: Instant) throws(WuyeError) -> [ClockOutcome] {
+        try assignedCallbackRatings(site: site, from: from, to: to, assignedOnly: false).map(\.clock)
+    }
+
+    /// Like `clocks(site:kinds:deadlineFrom:to:)`, with the staff member each item is
+    /// assigned to (the one who answers for it in the monthly appraisal).
+    public func assignedClocks(site: String, kinds: [ClockKind], deadlineFrom from: Instant, to: Instant, assignedOnly: Bool = true)
+        throws(WuyeError) -> [(assignee: String?, clock: ClockOutcome)]
+    {
+        let marks = kinds.map { _ in "?" }.joined(separator: ",")
+        let args: [any DatabaseValueConvertible] = [site] + kinds.map(\.rawValue) + [from.seconds, to.seconds]
+        return try clockRows(
+            "c.site = ? AND c.kind IN (\(marks)) AND c.deadline >= ? AND c.deadline < ?", args, assignedOnly: assignedOnly)
+    }
+
+    /// Like `callbackRatings(site:from:to:)`, with the staff member each item is assigned to.
+    public func assignedCallbackRatings(site: String, from: Instant, to: Instant, assignedOnly: Bool = true)
+        throws(WuyeError) -> [(assignee: String?, clock: ClockOutcome)]
+    {
+        try clockRows(
+            "c.site = ? AND c.kind = 'callback' AND c.rating IS NOT NULL AND c.stopped_at >= ? AND c.stopped_at < ?",
+            [site, from.seconds, to.seconds], assignedOnly: assignedOnly)
+    }
+
+    private func clockRows(_ condition: String, _ args: [any DatabaseValueConvertible], assignedOnly: Bool)
+        throws(WuyeError) -> [(assignee: String?, clock: ClockOutcome)]
+    {
         try read { db in
-            try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT kind, deadline, stopped_at, outcome, paused, backdated, imported, rating FROM clocks
-                    WHERE site = ? AND kind = 'callback' AND rating IS NOT NULL AND stopped_at >= ? AND stopped_at < ? AND void = 0
-                    """, arguments: [site, from.seconds, to.seconds]
-            ).map(Store.outcome)
+            let sql = """
+                SELECT c.kind, c.deadline, c.stopped_at, c.outcome, c.paused, c.backdated, c.imported, c.rating, i.assignee
+                FROM clocks c JOIN items i ON i.id = c.item_id
+                WHERE \(condition) AND c.void = 0\(assignedOnly ? " AND i.assignee IS NOT NULL" : "")
+                """
+            return try Row.fetchAll(db, sql: sql, arguments: StatementArguments(args)).map { row in (row[8], Store.outcome(row)) }
         }
     }
 

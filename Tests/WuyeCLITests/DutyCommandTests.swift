@@ -102,6 +102,28 @@ struct DutyCommandTests {
         #expect(retrain.map { $0["staff"] as! String } == ["guard-wang"])
     }
 
+    @Test func appraisalIsPerStaffAndReadOnlyByThoseAllowed() throws {
+        let cli = try demo()
+        let all = try cli.run(["appraisal", "--month", "2026-11", "--json"], as: "sup-huang")
+        #expect(all.status == 0)
+        let list = try JSONSerialization.jsonObject(with: Data(all.out.utf8)) as! [[String: Any]]
+        #expect(list.contains { $0["staff"] as? String == "desk-li" })
+        let wang = list.first { $0["staff"] as? String == "guard-wang" }!
+        #expect(wang["met"] as? Bool == false)  // failed T-2
+        let indicators = (wang["indicators"] as! [[String: Any]]).map { $0["name"] as! String }
+        #expect(indicators == ["satisfaction", "complaint_timeliness", "training_pass_rate"])
+        // Anyone else sees only their own, and is told so.
+        let own = try cli.run(["appraisal", "--month", "2026-11", "--json"], as: "guard-wang")
+        #expect((try JSONSerialization.jsonObject(with: Data(own.out.utf8)) as! [[String: Any]]).count == 1)
+        let other = try cli.run(["appraisal", "--staff", "desk-li"], as: "guard-wang")
+        #expect(other.status == 1)
+        #expect(other.err.contains("only their own appraisal"))
+        #expect(try cli.run(["appraisal"], as: nil).status == 2)
+        #expect(try cli.run(["appraisal", "--month", "2026-13"], as: "sup-huang").status == 2)
+        #expect(try cli.run(["appraisal", "--staff", "nobody"], as: "sup-huang").status == 3)
+        #expect(try cli.run(["appraisal", "--csv"], as: "sup-huang").out.hasPrefix("\u{FEFF}staff,"))
+    }
+
     @Test func importIsAllOrNothing() throws {
         let cli = try demo()
         let header = "kind,opened_at,site,unit,location,channel,category,text,emergency,complex,resolved_at\n"

@@ -28,10 +28,14 @@ struct FigureTests {
             role = "supervisor"
             """)
         try store.define(file, actor: nil, now: t("2026-10-01T00:00:00"))
-        func open(_ at: String, unit: String = "101") throws -> String {
+        func open(_ at: String, unit: String = "101", assignedToDesk: Bool = false) throws -> String {
             let o = ItemOpened(
                 kind: .complaint, site: "lanting", unit: unit, channel: .hotline, category: "噪音", text: "x", limits: ClockLimits())
-            return try store.perform(.open(o), on: nil, site: "lanting", actor: "desk", at: t(at), now: t(at)).id
+            let id = try store.perform(.open(o), on: nil, site: "lanting", actor: "desk", at: t(at), now: t(at)).id
+            if assignedToDesk {
+                try store.perform(.assign(to: try store.staff("desk"), note: nil), on: id, actor: "boss", at: t(at), now: t(at))
+            }
+            return id
         }
         func step(_ id: String, _ c: ItemCommand, _ at: String, by: String = "desk") throws {
             try store.perform(c, on: id, actor: by, at: t(at), now: t(at))
@@ -40,8 +44,8 @@ struct FigureTests {
         let a = try open("2026-10-30T10:00:00")
         try step(a, .respond(note: nil), "2026-10-30T10:10:00")
         try step(a, .resolve(note: nil), "2026-11-01T09:00:00")
-        // B: response missed (40 min), result met; callback rated 4.
-        let b = try open("2026-11-10T10:00:00")
+        // B: response missed (40 min), result met; callback rated 4. Assigned to the desk.
+        let b = try open("2026-11-10T10:00:00", assignedToDesk: true)
         try step(b, .respond(note: nil), "2026-11-10T10:40:00")
         try step(b, .resolve(note: nil), "2026-11-10T18:00:00")
         try step(b, .callback(rating: 4, note: nil), "2026-11-11T10:00:00")
@@ -49,8 +53,8 @@ struct FigureTests {
         let c = try open("2026-11-20T10:00:00")
         try step(c, .respond(note: nil), "2026-11-20T10:05:00")
         try step(c, .pause(reason: "业主出差"), "2026-11-20T12:00:00")
-        // D: two cycles, every clock met.
-        let d = try open("2026-11-25T09:00:00")
+        // D: two cycles, every clock met. Assigned to the desk.
+        let d = try open("2026-11-25T09:00:00", assignedToDesk: true)
         try step(d, .respond(note: nil), "2026-11-25T09:10:00")
         try step(d, .resolve(note: nil), "2026-11-25T12:00:00")
         try step(d, .reopen(reason: "复发"), "2026-11-26T10:00:00")
@@ -129,5 +133,40 @@ struct FigureTests {
         let changed = try Figures.compute(store: store, site: nil, period: .month(2026, 11), now: later)
         #expect(changed.figure("response_achievement")?.denominator == 5)
         #expect(changed.figure("response_achievement")?.backdated == 1)
+    }
+
+    /// The monthly appraisal: each member's own callback ratings and assigned complaints,
+    /// the site's satisfaction when they have no rating of their own, their assessments.
+    @Test func novemberAppraisal() throws {
+        let (home, store) = try fixture()
+        _ = home
+        let session = try store.planTraining(
+            kind: .monthly, topic: "礼仪", date: CivilDate(year: 2026, month: 11, day: 15), trainer: nil, site: "lanting",
+            actor: "boss", now: t("2026-11-01T09:00:00"))
+        _ = try store.recordTraining(session.id, .scored(staff: "desk", score: 50), actor: "boss", now: t("2026-11-15T12:00:00"))
+        _ = try store.recordTraining(session.id, .scored(staff: "boss", score: 95), actor: "boss", now: t("2026-11-15T12:00:00"))
+
+        let list = try Appraisal.compute(store: store, period: .month(2026, 11), site: nil, staff: nil, now: now)
+        #expect(list.map(\.staff.id) == ["boss", "desk"])
+        let d = list[1]
+        #expect(d.satisfactionBasis == .own)
+        #expect(d.satisfaction.denominator == 1)  // B's callback, rated 4 → 80
+        #expect(d.satisfaction.value == 0.8)
+        #expect(d.satisfaction.met == true)
+        #expect(d.timeliness.numerator == 3)  // B, D ×2; C is nobody's
+        #expect(d.timeliness.denominator == 3)
+        #expect(d.training.value == 0)  // 50, under the pass mark of 60
+        #expect(d.met == false)
+        let b = list[0]
+        #expect(b.satisfactionBasis == .site)  // no rating of their own: surveys 80, 90 and the rating
+        #expect(abs(b.satisfaction.value! - 250.0 / 300) < 1e-9)
+        #expect(b.timeliness.value == nil)
+        #expect(b.training.value == 1)
+        #expect(b.met == true)
+        // One member only; October has A, which nobody was assigned.
+        let october = try Appraisal.compute(store: store, period: .month(2026, 10), site: "lanting", staff: "desk", now: now)
+        #expect(october.count == 1)
+        #expect(october[0].timeliness.value == nil)
+        #expect(october[0].met == nil)
     }
 }

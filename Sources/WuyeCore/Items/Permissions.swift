@@ -1,6 +1,16 @@
 /// Who may do what. Enforced in the domain, so the command line, the console and any
 /// other front end obey the same rules.
 public enum Permissions {
+    /// The monthly appraisal feeds bonuses and promotion: a supervisor reads everyone's,
+    /// anyone else only their own.
+    public static func checkAppraisal(_ actor: Staff, of staff: String?) throws(WuyeError) {
+        if actor.role == .supervisor { return }
+        guard staff == actor.id else {
+            throw .refused(
+                "a \(actor.role.label) can read only their own appraisal (--staff \(actor.id)); a supervisor can read everyone's")
+        }
+    }
+
     public static func check(_ actor: Staff, _ command: ItemCommand, kind: ItemKind, item: Item?) throws(WuyeError) {
         guard actor.active else { throw .refused("\(actor.id) is no longer active; ask a supervisor") }
         let role = actor.role

@@ -11,7 +11,8 @@ struct Wuye: ParsableCommand {
         subcommands: [
             ConsoleCommand.self, InitCommand.self, SiteCommand.self, StaffCommand.self, ComplaintCommand.self,
             EnquiryCommand.self, RepairCommand.self, ChecklistCommand.self, PatrolCommand.self, TrainingCommand.self,
-            SurveyCommand.self, KPICommand.self, ImportCommand.self, StandardsCommand.self, LogCommand.self, CheckCommand.self,
+            SurveyCommand.self, KPICommand.self, AppraisalCommand.self, ImportCommand.self, StandardsCommand.self, LogCommand.self,
+            CheckCommand.self,
             BackupCommand.self,
         ],
         defaultSubcommand: ConsoleCommand.self)
