@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 import WuyeCore
 
@@ -19,5 +20,44 @@ extension Store {
             }
             return items.values.sorted { ($0.kind.rawValue, ItemID($0.id)?.number ?? 0) < ($1.kind.rawValue, ItemID($1.id)?.number ?? 0) }
         }
+    }
+}
+
+/// The whole store as it stood at an instant (`--as-of` on the console, `kpi` and
+/// `appraisal`): the events recorded by then, copied into a scratch file and projected
+/// afresh, so every screen and figure reads it as it reads the live store. The file is
+/// removed when the snapshot goes. It replays the journal, so it takes seconds on a large
+/// store: meant for looking back, not for every command.
+public final class Snapshot: Sendable {
+    public let store: Store
+    public let asOf: Instant
+    private let folder: String
+
+    init(store: Store, asOf: Instant, folder: String) {
+        self.store = store
+        self.asOf = asOf
+        self.folder = folder
+    }
+
+    deinit { try? FileManager.default.removeItem(atPath: folder) }
+}
+
+extension Store {
+    public func snapshot(asOf t: Instant) throws(WuyeError) -> Snapshot {
+        let folder = NSTemporaryDirectory() + "wuye-as-of-" + UUID().uuidString
+        let copy = try Store.open(home: folder, create: true)
+        let snapshot = Snapshot(store: copy, asOf: t, folder: folder)
+        try copy.write { target in
+            try self.read { db in
+                let insert = try target.makeStatement(sql: "INSERT INTO events (\(Store.eventColumns)) VALUES (?, ?, ?, ?, ?, ?, ?)")
+                let cursor = try Row.fetchCursor(
+                    db, sql: "SELECT \(Store.eventColumns) FROM events WHERE recorded <= ? ORDER BY seq", arguments: [t.seconds])
+                while let row = try cursor.next() {
+                    try insert.execute(arguments: StatementArguments(row.databaseValues))
+                }
+            }
+            try Store.rebuildProjections(target, from: try Store.replay(target))
+        }
+        return snapshot
     }
 }

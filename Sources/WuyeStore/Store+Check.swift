@@ -123,38 +123,30 @@ extension Store {
                     report.differences.append("\(kind.rawValue) ids: the counter (\(last)) is behind the journal (\(maxID))")
                 }
             }
-            if repair, !report.differences.isEmpty {
-                try db.execute(
-                    sql:
-                        "DELETE FROM items; DELETE FROM clocks; DELETE FROM sites; DELETE FROM staff; DELETE FROM standards; DELETE FROM meta"
-                )
-                for it in r.items.values { try ItemRow.upsert(db, it, zone: r.sites[it.site]?.zone ?? .utc, seq: 0) }
-                for s in r.sites.values {
-                    try Store.project(
-                        db, Event(at: .init(seconds: 0), recorded: .init(seconds: 0), actor: "", subject: "", body: .siteDefined(s)))
-                }
-                for s in r.staff.values {
-                    try Store.project(
-                        db, Event(at: .init(seconds: 0), recorded: .init(seconds: 0), actor: "", subject: "", body: .staffSaved(s)))
-                }
-                if let st = r.standards {
-                    try Store.project(
-                        db,
-                        Event(
-                            at: .init(seconds: 0), recorded: .init(seconds: 0), actor: "", subject: "",
-                            body: .standardsLoaded(st, source: r.standardsSource)))
-                }
-                if r.demo { try db.execute(sql: "INSERT INTO meta (key, value) VALUES ('demo', '1')") }
-                try db.execute(sql: "DELETE FROM ticks; DELETE FROM scans; DELETE FROM trainings; DELETE FROM surveys")
-                let cursor = try Row.fetchCursor(
-                    db,
-                    sql:
-                        "SELECT \(Store.eventColumns) FROM events WHERE type NOT LIKE 'item.%' AND type NOT IN ('site.defined', 'staff.saved', 'standards.loaded', 'store.demo') ORDER BY seq"
-                )
-                while let row = try cursor.next() { try Store.project(db, try Store.decodeEvent(row)) }
-            }
+            if repair, !report.differences.isEmpty { try Store.rebuildProjections(db, from: r) }
             return report
         }
+    }
+
+    /// Writes every projection row afresh from a replay of the journal in `db`.
+    static func rebuildProjections(_ db: Database, from r: Replay) throws {
+        try db.execute(
+            sql: "DELETE FROM items; DELETE FROM clocks; DELETE FROM sites; DELETE FROM staff; DELETE FROM standards; DELETE FROM meta")
+        func project(_ body: EventBody) throws {
+            try Store.project(db, Event(at: .init(seconds: 0), recorded: .init(seconds: 0), actor: "", subject: "", body: body))
+        }
+        for it in r.items.values { try ItemRow.upsert(db, it, zone: r.sites[it.site]?.zone ?? .utc, seq: 0) }
+        for s in r.sites.values { try project(.siteDefined(s)) }
+        for s in r.staff.values { try project(.staffSaved(s)) }
+        if let st = r.standards { try project(.standardsLoaded(st, source: r.standardsSource)) }
+        if r.demo { try db.execute(sql: "INSERT INTO meta (key, value) VALUES ('demo', '1')") }
+        try db.execute(sql: "DELETE FROM ticks; DELETE FROM scans; DELETE FROM trainings; DELETE FROM surveys")
+        let cursor = try Row.fetchCursor(
+            db,
+            sql:
+                "SELECT \(Store.eventColumns) FROM events WHERE type NOT LIKE 'item.%' AND type NOT IN ('site.defined', 'staff.saved', 'standards.loaded', 'store.demo') ORDER BY seq"
+        )
+        while let row = try cursor.next() { try Store.project(db, try Store.decodeEvent(row)) }
     }
 
     static func firstDifference(_ a: Item, _ b: Item) -> String {

@@ -169,4 +169,28 @@ struct FigureTests {
         #expect(october[0].timeliness.value == nil)
         #expect(october[0].met == nil)
     }
+
+    /// `--as-of`: a snapshot holds only what had been recorded by then, so a back-dated
+    /// entry recorded later is not in it, and everything reads it as the live store.
+    @Test func aSnapshotShowsTheStoreAsItStood() throws {
+        let (home, store) = try fixture()
+        _ = home
+        let first = try Figures.compute(store: store, site: nil, period: .month(2026, 11), now: now)
+        let later = TimeInput.parseISO("2026-12-10T10:00:00+08:00")!
+        let bd = TimeInput.parseISO("2026-11-28T09:00:00+08:00")!
+        let o = ItemOpened(
+            kind: .complaint, site: "lanting", unit: "201", channel: .wechat, category: "x", text: "y", limits: ClockLimits())
+        let id = try store.perform(.open(o), on: nil, site: "lanting", actor: "desk", at: bd, now: later).id
+        try store.perform(.respond(note: nil), on: id, actor: "desk", at: bd + 600, now: later)
+
+        let before = try store.snapshot(asOf: later - 60)
+        #expect(try Figures.compute(store: before.store, site: nil, period: .month(2026, 11), now: now).figures == first.figures)
+        #expect(try before.store.items(kind: nil, filter: .all) == store.items(asOf: later - 60))
+        #expect(try before.store.staffList() == store.staffList())
+        let after = try store.snapshot(asOf: later + 60)
+        #expect(
+            try Figures.compute(store: after.store, site: nil, period: .month(2026, 11), now: now).figure("response_achievement")?
+                .denominator == 5)
+        #expect(try after.store.items(kind: nil, filter: .all) == store.items(kind: nil, filter: .all))
+    }
 }
