@@ -54,6 +54,25 @@ struct Env {
         return a
     }
 
+    /// Reads `--as-of` in the zone of the site given (else of the first site): looking at
+    /// the past, so a time still to come is refused.
+    func asOf(_ raw: String?, store: Store, site: String?) throws(WuyeError) -> Instant? {
+        guard let raw else { return nil }
+        let zone: Zone
+        if let site { zone = try store.site(site).zone } else { zone = try store.sites().first?.zone ?? .utc }
+        let t = try time(raw, zone: zone, option: "--as-of")!
+        if t > now {
+            throw .badInput("--as-of \(raw) is still to come; it looks at the past (now is \(ISOFormat.string(now, in: zone)))")
+        }
+        return t
+    }
+
+    /// The store as it stood at `--as-of` (a snapshot), or nil without it.
+    func snapshot(_ raw: String?, of store: Store, site: String?) throws(WuyeError) -> Snapshot? {
+        guard let t = try asOf(raw, store: store, site: site) else { return nil }
+        return try store.snapshot(asOf: t)
+    }
+
     /// Reads `--at` (or `--as-of`) in the site's zone.
     func time(_ raw: String?, zone: Zone, option: String = "--at") throws(WuyeError) -> Instant? {
         guard let raw else { return nil }

@@ -122,6 +122,31 @@ struct DutyCommandTests {
         #expect(try cli.run(["appraisal", "--month", "2026-13"], as: "sup-huang").status == 2)
         #expect(try cli.run(["appraisal", "--staff", "nobody"], as: "sup-huang").status == 3)
         #expect(try cli.run(["appraisal", "--csv"], as: "sup-huang").out.hasPrefix("\u{FEFF}staff,"))
+        #expect(try cli.run(["appraisal", "--as-of", "2027-01-01T00:00:00+08:00"], as: "sup-huang").status == 2)
+    }
+
+    @Test func kpiAsOfShowsTheFiguresAsTheyStood() throws {
+        let cli = try demo()
+        let asOf = now  // the demo was recorded at this instant
+        let before = try cli.json(["kpi", "--site", "jinxiu", "--month", "2026-11", "--as-of", asOf, "--json"]) as! [String: Any]
+        // guard-wang passes a retraining afterwards: the live figures move, the past ones do not.
+        let t = cli.now
+        cli.now = "2026-11-30T16:00:00+08:00"
+        defer { cli.now = t }
+        let id = try cli.run(
+            ["training", "plan", "--kind", "monthly", "--topic", "补训", "--date", "2026-11-30", "--trainer", "sup-huang"], as: "sup-huang"
+        ).out.trimmingCharacters(in: .whitespacesAndNewlines)
+        #expect(try cli.run(["training", "score", id, "guard-wang", "--score", "88"], as: "sup-huang").status == 0)
+        func training(_ k: [String: Any]) -> Double? {
+            (k["figures"] as! [[String: Any]]).first { $0["name"] as? String == "training_pass_rate" }?["value"] as? Double
+        }
+        let live = try cli.json(["kpi", "--site", "jinxiu", "--month", "2026-11", "--json"]) as! [String: Any]
+        let past = try cli.json(["kpi", "--site", "jinxiu", "--month", "2026-11", "--as-of", asOf, "--json"]) as! [String: Any]
+        #expect(training(before) == 0.75)
+        #expect(training(past) == 0.75)
+        #expect(training(live) == 0.8)
+        #expect(try cli.run(["kpi", "--as-of", "2026-12-01T00:00:00+08:00"]).status == 2)
+        #expect(try cli.run(["kpi", "--as-of", "yesterday"]).status == 2)
     }
 
     @Test func importIsAllOrNothing() throws {

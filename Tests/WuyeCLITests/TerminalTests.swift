@@ -68,6 +68,33 @@ struct TerminalTests {
     }
 
     @Test(.timeLimit(.minutes(1)))
+    func asOfShowsThePastFrozenAndReadOnly() throws {
+        let cli = try demo()
+        cli.now = "2026-11-29T15:00:00+08:00"
+        let later = try cli.run([
+            "complaint", "open", "--site", "jinxiu", "--unit", "1-101", "--channel", "hotline", "--category", "噪音", "--text", "半小时后才登记的投诉",
+        ])
+        #expect(later.status == 0)
+        let t = try Tmux(cli: cli, args: ["--as-of", "2026-11-29T14:30:00+08:00"], as: "clean-liu")
+        let screen = try t.waitFor("Open complaints & enquiries")
+        let header = screen.split(separator: "\n").first.map(String.init) ?? ""
+        #expect(header.contains("AS OF"))
+        #expect(header.contains("14:30:00"))
+        #expect(screen.contains("楼上漏水到客厅"))
+        #expect(!screen.contains("半小时后才登记的投诉"))
+        // The picture keeps its instant, and nothing can be ticked in it.
+        Thread.sleep(forTimeInterval: 1.5)
+        #expect(try t.screen().split(separator: "\n").first.map(String.init) == header)
+        try t.keys("Tab")
+        try t.keys("Space")
+        try t.waitFor("looking at the past")
+        try t.keys("q")
+        try t.waitFor("EXIT=0")
+        // A time still to come is refused.
+        #expect(try cli.run(["console", "--as-of", "2026-11-30T09:00:00+08:00"]).status == 2)
+    }
+
+    @Test(.timeLimit(.minutes(1)))
     func resizingBelowTheMinimumAndBack() throws {
         let cli = try demo()
         let t = try Tmux(cli: cli)

@@ -195,7 +195,11 @@ public final class ConsoleApp {
             ui.say(strings["tick_round"], now: now)
             return
         }
-        guard let actor = board.actor, !readOnly, let store else {
+        if readOnly {
+            ui.say(strings["read_only"], error: true, now: now)
+            return
+        }
+        guard let actor = board.actor, let store else {
             ui.say(strings["need_actor"], error: true, now: now)
             return
         }

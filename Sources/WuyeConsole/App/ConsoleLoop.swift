@@ -47,11 +47,16 @@ public enum ConsoleLoop {
     public struct Clock {
         let start: Instant
         let startedAt = DispatchTime.now().uptimeNanoseconds
+        /// A picture of the past (`--as-of`) keeps its instant.
+        let frozen: Bool
 
-        public init(start: Instant) { self.start = start }
+        public init(start: Instant, frozen: Bool = false) {
+            self.start = start
+            self.frozen = frozen
+        }
 
         public var nowNanos: UInt64 { DispatchTime.now().uptimeNanoseconds - startedAt }
-        public var now: Instant { start + Int64(nowNanos / 1_000_000_000) }
+        public var now: Instant { frozen ? start : start + Int64(nowNanos / 1_000_000_000) }
         /// Milliseconds until the next whole second of this clock.
         public var msToNextSecond: Int32 { Int32(1000 - (nowNanos / 1_000_000) % 1000) }
     }

@@ -29,6 +29,8 @@ public struct UIState: Sendable {
     /// The item shown in the detail, kept when it leaves the open list (closed meanwhile).
     public var detailItem: Item?
     public var bell = true
+    /// Set when the console shows the store as it stood at a past instant (read-only).
+    public var asOf: Instant?
 
     public init() {}
 

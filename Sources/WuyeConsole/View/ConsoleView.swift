@@ -97,15 +97,17 @@ public struct ConsoleView {
         let clock = "\(l.date) \(weekday) \(ISOFormat.clock(now, in: zone)):\(l.second < 10 ? "0" : "")\(l.second)"
         var left = " Wuye 物业 │ \(siteName) │ \(who)"
         let right = clock + " "
-        var demoW = 0
-        if board.demo {
-            demoW = DisplayWidth.of(strings["demo"]) + 3
-        }
-        let room = r.width - DisplayWidth.of(right) - demoW - 1
+        // Badges before the clock: looking at the past, the demo property.
+        let badges = (ui.asOf != nil ? [strings["as_of"]] : []) + (board.demo ? [strings["demo"]] : [])
+        let badgeText = badges.map { " \($0) " }.joined(separator: " ")
+        let badgeW = badges.isEmpty ? 0 : DisplayWidth.of(badgeText) + 1
+        let room = r.width - DisplayWidth.of(right) - badgeW - 1
         left = DisplayWidth.truncate(left, to: room)
         g.put(left, x: r.x, y: r.y, style: style)
-        if board.demo {
-            g.put(" \(strings["demo"]) ", x: r.x + r.width - DisplayWidth.of(right) - demoW, y: r.y, style: theme["header.demo"])
+        var x = r.x + r.width - DisplayWidth.of(right) - badgeW
+        for b in badges {
+            g.put(" \(b) ", x: x, y: r.y, style: theme["header.demo"])
+            x += DisplayWidth.of(b) + 3
         }
         g.put(right, x: r.x + r.width - DisplayWidth.of(right), y: r.y, style: style)
     }

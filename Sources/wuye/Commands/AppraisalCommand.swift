@@ -15,17 +15,24 @@ struct AppraisalCommand: ParsableCommand {
     @Option(help: ArgumentHelp("A month (default this one).", valueName: "YYYY-MM")) var month: String?
     @Option(help: "Only the staff of this site.") var site: String?
     @Option(help: "Only this staff member.") var staff: String?
+    @Option(
+        name: .customLong("as-of"),
+        help: ArgumentHelp("The appraisal as it stood at that time (replays the journal; read-only).", valueName: "TIME"))
+    var asOf: String?
     @Flag var json = false
     @Flag(help: "CSV that Excel opens (UTF-8 with BOM).") var csv = false
 
     func run() throws {
         let env = try Env(g)
-        let store = try env.store()
-        let actor = try store.staff(try env.requireActor())
+        let live = try env.store()
+        let actor = try live.staff(try env.requireActor())
         let only = staff ?? (actor.role == .supervisor ? nil : actor.id)
         try Permissions.checkAppraisal(actor, of: only)
-        if let only { _ = try store.staff(only) }
-        if let site { _ = try store.site(site) }
+        if let only { _ = try live.staff(only) }
+        if let site { _ = try live.site(site) }
+        let past = try env.snapshot(asOf, of: live, site: site)
+        let store = past?.store ?? live
+        let now = past?.asOf ?? env.now
         let period: Period
         if let month {
             guard let p = Period.parse(month: month) else {
@@ -34,10 +41,10 @@ struct AppraisalCommand: ParsableCommand {
             period = p
         } else {
             let zone = try store.sites().first?.zone ?? .utc
-            let today = zone.date(of: env.now)
+            let today = zone.date(of: now)
             period = .month(today.year, today.month)
         }
-        let list = try Appraisal.compute(store: store, period: period, site: site, staff: only, now: env.now)
+        let list = try Appraisal.compute(store: store, period: period, site: site, staff: only, now: now)
         if json {
             var w = JSONWriter()
             AppraisalReport.json(list, into: &w)
@@ -46,6 +53,7 @@ struct AppraisalCommand: ParsableCommand {
             Output.writeAll(Array(AppraisalReport.csv(list).utf8))
         } else {
             Output.line("Monthly appraisal, \(period)\(site.map { " — \($0)" } ?? "")")
+            if let past { Output.line("As it stood at \(ISOFormat.string(past.asOf, in: try live.sites().first?.zone ?? .utc))") }
             Output.line()
             Output.table(AppraisalReport.header(), AppraisalReport.rows(list))
         }

@@ -17,13 +17,20 @@ struct ConsoleCommand: ParsableCommand {
     @Option(help: "Interface language: en or zh.") var lang: String?
     @Option(help: ArgumentHelp("A key-map file (TOML) that rebinds actions by id.", valueName: "FILE")) var keys: String?
     @Flag(help: "No terminal bell when a clock crosses into due soon or breached.") var noBell = false
+    @Option(
+        name: .customLong("as-of"),
+        help: ArgumentHelp("Show everything as it stood at that time, read-only (replays the journal).", valueName: "TIME"))
+    var asOf: String?
 
     func run() throws {
         let env = try Env(g)
-        let store = try openOrBuildDemo(env)
-        if let site { _ = try store.site(site) }
+        let live = try openOrBuildDemo(env)
+        if let site { _ = try live.site(site) }
+        let past = try env.snapshot(asOf, of: live, site: site)
+        let store = past?.store ?? live
+        let now = past?.asOf ?? env.now
         guard isatty(STDOUT_FILENO) == 1, isatty(STDIN_FILENO) == 1 else {
-            try Board.print(store: store, site: site, now: env.now)
+            try Board.print(store: store, site: site, now: now)
             return
         }
         let config = ConsoleConfig.load()
@@ -41,18 +48,21 @@ struct ConsoleCommand: ParsableCommand {
             }
         }
         for w in warnings { Output.warn(w) }
-        let board = try WuyeConsole.Board.load(store: store, actor: env.actor, now: env.now)
+        let board = try WuyeConsole.Board.load(store: store, actor: env.actor, now: now)
         let strings = Strings(Strings.detect(lang ?? config.lang))
         let startSite = site ?? config.site
         let bell = !(noBell || config.bell == false)
         setenv("SWIFT_BACKTRACE", "interactive=no", 1)
         // The console's one thread is the main thread: it owns the terminal.
         try MainActor.assumeIsolated { () throws in
-            let app = ConsoleApp(store: store, board: board, theme: themeValue, strings: strings, keys: keyMap, now: env.now)
+            let app = ConsoleApp(store: store, board: board, theme: themeValue, strings: strings, keys: keyMap, now: now)
             app.ui.site = startSite
-            app.ui.bell = bell
-            if let first = warnings.first { app.ui.say(first, error: true, now: env.now) }
-            try ConsoleLoop.run(app: app, clock: ConsoleLoop.Clock(start: env.now))
+            app.ui.bell = bell && past == nil
+            app.ui.asOf = past?.asOf
+            app.readOnly = past != nil
+            if let first = warnings.first { app.ui.say(first, error: true, now: now) }
+            try ConsoleLoop.run(app: app, clock: ConsoleLoop.Clock(start: now, frozen: past != nil))
+            withExtendedLifetime(past) {}
         }
     }
 }

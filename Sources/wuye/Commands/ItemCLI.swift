@@ -78,9 +78,8 @@ enum ItemCLI {
         }
         var now = env.now
         var items: [Item]
-        if let asOf {
-            let zone = site.flatMap { sites[$0]?.zone } ?? sites.values.first?.zone ?? .utc
-            now = try env.time(asOf, zone: zone, option: "--as-of")!
+        if let asOf = try env.asOf(asOf, store: store, site: site) {
+            now = asOf
             items = try store.items(asOf: now).filter { $0.kind == kind && (site == nil || $0.site == site) }
             if filter != .all { items = items.filter(\.isOpen) }
             items.sort { ($0.nextDeadline?.seconds ?? .max) < ($1.nextDeadline?.seconds ?? .max) }
@@ -139,8 +138,8 @@ enum ItemCLI {
         let zone = site.zone
         var now = env.now
         var events = try store.events(subject: id)
-        if let asOf {
-            now = try env.time(asOf, zone: zone, option: "--as-of")!
+        if let asOf = try env.asOf(asOf, store: store, site: site.id) {
+            now = asOf
             guard let past = try store.items(asOf: now, subject: id).first else {
                 throw .notFound("\(id) had not been recorded by \(ISOFormat.string(now, in: zone))")
             }

@@ -12,6 +12,10 @@ struct KPICommand: ParsableCommand {
     @Option(help: ArgumentHelp("A month (default this one).", valueName: "YYYY-MM")) var month: String?
     @Option(help: ArgumentHelp("A quarter, e.g. 2026Q4.", valueName: "YYYYQn")) var quarter: String?
     @Option(help: ArgumentHelp("A year.", valueName: "YYYY")) var year: String?
+    @Option(
+        name: .customLong("as-of"),
+        help: ArgumentHelp("The figures as they stood at that time (replays the journal; read-only).", valueName: "TIME"))
+    var asOf: String?
     @Flag var json = false
     @Flag(help: "CSV that Excel opens (UTF-8 with BOM).") var csv = false
 
@@ -19,11 +23,15 @@ struct KPICommand: ParsableCommand {
         let env = try Env(g)
         let given = [month, quarter, year].compactMap { $0 }
         if given.count > 1 { throw WuyeError.badInput("give one of --month, --quarter or --year") }
-        let store = try env.store()
+        let live = try env.store()
+        if let site { _ = try live.site(site) }
+        let past = try env.snapshot(asOf, of: live, site: site)
+        let store = past?.store ?? live
+        let now = past?.asOf ?? env.now
         let period: Period
         if given.isEmpty {
             let zone = try store.sites().first?.zone ?? .utc
-            let today = zone.date(of: env.now)
+            let today = zone.date(of: now)
             period = .month(today.year, today.month)
         } else {
             guard let p = Period.parse(month: month, quarter: quarter, year: year) else {
@@ -31,7 +39,7 @@ struct KPICommand: ParsableCommand {
             }
             period = p
         }
-        let set = try Figures.compute(store: store, site: site, period: period, now: env.now)
+        let set = try Figures.compute(store: store, site: site, period: period, now: now)
         if json {
             var w = JSONWriter()
             FigureReport.json(set, into: &w)
@@ -39,6 +47,7 @@ struct KPICommand: ParsableCommand {
         } else if csv {
             Output.writeAll(Array(FigureReport.csv(set).utf8))
         } else {
+            if let past { Output.line("As it stood at \(ISOFormat.string(past.asOf, in: try live.sites().first?.zone ?? .utc))") }
             for l in FigureReport.text(set) { Output.line(l) }
         }
     }
