@@ -26,8 +26,8 @@ extension Store {
 /// The whole store as it stood at an instant (`--as-of` on the console, `kpi` and
 /// `appraisal`): the events recorded by then, copied into a scratch file and projected
 /// afresh, so every screen and figure reads it as it reads the live store. The file is
-/// removed when the snapshot goes. It replays the journal, so it takes seconds on a large
-/// store: meant for looking back, not for every command.
+/// removed when the snapshot goes. It replays the journal (about a quarter of a minute
+/// per 100 000 items), so it is meant for looking back, not for every command.
 public final class Snapshot: Sendable {
     public let store: Store
     public let asOf: Instant
@@ -45,7 +45,7 @@ public final class Snapshot: Sendable {
 extension Store {
     public func snapshot(asOf t: Instant) throws(WuyeError) -> Snapshot {
         let folder = NSTemporaryDirectory() + "wuye-as-of-" + UUID().uuidString
-        let copy = try Store.open(home: folder, create: true)
+        let copy = try Store.open(home: folder, create: true, scratch: true)
         let snapshot = Snapshot(store: copy, asOf: t, folder: folder)
         try copy.write { target in
             try self.read { db in

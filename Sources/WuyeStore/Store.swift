@@ -11,8 +11,9 @@ public final class Store: Sendable {
     public let path: String
 
     /// Opens the store in `home`. With `create`, a missing or empty file becomes a new
-    /// store; otherwise a missing store is reported with what to do.
-    public static func open(home: String, create: Bool = false) throws(WuyeError) -> Store {
+    /// store; otherwise a missing store is reported with what to do. A `scratch` store
+    /// (a snapshot's, thrown away after use) is written without journal or sync.
+    public static func open(home: String, create: Bool = false, scratch: Bool = false) throws(WuyeError) -> Store {
         let path = (home as NSString).appendingPathComponent(Schema.fileName)
         let fm = FileManager.default
         if !fm.fileExists(atPath: path) {
@@ -29,9 +30,13 @@ public final class Store: Sendable {
         }
         var config = Configuration()
         config.busyMode = .timeout(5)
-        config.journalMode = .wal
+        config.journalMode = scratch ? .default : .wal
         config.label = "wuye"
         config.prepareDatabase { db in
+            if scratch {
+                try db.execute(sql: "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF")
+                return
+            }
             try db.execute(sql: "PRAGMA synchronous = FULL")
             try db.execute(sql: "PRAGMA mmap_size = 268435456")
             _ = wuye_sqlite_no_checkpoint_on_close(db.sqliteConnection)

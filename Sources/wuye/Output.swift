@@ -9,6 +9,11 @@ enum Output {
         FileHandle.standardError.write(Data("wuye: \(InertText.make(message))\n".utf8))
     }
 
+    /// A line on stderr that is neither an error nor a warning (what is taking time).
+    static func note(_ message: String) {
+        FileHandle.standardError.write(Data("wuye: \(InertText.make(message))\n".utf8))
+    }
+
     static func warn(_ message: String) {
         FileHandle.standardError.write(Data("wuye: warning: \(InertText.make(message))\n".utf8))
     }
