@@ -97,7 +97,8 @@ enum ConsoleBench {
 
     // tmux is run through posix_spawn (WuyeTestSupport's Child): Foundation's Process
     // has been seen to hang in waitUntilExit when children are spawned in quick turns.
-    static func tmux(_ args: [String]) { _ = try? Child.run("/usr/bin/tmux", args) }
+    // Output is not captured: a server that `new-session` starts would hold the pipe open.
+    static func tmux(_ args: [String]) { _ = try? Child("/usr/bin/tmux", args, capture: false).wait() }
 
     static func capture(_ name: String) -> String {
         (try? Child.run("/usr/bin/tmux", ["capture-pane", "-p", "-t", name]))?.1 ?? ""
