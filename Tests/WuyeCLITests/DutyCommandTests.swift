@@ -98,6 +98,11 @@ struct DutyCommandTests {
         #expect(try cli.run(["kpi", "--month", "2026-11", "--year", "2026"]).status == 2)
         let csv = try cli.run(["kpi", "--csv"])
         #expect(csv.out.hasPrefix("\u{FEFF}figure,"))
+        let html = try cli.run(["kpi", "--quarter", "2026Q4", "--site", "jinxiu", "--html"])
+        #expect(html.status == 0)
+        #expect(html.out.hasPrefix("<!DOCTYPE html>"))
+        #expect(html.out.contains("锦绣花园 (jinxiu)"))
+        #expect(try cli.run(["kpi", "--html", "--csv"]).status == 2)
         let retrain = try cli.json(["training", "retrain", "--json"]) as! [[String: Any]]
         #expect(retrain.map { $0["staff"] as! String } == ["guard-wang"])
     }
@@ -122,6 +127,7 @@ struct DutyCommandTests {
         #expect(try cli.run(["appraisal", "--month", "2026-13"], as: "sup-huang").status == 2)
         #expect(try cli.run(["appraisal", "--staff", "nobody"], as: "sup-huang").status == 3)
         #expect(try cli.run(["appraisal", "--csv"], as: "sup-huang").out.hasPrefix("\u{FEFF}staff,"))
+        #expect(try cli.run(["appraisal", "--html"], as: "sup-huang").out.contains("guard-wang"))
         #expect(try cli.run(["appraisal", "--as-of", "2027-01-01T00:00:00+08:00"], as: "sup-huang").status == 2)
     }
 

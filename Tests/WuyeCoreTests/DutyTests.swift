@@ -175,6 +175,11 @@ struct DutyTests {
         #expect(Period.parse(year: "2026")?.days == 365)
         #expect(Period.parse(month: "2026-13") == nil)
         #expect(Period.month(2026, 12).from(in: zone) == t("2026-12-01T00:00:00+08:00"))
+        #expect(Period.quarter(2026, 4).months == [.month(2026, 10), .month(2026, 11), .month(2026, 12)])
+        #expect(Period.year(2026).months.count == 12)
+        #expect(Period.year(2026).months.last == .month(2026, 12))
+        #expect(Period.month(2026, 2).months == [.month(2026, 2)])
+        #expect(Period.month(2026, 2).lastMonths(3) == [.month(2025, 12), .month(2026, 1), .month(2026, 2)])
     }
 }
 

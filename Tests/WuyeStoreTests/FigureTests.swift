@@ -193,4 +193,28 @@ struct FigureTests {
                 .denominator == 5)
         #expect(try after.store.items(kind: nil, filter: .all) == store.items(kind: nil, filter: .all))
     }
+
+    /// The HTML report: every figure with its chart of months, nothing of the data as markup.
+    @Test func htmlReportChartsEachFigureAndEscapesTheData() throws {
+        let (home, store) = try fixture()
+        _ = home
+        let set = try Figures.compute(store: store, site: "lanting", period: .month(2026, 11), now: now)
+        let trend = try Period.month(2026, 11).lastMonths(6).map {
+            try Figures.compute(store: store, site: "lanting", period: $0, now: now)
+        }
+        let html = HTMLReport.figures(set, trend: trend, siteName: "兰亭苑 <script>alert(1)</script>")
+        #expect(html.hasPrefix("<!DOCTYPE html>"))
+        #expect(!html.contains("<script>"))
+        #expect(html.contains("兰亭苑 &lt;script&gt;"))
+        #expect(html.components(separatedBy: "<svg").count - 1 == set.figures.count)
+        #expect(html.contains("投诉处理及时率"))
+        // Response achievement: October met (1/1), November not (3/4): one bar of each colour.
+        let row = html.components(separatedBy: "<tr").first { $0.contains("Response in time") }!
+        #expect(row.components(separatedBy: "class=\"bm\"").count - 1 == 1)
+        #expect(row.components(separatedBy: "class=\"bx\"").count - 1 == 1)
+        let appraisal = HTMLReport.appraisal(
+            try Appraisal.compute(store: store, period: .month(2026, 11), site: nil, staff: nil, now: now), period: .month(2026, 11),
+            scope: "all")
+        #expect(appraisal.contains("<td>desk</td>"))
+    }
 }

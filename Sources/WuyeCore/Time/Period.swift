@@ -56,6 +56,27 @@ public struct Period: Sendable, Equatable, CustomStringConvertible {
         }
     }
 
+    /// The calendar months the period begins in and runs through, in order.
+    public var months: [Period] {
+        var out: [Period] = []
+        var m = Period.month(first.year, first.month)
+        while m.first < end {
+            out.append(m)
+            m = Period(kind: .month, first: m.end, end: Period.month(m.end.year, m.end.month).end)
+        }
+        return out
+    }
+
+    /// The `n` months that end with the month this period begins in.
+    public func lastMonths(_ n: Int) -> [Period] {
+        var out = [Period.month(first.year, first.month)]
+        while out.count < n {
+            let f = out[0].first
+            out.insert(f.month == 1 ? .month(f.year - 1, 12) : .month(f.year, f.month - 1), at: 0)
+        }
+        return out
+    }
+
     public func from(in zone: Zone) -> Instant { zone.startOfDay(first) }
     public func to(in zone: Zone) -> Instant { zone.startOfDay(end) }
 }

@@ -21,8 +21,10 @@ struct AppraisalCommand: ParsableCommand {
     var asOf: String?
     @Flag var json = false
     @Flag(help: "CSV that Excel opens (UTF-8 with BOM).") var csv = false
+    @Flag(help: "One HTML page (redirect it to a file).") var html = false
 
     func run() throws {
+        if [json, csv, html].filter({ $0 }).count > 1 { throw WuyeError.badInput("give one of --json, --csv or --html") }
         let env = try Env(g)
         let live = try env.store()
         let actor = try live.staff(try env.requireActor())
@@ -51,6 +53,8 @@ struct AppraisalCommand: ParsableCommand {
             Output.json(w)
         } else if csv {
             Output.writeAll(Array(AppraisalReport.csv(list).utf8))
+        } else if html {
+            Output.writeAll(Array(HTMLReport.appraisal(list, period: period, scope: site ?? "all sites 全部项目").utf8))
         } else {
             Output.line("Monthly appraisal, \(period)\(site.map { " — \($0)" } ?? "")")
             if let past { Output.line("As it stood at \(ISOFormat.string(past.asOf, in: try live.sites().first?.zone ?? .utc))") }

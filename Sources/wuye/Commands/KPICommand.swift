@@ -18,11 +18,13 @@ struct KPICommand: ParsableCommand {
     var asOf: String?
     @Flag var json = false
     @Flag(help: "CSV that Excel opens (UTF-8 with BOM).") var csv = false
+    @Flag(help: "One HTML page with a chart of each figure's months (redirect it to a file).") var html = false
 
     func run() throws {
         let env = try Env(g)
         let given = [month, quarter, year].compactMap { $0 }
         if given.count > 1 { throw WuyeError.badInput("give one of --month, --quarter or --year") }
+        if [json, csv, html].filter({ $0 }).count > 1 { throw WuyeError.badInput("give one of --json, --csv or --html") }
         let live = try env.store()
         if let site { _ = try live.site(site) }
         let past = try env.snapshot(asOf, of: live, site: site)
@@ -46,6 +48,16 @@ struct KPICommand: ParsableCommand {
             Output.json(w)
         } else if csv {
             Output.writeAll(Array(FigureReport.csv(set).utf8))
+        } else if html {
+            // A month is shown with the five before it; a quarter or a year month by month.
+            let setting = try Figures.Setting(store: store, site: site)
+            var trend: [FigureSet] = []
+            for m in period.kind == .month ? period.lastMonths(6) : period.months {
+                trend.append(try Figures.compute(store: store, site: site, period: m, now: now, setting: setting))
+            }
+            var name = "全部项目 · all sites"
+            if let site { name = "\(try store.site(site).name) (\(site))" }
+            Output.writeAll(Array(HTMLReport.figures(set, trend: trend, siteName: name).utf8))
         } else {
             if let past { Output.line("As it stood at \(ISOFormat.string(past.asOf, in: try live.sites().first?.zone ?? .utc))") }
             for l in FigureReport.text(set) { Output.line(l) }
