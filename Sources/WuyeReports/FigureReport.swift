@@ -30,6 +30,21 @@ public enum FigureReport {
         return r == r.rounded() ? String(Int(r)) : String(r)
     }
 
+    /// What a figure was made of, in words: met of decided (or how many scores), and
+    /// what is pending, back-dated or imported.
+    static func counts(_ f: Figure) -> [String] {
+        var parts: [String] = []
+        if f.name == "satisfaction", f.denominator > 0 {
+            parts.append("\(Int(f.denominator)) score\(f.denominator == 1 ? "" : "s")")
+        } else if f.name != "complaint_rate", f.denominator > 0 {
+            parts.append("\(Int(f.numerator.rounded()))/\(Int(f.denominator))")
+        }
+        if f.pending > 0 { parts.append("\(f.pending) pending") }
+        if f.backdated > 0 { parts.append("\(f.backdated) back-dated") }
+        if f.imported > 0 { parts.append("\(f.imported) imported") }
+        return parts
+    }
+
     public static func text(_ set: FigureSet) -> [String] {
         var lines = ["Figures for \(set.site ?? "the company (all sites)"), \(set.period)", ""]
         for f in set.figures {
@@ -40,11 +55,7 @@ public enum FigureReport {
             case false?: met = "✗ not met"
             case nil: met = "no data"
             }
-            var extra: [String] = []
-            if f.name != "complaint_rate", f.denominator > 0 { extra.append("\(Int(f.numerator.rounded()))/\(Int(f.denominator))") }
-            if f.pending > 0 { extra.append("\(f.pending) pending") }
-            if f.backdated > 0 { extra.append("\(f.backdated) back-dated") }
-            if f.imported > 0 { extra.append("\(f.imported) imported") }
+            let extra = counts(f)
             lines.append(
                 DisplayWidth.fit(label, to: 30) + DisplayWidth.fitRight(percent(f.value), to: 7) + "  "
                     + DisplayWidth.fit((f.ceiling ? "< " : "≥ ") + percent(f.target), to: 7) + "  " + DisplayWidth.fit(met, to: 10)

@@ -64,14 +64,7 @@ public enum HTMLReport {
         }
     }
 
-    static func counts(_ f: Figure) -> String {
-        var parts: [String] = []
-        if f.name != "complaint_rate", f.denominator > 0 { parts.append("\(Int(f.numerator.rounded()))/\(Int(f.denominator))") }
-        if f.pending > 0 { parts.append("\(f.pending) pending") }
-        if f.backdated > 0 { parts.append("\(f.backdated) back-dated") }
-        if f.imported > 0 { parts.append("\(f.imported) imported") }
-        return parts.joined(separator: ", ")
-    }
+    static func counts(_ f: Figure) -> String { FigureReport.counts(f).joined(separator: ", ") }
 
     /// Bars of the months' values, coloured by whether each met the target, with the
     /// target as a dashed line; a month without data has no bar.
