@@ -49,15 +49,7 @@ public enum AppraisalReport {
             w.beginArray()
             for f in a.figures {
                 w.beginObject()
-                w.field("name", f.name)
-                w.field("value", f.value)
-                w.field("target", f.target)
-                w.field("met", f.met)
-                w.field("numerator", f.numerator)
-                w.field("denominator", f.denominator)
-                w.field("pending", f.pending)
-                w.field("backdated", f.backdated)
-                w.field("imported", f.imported)
+                FigureReport.fields(f, into: &w)
                 if f.name == "satisfaction" { w.field("basis", a.satisfactionBasis.rawValue) }
                 w.endObject()
             }

@@ -69,6 +69,20 @@ public enum FigureReport {
         return lines
     }
 
+    /// One figure's fields, as every JSON report writes them.
+    static func fields(_ f: Figure, into w: inout JSONWriter) {
+        w.field("name", f.name)
+        w.field("value", f.value)
+        w.field("target", f.target)
+        w.field("met", f.met)
+        w.field("better", f.ceiling ? "lower" : "higher")
+        w.field("numerator", f.numerator)
+        w.field("denominator", f.denominator)
+        w.field("pending", f.pending)
+        w.field("backdated", f.backdated)
+        w.field("imported", f.imported)
+    }
+
     public static func json(_ set: FigureSet, into w: inout JSONWriter) {
         w.beginObject()
         w.field("site", set.site)
@@ -79,16 +93,7 @@ public enum FigureReport {
         w.beginArray()
         for f in set.figures {
             w.beginObject()
-            w.field("name", f.name)
-            w.field("value", f.value)
-            w.field("target", f.target)
-            w.field("met", f.met)
-            w.field("better", f.ceiling ? "lower" : "higher")
-            w.field("numerator", f.numerator)
-            w.field("denominator", f.denominator)
-            w.field("pending", f.pending)
-            w.field("backdated", f.backdated)
-            w.field("imported", f.imported)
+            fields(f, into: &w)
             w.endObject()
         }
         w.endArray()
