@@ -225,6 +225,7 @@ extension Store.Batch {
         guard o.kind.allows(actor.role) else {
             throw .refused("a \(actor.role.label) cannot tick \(o.kind.rawValue) duties")
         }
+        try Permissions.checkDutySite(actor, site: o.site)
         if when > now { throw .refused("the time given is in the future; a duty is ticked when it is done or after") }
         if let done = try run({ db in try Store.tick(db, occurrenceID) }) {
             throw .refused("\(occurrenceID) was done already by \(done.actor) at \(ISOFormat.short(done.at, in: zone))")
@@ -266,6 +267,7 @@ extension Store.Batch {
         guard let (site, route, index) = found else {
             throw .notFound("no checkpoint has the code '\(code)'; scan the label at the checkpoint, or see wuye patrol rounds")
         }
+        try Permissions.checkDutySite(actor, site: site.id)
         let when = at ?? now
         if when > now { throw .refused("the time given is in the future") }
         guard let round = Patrol.round(site: site, route: route, standards: standards, at: when) else {

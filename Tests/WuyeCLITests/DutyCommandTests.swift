@@ -42,6 +42,11 @@ struct DutyCommandTests {
         #expect(r.status == 0)
         #expect(r.out.contains("repair R-"))
         #expect(try cli.run(["checklist", "tick", id], as: "clean-liu").status == 1)
+        // Duties are done on the spot: staff of one site neither tick nor scan another's.
+        let elsewhere = try cli.run(["checklist", "tick", "xinghe/cleaning/office-lobby/2026-11-30/2"], as: "clean-liu")
+        #expect(elsewhere.status == 1)
+        #expect(elsewhere.err.contains("clean-liu works at jinxiu"))
+        #expect(try cli.run(["patrol", "scan", "CP-N-01"], as: "guard-zhou").status == 1)
         let after = try cli.json(["checklist", "--site", "jinxiu", "--kind", "cleaning", "--json"]) as! [[String: Any]]
         let done = after.first { $0["id"] as? String == id }!
         #expect(done["state"] as? String == "done")

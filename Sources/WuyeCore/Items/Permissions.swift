@@ -52,6 +52,15 @@ public enum Permissions {
     }
 
     /// Only a supervisor changes who works here or the standards.
+    /// Duties are done on the spot: staff of one site tick and scan that site's only;
+    /// company-wide staff (supervisors, with no site of their own) anywhere.
+    public static func checkDutySite(_ actor: Staff, site: String) throws(WuyeError) {
+        guard actor.active else { throw .refused("\(actor.id) is no longer active; ask a supervisor") }
+        if let own = actor.site, own != site {
+            throw .refused("\(actor.id) works at \(own); the duties of \(site) are done by its own staff or a supervisor")
+        }
+    }
+
     public static func requireSupervisor(_ actor: Staff, _ what: String) throws(WuyeError) {
         guard actor.role == .supervisor, actor.active else {
             throw .refused("only a supervisor can \(what); \(actor.id) is a \(actor.role.label)")
