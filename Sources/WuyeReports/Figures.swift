@@ -57,12 +57,31 @@ public enum Figures {
         var staffSite: [String: String?]
         var trainings: [TrainingSession]
 
+        /// Each site's definitions and the standards loads, oldest first.
+        var siteHistory: [String: [(at: Instant, site: Site)]]
+        var standardsHistory: [(at: Instant, standards: Standards)]
+
         public init(store: Store, site: String?) throws(WuyeError) {
             sites = try store.sites().filter { site == nil || $0.id == site }
             if let site, sites.isEmpty { throw .notFound("unknown site \(site)") }
             standards = try store.standards()
             staffSite = Dictionary(uniqueKeysWithValues: try store.staffList().map { ($0.id, $0.site) })
             trainings = try store.trainings()
+            let d = try store.definitions()
+            siteHistory = Dictionary(grouping: d.sites, by: \.site.id)
+            standardsHistory = d.standards
+        }
+
+        /// The site as it was defined at `t` (its first definition before that).
+        func site(_ s: Site, at t: Instant) -> Site {
+            guard let h = siteHistory[s.id], let first = h.first else { return s }
+            return h.last { $0.at <= t }?.site ?? first.site
+        }
+
+        /// The standards in force at `t`: the last loaded by then, else the built-in ones.
+        func standards(at t: Instant) -> Standards {
+            if standardsHistory.isEmpty { return standards }
+            return standardsHistory.last { $0.at <= t }?.standards ?? Standards()
         }
     }
 
@@ -74,7 +93,10 @@ public enum Figures {
         -> FigureSet
     {
         let sites = setting.sites
-        let standards = setting.standards
+        // A period is measured against the standards in force when it ended (or now):
+        // loading new standards later does not move it.
+        let periodEnd = min(now, period.to(in: sites.first?.zone ?? .utc))
+        let standards = setting.standards(at: periodEnd)
         let t = standards.targets
         var acc: [String: Figure] = [:]
         var order: [String] = []
@@ -131,7 +153,9 @@ public enum Figures {
                 var byKind: [DutyKind: (done: Int, decided: Int, pending: Int)] = [:]
                 var day = period.first
                 while day <= lastDay {
-                    for o in Duties.occurrences(site: s, standards: standards, day: day)
+                    // Each day's duties as the site and standards stood at its end.
+                    let dayEnd = zone.startOfDay(day.adding(days: 1))
+                    for o in Duties.occurrences(site: setting.site(s, at: dayEnd), standards: setting.standards(at: dayEnd), day: day)
                     where o.day >= period.first && seen.insert(o.id).inserted {
                         let st = o.state(at: now, tick: ticks[o.id])
                         var k = byKind[o.kind] ?? (0, 0, 0)
@@ -168,7 +192,8 @@ public enum Figures {
                 var pendingRounds = 0
                 day = period.first
                 while day <= lastDay {
-                    for r in Patrol.rounds(site: s, standards: standards, day: day) {
+                    let dayEnd = zone.startOfDay(day.adding(days: 1))
+                    for r in Patrol.rounds(site: setting.site(s, at: dayEnd), standards: setting.standards(at: dayEnd), day: day) {
                         let sc = scans[r.id] ?? []
                         switch r.state(at: now, scans: sc) {
                         case .complete:

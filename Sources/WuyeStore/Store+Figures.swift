@@ -77,4 +77,25 @@ extension Store {
             return (row?[0] ?? 0, row?[1] ?? 0)
         }
     }
+
+    /// Every site definition and standards load in the journal, in order, with the
+    /// instant each took effect: what a past day's duties and a past period's targets
+    /// were counted against.
+    public func definitions() throws(WuyeError) -> (sites: [(at: Instant, site: Site)], standards: [(at: Instant, standards: Standards)]) {
+        try read { db in
+            var sites: [(at: Instant, site: Site)] = []
+            var standards: [(at: Instant, standards: Standards)] = []
+            let cursor = try Row.fetchCursor(
+                db, sql: "SELECT \(Store.eventColumns) FROM events WHERE type IN ('site.defined', 'standards.loaded') ORDER BY seq")
+            while let row = try cursor.next() {
+                let e = try Store.decodeEvent(row)
+                switch e.body {
+                case .siteDefined(let site): sites.append((e.at, site))
+                case .standardsLoaded(let st, _): standards.append((e.at, st))
+                default: break
+                }
+            }
+            return (sites, standards)
+        }
+    }
 }

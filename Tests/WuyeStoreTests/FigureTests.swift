@@ -217,4 +217,45 @@ struct FigureTests {
             scope: "all")
         #expect(appraisal.contains("<td>desk</td>"))
     }
+
+    /// A past month is counted against the site and standards in force then: loading
+    /// standards with a third cleaning a day in December does not move November.
+    @Test func laterStandardsDoNotMoveAPastMonth() throws {
+        let home = TempHome()
+        let store = try Store.open(home: home.path, create: true)
+        let file = try SiteFile.parse(
+            """
+            [site]
+            id = "lanting"
+            name = "兰亭苑"
+            time_zone = "Asia/Shanghai"
+            units = ["101"]
+            [[locations]]
+            id = "lobby"
+            name = "大堂"
+            kind = "public_area"
+            [[staff]]
+            id = "boss"
+            role = "supervisor"
+            """)
+        try store.define(file, actor: nil, now: t("2026-10-01T00:00:00"))
+        let december = t("2026-12-02T09:00:00")
+        let november = try Figures.compute(store: store, site: "lanting", period: .month(2026, 11), now: december)
+        #expect(november.figure("checklist_cleaning")?.denominator == 60)  // 30 days × 2, none done
+        #expect(november.figure("checklist_cleaning")?.target == 0.95)
+        let three = try Standards.parse(
+            """
+            [duties.cleaning]
+            windows = ["07:00-09:00", "12:00-13:00", "16:00-18:00"]
+            [targets]
+            checklist_completion = 0.9
+            """)
+        try store.loadStandards(three, source: "test", actor: "boss", now: t("2026-12-01T08:00:00"))
+        let again = try Figures.compute(store: store, site: "lanting", period: .month(2026, 11), now: december + 86400)
+        #expect(again.figure("checklist_cleaning")?.denominator == 60)
+        #expect(again.figure("checklist_cleaning")?.target == 0.95)
+        let dec = try Figures.compute(store: store, site: "lanting", period: .month(2026, 12), now: december + 86400)
+        #expect(dec.figure("checklist_cleaning")?.denominator == 6)  // 1 and 2 December, three a day
+        #expect(dec.figure("checklist_cleaning")?.target == 0.9)
+    }
 }
