@@ -17,44 +17,56 @@ extension Store {
 
     /// Clocks of non-void items at a site whose deadline falls in [from, to).
     public func clocks(site: String, kinds: [ClockKind], deadlineFrom from: Instant, to: Instant) throws(WuyeError) -> [ClockOutcome] {
-        try assignedClocks(site: site, kinds: kinds, deadlineFrom: from, to: to, assignedOnly: false).map(\.clock)
+        let marks = kinds.map { _ in "?" }.joined(separator: ",")
+        let args: [any DatabaseValueConvertible] = [site] + kinds.map(\.rawValue) + [from.seconds, to.seconds]
+        return try clockRows(Store.clocksDue(marks), args, assignees: .none).map(\.clock)
     }
+
+    static func clocksDue(_ marks: String) -> String { "c.site = ? AND c.kind IN (\(marks)) AND c.deadline >= ? AND c.deadline < ?" }
+    static let callbacksRated = "c.site = ? AND c.kind = 'callback' AND c.rating IS NOT NULL AND c.stopped_at >= ? AND c.stopped_at < ?"
+
+    /// Whether clock rows come with their item's assignee (a join figures do without).
+    enum Assignees { case none, all, assignedOnly }
 
     /// Callback clocks at a site stopped with a rating in [from, to).
     public func callbackRatings(site: String, from: Instant, to: Instant) throws(WuyeError) -> [ClockOutcome] {
-        try assignedCallbackRatings(site: site, from: from, to: to, assignedOnly: false).map(\.clock)
+        try clockRows(Store.callbacksRated, [site, from.seconds, to.seconds], assignees: .none).map(\.clock)
     }
 
     /// Like `clocks(site:kinds:deadlineFrom:to:)`, with the staff member each item is
     /// assigned to (the one who answers for it in the monthly appraisal).
-    public func assignedClocks(site: String, kinds: [ClockKind], deadlineFrom from: Instant, to: Instant, assignedOnly: Bool = true)
+    public func assignedClocks(site: String, kinds: [ClockKind], deadlineFrom from: Instant, to: Instant)
         throws(WuyeError) -> [(assignee: String?, clock: ClockOutcome)]
     {
         let marks = kinds.map { _ in "?" }.joined(separator: ",")
         let args: [any DatabaseValueConvertible] = [site] + kinds.map(\.rawValue) + [from.seconds, to.seconds]
-        return try clockRows(
-            "c.site = ? AND c.kind IN (\(marks)) AND c.deadline >= ? AND c.deadline < ?", args, assignedOnly: assignedOnly)
+        return try clockRows(Store.clocksDue(marks), args, assignees: .assignedOnly)
     }
 
     /// Like `callbackRatings(site:from:to:)`, with the staff member each item is assigned to.
     public func assignedCallbackRatings(site: String, from: Instant, to: Instant, assignedOnly: Bool = true)
         throws(WuyeError) -> [(assignee: String?, clock: ClockOutcome)]
     {
-        try clockRows(
-            "c.site = ? AND c.kind = 'callback' AND c.rating IS NOT NULL AND c.stopped_at >= ? AND c.stopped_at < ?",
-            [site, from.seconds, to.seconds], assignedOnly: assignedOnly)
+        try clockRows(Store.callbacksRated, [site, from.seconds, to.seconds], assignees: assignedOnly ? .assignedOnly : .all)
     }
 
-    private func clockRows(_ condition: String, _ args: [any DatabaseValueConvertible], assignedOnly: Bool)
+    private func clockRows(_ condition: String, _ args: [any DatabaseValueConvertible], assignees: Assignees)
         throws(WuyeError) -> [(assignee: String?, clock: ClockOutcome)]
     {
         try read { db in
-            let sql = """
-                SELECT c.kind, c.deadline, c.stopped_at, c.outcome, c.paused, c.backdated, c.imported, c.rating, i.assignee
-                FROM clocks c JOIN items i ON i.id = c.item_id
-                WHERE \(condition) AND c.void = 0\(assignedOnly ? " AND i.assignee IS NOT NULL" : "")
-                """
-            return try Row.fetchAll(db, sql: sql, arguments: StatementArguments(args)).map { row in (row[8], Store.outcome(row)) }
+            let columns = "c.kind, c.deadline, c.stopped_at, c.outcome, c.paused, c.backdated, c.imported, c.rating"
+            let sql: String
+            switch assignees {
+            case .none: sql = "SELECT \(columns) FROM clocks c WHERE \(condition) AND c.void = 0"
+            case .all, .assignedOnly:
+                sql = """
+                    SELECT \(columns), i.assignee FROM clocks c JOIN items i ON i.id = c.item_id
+                    WHERE \(condition) AND c.void = 0\(assignees == .assignedOnly ? " AND i.assignee IS NOT NULL" : "")
+                    """
+            }
+            return try Row.fetchAll(db, sql: sql, arguments: StatementArguments(args)).map { row in
+                (assignees == .none ? nil : row[8], Store.outcome(row))
+            }
         }
     }
 
@@ -86,7 +98,13 @@ extension Store {
             var sites: [(at: Instant, site: Site)] = []
             var standards: [(at: Instant, standards: Standards)] = []
             let cursor = try Row.fetchCursor(
-                db, sql: "SELECT \(Store.eventColumns) FROM events WHERE type IN ('site.defined', 'standards.loaded') ORDER BY seq")
+                db,
+                // By subject, so that the index answers: a journal has hundreds of thousands of item events.
+                sql: """
+                    SELECT \(Store.eventColumns) FROM events
+                    WHERE ((subject >= 'site:' AND subject < 'site;') OR subject = 'standards')
+                      AND type IN ('site.defined', 'standards.loaded') ORDER BY seq
+                    """)
             while let row = try cursor.next() {
                 let e = try Store.decodeEvent(row)
                 switch e.body {
