@@ -123,14 +123,17 @@ public enum Figures {
             let to = period.to(in: zone)
             // Satisfaction: surveys and callback ratings, as scores of 100.
             let surveys = try store.surveys(site: s.id, from: from, to: to)
-            let ratings = try store.callbackRatings(site: s.id, from: from, to: to)
-            let scores =
-                surveys.map(\.score) + ratings.compactMap { r in r.rating.map { standards.callbackRatingScores[max(0, min(4, $0 - 1))] } }
+            let ratings = try store.ratingCounts(site: s.id, from: from, to: to)
+            var total = surveys.map(\.score).reduce(0, +)
+            var count = surveys.count
+            for (rating, n) in ratings.byRating {
+                total += standards.callbackRatingScores[max(0, min(4, rating - 1))] * Double(n)
+                count += n
+            }
             add(
                 Figure(
-                    name: "satisfaction", value: nil, target: t.satisfaction / 100, ceiling: false, numerator: scores.reduce(0, +) / 100,
-                    denominator: Double(scores.count), pending: 0, backdated: ratings.filter(\.backdated).count,
-                    imported: ratings.filter(\.imported).count))
+                    name: "satisfaction", value: nil, target: t.satisfaction / 100, ceiling: false, numerator: total / 100,
+                    denominator: Double(count), pending: 0, backdated: ratings.backdated, imported: ratings.imported))
             let c = try store.complaintsReceived(site: s.id, from: from, to: to)
             complaints += c.count
             complaintsImported += c.imported
@@ -141,7 +144,11 @@ public enum Figures {
                 ("enquiry_achievement", [.answer], t.enquiryAchievement),
                 ("repair_achievement", [.onSite, .resolution], t.repairAchievement),
             ] {
-                add(achievement(name, try store.clocks(site: s.id, kinds: kinds, deadlineFrom: from, to: to), target: target, now: now))
+                let c = try store.clockCounts(site: s.id, kinds: kinds, deadlineFrom: from, to: to, now: now)
+                add(
+                    Figure(
+                        name: name, value: nil, target: target, ceiling: false, numerator: Double(c.met), denominator: Double(c.decided),
+                        pending: c.pending, backdated: c.backdated, imported: c.imported))
             }
             // Duties and rounds, day by day up to today.
             let lastDay = min(period.end.adding(days: -1), zone.date(of: now))
@@ -267,7 +274,7 @@ public enum Figures {
     }
 
     /// A clock counts in the period its deadline falls in, once decided.
-    static func achievement(_ name: String, _ clocks: [Store.ClockOutcome], target: Double, now: Instant) -> Figure {
+    public static func achievement(_ name: String, _ clocks: [Store.ClockOutcome], target: Double, now: Instant) -> Figure {
         var met = 0
         var decided = 0
         var pending = 0

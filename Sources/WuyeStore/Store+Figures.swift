@@ -28,9 +28,66 @@ extension Store {
     /// Whether clock rows come with their item's assignee (a join figures do without).
     enum Assignees { case none, all, assignedOnly }
 
-    /// Callback clocks at a site stopped with a rating in [from, to).
-    public func callbackRatings(site: String, from: Instant, to: Instant) throws(WuyeError) -> [ClockOutcome] {
-        try clockRows(Store.callbacksRated, [site, from.seconds, to.seconds], assignees: .none).map(\.clock)
+    /// What an achievement figure counts, for the clocks of non-void items at a site due
+    /// in [from, to), summed by SQLite: a clock stopped is decided (met or missed), one
+    /// still running past its deadline is decided as missed, the rest (paused, or not due
+    /// yet) are pending. Back-dated and imported are counted among the decided.
+    public struct ClockCounts: Sendable, Equatable {
+        public var met = 0
+        public var decided = 0
+        public var pending = 0
+        public var backdated = 0
+        public var imported = 0
+
+        public init(met: Int = 0, decided: Int = 0, pending: Int = 0, backdated: Int = 0, imported: Int = 0) {
+            self.met = met
+            self.decided = decided
+            self.pending = pending
+            self.backdated = backdated
+            self.imported = imported
+        }
+    }
+
+    public func clockCounts(site: String, kinds: [ClockKind], deadlineFrom from: Instant, to: Instant, now: Instant)
+        throws(WuyeError) -> ClockCounts
+    {
+        try read { db in
+            let marks = kinds.map { _ in "?" }.joined(separator: ",")
+            let args: [any DatabaseValueConvertible] = [now.seconds, site] + kinds.map(\.rawValue) + [from.seconds, to.seconds]
+            let row = try Row.fetchOne(
+                db,
+                sql: """
+                    SELECT coalesce(sum(d), 0), coalesce(sum(d AND outcome = 'met'), 0), coalesce(sum(NOT d), 0),
+                           coalesce(sum(d AND backdated), 0), coalesce(sum(d AND imported), 0)
+                    FROM (SELECT outcome, backdated, imported, (outcome IS NOT NULL OR (paused = 0 AND deadline < ?)) AS d
+                          FROM clocks c WHERE \(Store.clocksDue(marks)) AND void = 0)
+                    """, arguments: StatementArguments(args))
+            guard let row else { return ClockCounts() }
+            return ClockCounts(met: row[1], decided: row[0], pending: row[2], backdated: row[3], imported: row[4])
+        }
+    }
+
+    /// Callback ratings at a site in [from, to), counted by rating (1…5) in SQL, with
+    /// how many were back-dated or imported.
+    public func ratingCounts(site: String, from: Instant, to: Instant) throws(WuyeError)
+        -> (byRating: [Int: Int], backdated: Int, imported: Int)
+    {
+        try read { db in
+            var byRating: [Int: Int] = [:]
+            var backdated = 0
+            var imported = 0
+            let rows = try Row.fetchAll(
+                db,
+                sql:
+                    "SELECT rating, count(*), sum(backdated), sum(imported) FROM clocks c WHERE \(Store.callbacksRated) AND void = 0 GROUP BY rating",
+                arguments: [site, from.seconds, to.seconds])
+            for row in rows {
+                byRating[row[0], default: 0] += row[1] as Int
+                backdated += row[2] as Int
+                imported += row[3] as Int
+            }
+            return (byRating, backdated, imported)
+        }
     }
 
     /// Like `clocks(site:kinds:deadlineFrom:to:)`, with the staff member each item is
@@ -43,7 +100,8 @@ extension Store {
         return try clockRows(Store.clocksDue(marks), args, assignees: .assignedOnly)
     }
 
-    /// Like `callbackRatings(site:from:to:)`, with the staff member each item is assigned to.
+    /// Callback clocks at a site stopped with a rating in [from, to), with the staff
+    /// member each item is assigned to.
     public func assignedCallbackRatings(site: String, from: Instant, to: Instant, assignedOnly: Bool = true)
         throws(WuyeError) -> [(assignee: String?, clock: ClockOutcome)]
     {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import WuyeCore
+import WuyeReports
 import WuyeStore
 import WuyeTestSupport
 
@@ -81,6 +82,33 @@ struct StoreTests {
             }
         }
         #expect(compared > 100)
+    }
+
+    /// The figures sum clocks in SQL; the appraisal walks them one by one. Both must
+    /// count the same, whatever the history and the moment.
+    @Test func clockCountsInSQLEqualTheClocksCountedOneByOne() throws {
+        let home = TempHome()
+        let store = try demoStore(home)
+        _ = try randomHistory(store, seed: 11)
+        let kindSets: [[ClockKind]] = [[.result, .progress], [.response, .acknowledge], [.answer], [.onSite, .resolution], [.callback]]
+        var decided = 0
+        for days in [-1, 3, 20, 60] {
+            let now = realNow + Int64(days) * 86400
+            for kinds in kindSets {
+                let from = realNow - 30 * 86400
+                let to = realNow + 90 * 86400
+                let sql = try store.clockCounts(site: "jinxiu", kinds: kinds, deadlineFrom: from, to: to, now: now)
+                let walked = Figures.achievement(
+                    "x", try store.clocks(site: "jinxiu", kinds: kinds, deadlineFrom: from, to: to), target: 0.9, now: now)
+                #expect(Double(sql.met) == walked.numerator)
+                #expect(Double(sql.decided) == walked.denominator)
+                #expect(sql.pending == walked.pending)
+                #expect(sql.backdated == walked.backdated)
+                #expect(sql.imported == walked.imported)
+                decided += sql.decided
+            }
+        }
+        #expect(decided > 100)
     }
 
     /// A random stream of steps by every role, some back-dated, most refused: returns
