@@ -38,7 +38,7 @@ public enum Appraisal {
     {
         // Against the standards in force when the month ended (or now), like the figures.
         let setting = try Figures.Setting(store: store, site: nil)
-        let standards = setting.standards(at: min(now, period.to(in: try store.sites().first?.zone ?? .utc)))
+        let standards = setting.standards(at: min(now, period.to(in: setting.sites.first?.zone ?? .utc)))
         let t = standards.targets
         let staff = try store.staffList().filter { m in
             if let only { return m.id == only }
@@ -52,13 +52,13 @@ public enum Appraisal {
         var ownScores: [String: [Double]] = [:]
         var ownFlags: [String: (backdated: Int, imported: Int)] = [:]
         var siteScores: [String: [Double]] = [:]
-        for s in try store.sites() {
+        for s in setting.sites {
             let from = period.from(in: s.zone)
             let to = period.to(in: s.zone)
             for (who, c) in try store.assignedClocks(site: s.id, kinds: [.result, .progress], deadlineFrom: from, to: to) {
                 if let who { timeliness[who, default: []].append(c) }
             }
-            let ratings = try store.assignedCallbackRatings(site: s.id, from: from, to: to, assignedOnly: false)
+            let ratings = try store.assignedCallbackRatings(site: s.id, from: from, to: to)
             for (who, c) in ratings {
                 guard let r = c.rating else { continue }
                 if let who {
@@ -73,7 +73,7 @@ public enum Appraisal {
                 try store.surveys(site: s.id, from: from, to: to).map(\.score) + ratings.compactMap { $0.clock.rating.map(score) }
         }
         let companyScores = siteScores.values.flatMap { $0 }
-        let sessions = try store.trainings().filter { $0.date >= period.first && $0.date < period.end }
+        let sessions = setting.trainings.filter { $0.date >= period.first && $0.date < period.end }
 
         return staff.map { m in
             var basis = StaffAppraisal.Basis.own

@@ -100,12 +100,12 @@ extension Store {
         return try clockRows(Store.clocksDue(marks), args, assignees: .assignedOnly)
     }
 
-    /// Callback clocks at a site stopped with a rating in [from, to), with the staff
-    /// member each item is assigned to.
-    public func assignedCallbackRatings(site: String, from: Instant, to: Instant, assignedOnly: Bool = true)
-        throws(WuyeError) -> [(assignee: String?, clock: ClockOutcome)]
+    /// Callback clocks at a site stopped with a rating in [from, to), each with the staff
+    /// member its item is assigned to (nil when nobody is).
+    public func assignedCallbackRatings(site: String, from: Instant, to: Instant) throws(WuyeError)
+        -> [(assignee: String?, clock: ClockOutcome)]
     {
-        try clockRows(Store.callbacksRated, [site, from.seconds, to.seconds], assignees: assignedOnly ? .assignedOnly : .all)
+        try clockRows(Store.callbacksRated, [site, from.seconds, to.seconds], assignees: .all)
     }
 
     private func clockRows(_ condition: String, _ args: [any DatabaseValueConvertible], assignees: Assignees)
