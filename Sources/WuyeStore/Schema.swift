@@ -4,8 +4,23 @@ import GRDB
 /// is the schema version, so an older program refuses a newer file instead of guessing.
 enum Schema {
     static let applicationID: Int32 = 0x5755_5945  // "WUYE"
-    static let version: Int32 = 1
+    static let version: Int32 = 2
     static let fileName = "wuye.sqlite"
+
+    /// Open items in deadline order, ties by kind and number: one index for lists of
+    /// every kind, one for lists of one kind, so that no list sorts its rows.
+    static let openItemIndexes = """
+        CREATE INDEX items_open_order ON items(is_open, next_deadline, kind, num);
+        CREATE INDEX items_open_kind ON items(is_open, kind, next_deadline, num);
+        """
+
+    /// Brings a store of an older schema up to this one, inside a write transaction.
+    /// Version 2 (November 2026): the two open-item indexes replace `items_open`.
+    static func migrate(_ db: Database, from version: Int32) throws {
+        if version < 2 {
+            try db.execute(sql: "DROP INDEX IF EXISTS items_open;\n" + openItemIndexes)
+        }
+    }
 
     static func create(_ db: Database) throws {
         try db.execute(
@@ -52,7 +67,7 @@ enum Schema {
                     json BLOB NOT NULL, -- the item's fields that do not depend on now, as JSON
                     last_seq INTEGER NOT NULL
                 );
-                CREATE INDEX items_open ON items(is_open, next_deadline);
+                \(openItemIndexes)
                 CREATE INDEX items_site ON items(site, kind, opened_at);
 
                 -- One row per clock, kept with its item: what the figures count.

@@ -104,8 +104,8 @@ extension Store {
     }
 
     /// The queries of an item list, run in turn: open ones by nearest deadline (those
-    /// with a deadline first, straight from the `items_open` index, so that no large rows
-    /// are sorted), all by id.
+    /// with a deadline first, in the order of the open-item indexes, so that no large
+    /// rows are sorted), all by id.
     static func itemQueries(_ columns: String, kind: ItemKind?, filter: ItemFilter, site: String?) -> [(
         String, [any DatabaseValueConvertible]
     )] {
@@ -126,9 +126,12 @@ extension Store {
             return ("SELECT \(columns) FROM items \(whereSQL) ORDER BY \(order)", args)
         }
         guard filter == .open else { return [query(nil, "kind, num")] }
+        // With one kind, ordering by kind is void: leaving it out lets `items_open_kind`
+        // give the order as it is, where SQLite would otherwise sort.
+        let tie = kind == nil ? "kind, num" : "num"
         return [
-            query("next_deadline IS NOT NULL", "next_deadline, kind, num"),
-            query("next_deadline IS NULL", "kind, num"),
+            query("next_deadline IS NOT NULL", "next_deadline, " + tie),
+            query("next_deadline IS NULL", tie),
         ]
     }
 

@@ -109,6 +109,15 @@ public final class Store: Sendable {
                 "the store at \(path) was written by a newer Wuye (schema \(header.version), this one reads \(Schema.version)); upgrade wuye"
             )
         }
+        if header.version < Schema.version {
+            try write { db in
+                // Another process may have brought it up to date meanwhile.
+                let now = try Int32.fetchOne(db, sql: "PRAGMA user_version") ?? 0
+                guard now < Schema.version else { return }
+                try Schema.migrate(db, from: now)
+                try db.execute(sql: "PRAGMA user_version = \(Schema.version)")
+            }
+        }
     }
 
     /// Folds the WAL into the main file and closes it, so that the file alone holds

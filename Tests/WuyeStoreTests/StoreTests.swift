@@ -214,6 +214,35 @@ struct StoreTests {
         }
     }
 
+    /// A store of schema 1 (one open-item index) is brought up to date when opened, keeps
+    /// everything, and lists open items in the same order.
+    @Test func anOlderSchemaIsMigratedOnOpen() throws {
+        let home = TempHome()
+        let store = try demoStore(home)
+        let before = try store.items(kind: nil, filter: .open).map(\.id)
+        let complaints = try store.items(kind: .complaint, filter: .open).map(\.id)
+        try store.close()
+        try rawSQL(
+            home.file,
+            "DROP INDEX items_open_order; DROP INDEX items_open_kind; CREATE INDEX items_open ON items(is_open, next_deadline); PRAGMA user_version = 1"
+        )
+        let reopened = try Store.open(home: home.path)
+        #expect(try reopened.items(kind: nil, filter: .open).map(\.id) == before)
+        #expect(try reopened.items(kind: .complaint, filter: .open).map(\.id) == complaints)
+        #expect(try reopened.check().differences == [])
+        try reopened.close()
+        let (_, indexes, _) = try Child.run(
+            "/usr/bin/env",
+            [
+                "python3", "-c",
+                "import sqlite3,sys; print(sorted(r[0] for r in sqlite3.connect(sys.argv[1]).execute(\"SELECT name FROM sqlite_master WHERE type='index' AND tbl_name='items'\")), sqlite3.connect(sys.argv[1]).execute('PRAGMA user_version').fetchone()[0])",
+                home.file,
+            ])
+        #expect(indexes.contains("'items_open_kind', 'items_open_order'"))
+        #expect(!indexes.contains("'items_open'"))
+        #expect(indexes.hasSuffix(" 2\n"))
+    }
+
     @Test func missingStoreSaysWhatToDo() {
         let home = TempHome()
         #expect(
