@@ -130,6 +130,7 @@ enum ItemRow {
     /// The clocks from their stored text, read in place (the hot path of `--json` lists).
     static func decodeClocks(_ buf: UnsafeRawBufferPointer) -> [ItemClock]? {
         var out: [ItemClock] = []
+        out.reserveCapacity(4)
         var i = 0
         let n = buf.count
         // Reads one space- or `;`-terminated field.
@@ -160,7 +161,7 @@ enum ItemRow {
         }
         func kind(_ r: Range<Int>) -> ClockKind? {
             let bytes = UnsafeRawBufferPointer(rebasing: buf[r])
-            for k in ClockKind.allCases where k.rawValue.utf8.elementsEqual(bytes) { return k }
+            for (k, name) in ItemRow.clockKindNames where name.count == bytes.count && name.elementsEqual(bytes) { return k }
             return nil
         }
         // A share such as 0.75: digits with at most one point. Up to 15 digits the
@@ -207,6 +208,8 @@ enum ItemRow {
         }
         return out
     }
+
+    private static let clockKindNames = ClockKind.allCases.map { ($0, Array($0.rawValue.utf8)) }
 
     private static let powersOfTen: [Double] = (0...15).map { k in (0..<k).reduce(1.0) { r, _ in r * 10 } }
 }

@@ -34,6 +34,32 @@ struct TextTests {
         #expect(InertText.make("plain") == "plain")
     }
 
+    /// Lists show, for the current cycle, each kind of clock where it first appears, as
+    /// its latest clock (progress restarts at each report).
+    @Test func listsShowTheLatestClockOfEachKindInTheCurrentCycle() {
+        func clock(_ k: ClockKind, _ cycle: Int, _ start: Int64) -> ItemClock {
+            ItemClock(kind: k, cycle: cycle, startedAt: Instant(seconds: start), limit: 3600, dueSoonShare: 0.75)
+        }
+        let clocks = [
+            clock(.response, 1, 0), clock(.result, 1, 0), clock(.progress, 1, 10), clock(.progress, 1, 20),
+            clock(.response, 2, 100), clock(.progress, 2, 110), clock(.result, 2, 100), clock(.progress, 2, 120),
+        ]
+        let now = Instant(seconds: 200)
+        var live = JSONWriter()
+        live.beginObject()
+        ItemJSON.writeLiveFields(clocks, cycle: 2, void: false, zone: .utc, now: now, history: false, into: &live)
+        live.endObject()
+        var expected = JSONWriter()
+        expected.beginObject()
+        expected.field("breached", false)
+        expected.key("clocks")
+        expected.beginArray()
+        for c in [clocks[4], clocks[7], clocks[6]] { ItemJSON.writeClock(c, zone: .utc, now: now, history: false, into: &expected) }
+        expected.endArray()
+        expected.endObject()
+        #expect(live.output == expected.output)
+    }
+
     @Test func jsonEscapesControls() {
         var w = JSONWriter()
         w.beginObject()

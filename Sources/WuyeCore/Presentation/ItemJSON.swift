@@ -70,7 +70,17 @@ public enum ItemJSON {
         w.field("breached", breached)
         w.key("clocks")
         w.beginArray()
-        for c in history ? clocks : currentClocks(clocks, cycle: cycle) { writeClock(c, zone: zone, now: now, history: history, into: &w) }
+        if history {
+            for c in clocks { writeClock(c, zone: zone, now: now, history: true, into: &w) }
+        } else {
+            // `currentClocks` without an array per item (the hot path of lists): each kind
+            // where it first appears in the cycle, as its latest clock.
+            for (i, c) in clocks.enumerated() where c.cycle == cycle {
+                if clocks[..<i].contains(where: { $0.cycle == cycle && $0.kind == c.kind }) { continue }
+                let latest = clocks[i...].last { $0.cycle == cycle && $0.kind == c.kind } ?? c
+                writeClock(latest, zone: zone, now: now, history: false, into: &w)
+            }
+        }
         w.endArray()
     }
 
