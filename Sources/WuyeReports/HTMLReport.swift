@@ -16,7 +16,7 @@ public enum HTMLReport {
             body += "<td>\(escape(labels?.zh.trimmingSpaces ?? ""))</td>"
             body += "<td class=\"num\">\(FigureReport.percent(f.value))</td>"
             body += "<td class=\"num\">\(f.ceiling ? "&lt;" : "≥") \(FigureReport.percent(f.target))</td>"
-            body += "<td>\(mark(f.met))</td><td class=\"counts\">\(escape(counts(f)))</td>"
+            body += "<td>\(mark(f.met))</td><td class=\"counts\">\(escape(FigureReport.counts(f).joined(separator: ", ")))</td>"
             body += "<td>\(chart(series, target: f.target, ceiling: f.ceiling))</td></tr>\n"
         }
         body += "</tbody></table>\n"
@@ -39,7 +39,8 @@ public enum HTMLReport {
             for f in a.figures {
                 let basis = f.name == "satisfaction" && f.value != nil ? " (\(a.satisfactionBasis.rawValue))" : ""
                 body += "<td class=\"\(rowClass(f))\">\(mark(f.met)) \(FigureReport.percent(f.value))\(basis)"
-                body += f.denominator > 0 && f.name != "satisfaction" ? " <span class=\"counts\">\(escape(counts(f)))</span>" : ""
+                let counts = FigureReport.counts(f).joined(separator: ", ")
+                body += counts.isEmpty ? "" : " <span class=\"counts\">\(escape(counts))</span>"
                 body += "</td>"
             }
             body += "<td>\(a.met == true ? "✓ met 达标" : a.met == false ? "✗ not met 未达标" : "no data 无数据")</td></tr>\n"
@@ -63,8 +64,6 @@ public enum HTMLReport {
         case nil: "–"
         }
     }
-
-    static func counts(_ f: Figure) -> String { FigureReport.counts(f).joined(separator: ", ") }
 
     /// Bars of the months' values, coloured by whether each met the target, with the
     /// target as a dashed line; a month without data has no bar.

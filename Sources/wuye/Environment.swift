@@ -67,14 +67,40 @@ struct Env {
         return t
     }
 
-    /// The store as it stood at `--as-of` (a snapshot), or nil without it.
-    func snapshot(_ raw: String?, of store: Store, site: String?) throws(WuyeError) -> Snapshot? {
-        guard let t = try asOf(raw, store: store, site: site) else { return nil }
+    /// What a report or the console reads: the live store and now, or with `--as-of` a
+    /// snapshot of the store as it stood then, and that instant.
+    struct Reading {
+        let store: Store
+        let now: Instant
+        /// Kept alive while the snapshot is read: its scratch file goes with it.
+        let past: Snapshot?
+
+        /// The calendar month `now` falls in, in the first site's zone (a report's default).
+        func thisMonth() throws(WuyeError) -> Period {
+            let today = (try store.sites().first?.zone ?? .utc).date(of: now)
+            return .month(today.year, today.month)
+        }
+
+        /// The line that heads a report of the past; nil for the live store.
+        func pastLine() throws(WuyeError) -> String? {
+            guard let past else { return nil }
+            return "As it stood at \(ISOFormat.string(past.asOf, in: try store.sites().first?.zone ?? .utc))"
+        }
+    }
+
+    func reading(_ asOf: String?, of live: Store, site: String?) throws(WuyeError) -> Reading {
+        guard let t = try self.asOf(asOf, store: live, site: site) else { return Reading(store: live, now: now, past: nil) }
         if isatty(STDERR_FILENO) == 1 {
-            let zone = try store.sites().first?.zone ?? .utc
+            let zone = try live.sites().first?.zone ?? .utc
             Output.note("replaying the journal up to \(ISOFormat.string(t, in: zone)): about 25 s per 100 000 items")
         }
-        return try store.snapshot(asOf: t)
+        let past = try live.snapshot(asOf: t)
+        return Reading(store: past.store, now: t, past: past)
+    }
+
+    /// `--json`, `--csv` and `--html` exclude one another.
+    static func oneFormat(_ flags: Bool...) throws(WuyeError) {
+        if flags.filter({ $0 }).count > 1 { throw .badInput("give one of --json, --csv or --html") }
     }
 
     /// Reads `--at` (or `--as-of`) in the site's zone.

@@ -24,7 +24,7 @@ struct AppraisalCommand: ParsableCommand {
     @Flag(help: "One HTML page (redirect it to a file).") var html = false
 
     func run() throws {
-        if [json, csv, html].filter({ $0 }).count > 1 { throw WuyeError.badInput("give one of --json, --csv or --html") }
+        try Env.oneFormat(json, csv, html)
         let env = try Env(g)
         let live = try env.store()
         let actor = try live.staff(try env.requireActor())
@@ -32,9 +32,7 @@ struct AppraisalCommand: ParsableCommand {
         try Permissions.checkAppraisal(actor, of: only)
         if let only { _ = try live.staff(only) }
         if let site { _ = try live.site(site) }
-        let past = try env.snapshot(asOf, of: live, site: site)
-        let store = past?.store ?? live
-        let now = past?.asOf ?? env.now
+        let reading = try env.reading(asOf, of: live, site: site)
         let period: Period
         if let month {
             guard let p = Period.parse(month: month) else {
@@ -42,11 +40,9 @@ struct AppraisalCommand: ParsableCommand {
             }
             period = p
         } else {
-            let zone = try store.sites().first?.zone ?? .utc
-            let today = zone.date(of: now)
-            period = .month(today.year, today.month)
+            period = try reading.thisMonth()
         }
-        let list = try Appraisal.compute(store: store, period: period, site: site, staff: only, now: now)
+        let list = try Appraisal.compute(store: reading.store, period: period, site: site, staff: only, now: reading.now)
         if json {
             var w = JSONWriter()
             AppraisalReport.json(list, into: &w)
@@ -57,7 +53,7 @@ struct AppraisalCommand: ParsableCommand {
             Output.writeAll(Array(HTMLReport.appraisal(list, period: period, scope: site ?? "all sites 全部项目").utf8))
         } else {
             Output.line("Monthly appraisal, \(period)\(site.map { " — \($0)" } ?? "")")
-            if let past { Output.line("As it stood at \(ISOFormat.string(past.asOf, in: try live.sites().first?.zone ?? .utc))") }
+            if let line = try reading.pastLine() { Output.line(line) }
             Output.line()
             Output.table(AppraisalReport.header(), AppraisalReport.rows(list))
         }

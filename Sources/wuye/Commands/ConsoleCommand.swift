@@ -26,9 +26,10 @@ struct ConsoleCommand: ParsableCommand {
         let env = try Env(g)
         let live = try openOrBuildDemo(env)
         if let site { _ = try live.site(site) }
-        let past = try env.snapshot(asOf, of: live, site: site)
-        let store = past?.store ?? live
-        let now = past?.asOf ?? env.now
+        let reading = try env.reading(asOf, of: live, site: site)
+        let store = reading.store
+        let now = reading.now
+        let past = reading.past?.asOf
         guard isatty(STDOUT_FILENO) == 1, isatty(STDIN_FILENO) == 1 else {
             try Board.print(store: store, site: site, now: now)
             return
@@ -58,11 +59,11 @@ struct ConsoleCommand: ParsableCommand {
             let app = ConsoleApp(store: store, board: board, theme: themeValue, strings: strings, keys: keyMap, now: now)
             app.ui.site = startSite
             app.ui.bell = bell && past == nil
-            app.ui.asOf = past?.asOf
+            app.ui.asOf = past
             app.readOnly = past != nil
             if let first = warnings.first { app.ui.say(first, error: true, now: now) }
             try ConsoleLoop.run(app: app, clock: ConsoleLoop.Clock(start: now, frozen: past != nil))
-            withExtendedLifetime(past) {}
+            withExtendedLifetime(reading) {}
         }
     }
 }

@@ -24,17 +24,15 @@ struct KPICommand: ParsableCommand {
         let env = try Env(g)
         let given = [month, quarter, year].compactMap { $0 }
         if given.count > 1 { throw WuyeError.badInput("give one of --month, --quarter or --year") }
-        if [json, csv, html].filter({ $0 }).count > 1 { throw WuyeError.badInput("give one of --json, --csv or --html") }
+        try Env.oneFormat(json, csv, html)
         let live = try env.store()
         if let site { _ = try live.site(site) }
-        let past = try env.snapshot(asOf, of: live, site: site)
-        let store = past?.store ?? live
-        let now = past?.asOf ?? env.now
+        let reading = try env.reading(asOf, of: live, site: site)
+        let store = reading.store
+        let now = reading.now
         let period: Period
         if given.isEmpty {
-            let zone = try store.sites().first?.zone ?? .utc
-            let today = zone.date(of: now)
-            period = .month(today.year, today.month)
+            period = try reading.thisMonth()
         } else {
             guard let p = Period.parse(month: month, quarter: quarter, year: year) else {
                 throw WuyeError.badInput("'\(given[0])' is not a period; write --month 2026-11, --quarter 2026Q4 or --year 2026")
@@ -59,7 +57,7 @@ struct KPICommand: ParsableCommand {
             if let site { name = "\(try store.site(site).name) (\(site))" }
             Output.writeAll(Array(HTMLReport.figures(set, trend: trend, siteName: name).utf8))
         } else {
-            if let past { Output.line("As it stood at \(ISOFormat.string(past.asOf, in: try live.sites().first?.zone ?? .utc))") }
+            if let line = try reading.pastLine() { Output.line(line) }
             for l in FigureReport.text(set) { Output.line(l) }
         }
     }
