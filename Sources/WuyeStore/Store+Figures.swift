@@ -15,14 +15,23 @@ extension Store {
         public var rating: Int?
     }
 
-    /// Clocks of non-void items at a site whose deadline falls in [from, to).
+    /// Clocks of non-void items at a site whose deadline falls in [from, to), one by one
+    /// (what the sums of `clockCounts` are tested against).
     public func clocks(site: String, kinds: [ClockKind], deadlineFrom from: Instant, to: Instant) throws(WuyeError) -> [ClockOutcome] {
-        let marks = kinds.map { _ in "?" }.joined(separator: ",")
-        let args: [any DatabaseValueConvertible] = [site] + kinds.map(\.rawValue) + [from.seconds, to.seconds]
-        return try clockRows(Store.clocksDue(marks), args, assignees: .none).map(\.clock)
+        let (condition, args) = Store.clocksDue(site, kinds, from, to)
+        return try clockRows(condition, args, assignees: .none).map(\.clock)
     }
 
-    static func clocksDue(_ marks: String) -> String { "c.site = ? AND c.kind IN (\(marks)) AND c.deadline >= ? AND c.deadline < ?" }
+    /// The condition on clock rows `c` of these kinds at a site due in [from, to), with its arguments.
+    static func clocksDue(_ site: String, _ kinds: [ClockKind], _ from: Instant, _ to: Instant) -> (
+        String, [any DatabaseValueConvertible]
+    ) {
+        let marks = kinds.map { _ in "?" }.joined(separator: ",")
+        return (
+            "c.site = ? AND c.kind IN (\(marks)) AND c.deadline >= ? AND c.deadline < ?",
+            [site] + kinds.map(\.rawValue) + [from.seconds, to.seconds]
+        )
+    }
     static let callbacksRated = "c.site = ? AND c.kind = 'callback' AND c.rating IS NOT NULL AND c.stopped_at >= ? AND c.stopped_at < ?"
 
     /// Whether clock rows come with their item's assignee (a join figures do without).
@@ -52,16 +61,15 @@ extension Store {
         throws(WuyeError) -> ClockCounts
     {
         try read { db in
-            let marks = kinds.map { _ in "?" }.joined(separator: ",")
-            let args: [any DatabaseValueConvertible] = [now.seconds, site] + kinds.map(\.rawValue) + [from.seconds, to.seconds]
+            let (condition, args) = Store.clocksDue(site, kinds, from, to)
             let row = try Row.fetchOne(
                 db,
                 sql: """
                     SELECT coalesce(sum(d), 0), coalesce(sum(d AND outcome = 'met'), 0), coalesce(sum(NOT d), 0),
                            coalesce(sum(d AND backdated), 0), coalesce(sum(d AND imported), 0)
                     FROM (SELECT outcome, backdated, imported, (outcome IS NOT NULL OR (paused = 0 AND deadline < ?)) AS d
-                          FROM clocks c WHERE \(Store.clocksDue(marks)) AND void = 0)
-                    """, arguments: StatementArguments(args))
+                          FROM clocks c WHERE \(condition) AND void = 0)
+                    """, arguments: StatementArguments([now.seconds] + args))
             guard let row else { return ClockCounts() }
             return ClockCounts(met: row[1], decided: row[0], pending: row[2], backdated: row[3], imported: row[4])
         }
@@ -95,9 +103,8 @@ extension Store {
     public func assignedClocks(site: String, kinds: [ClockKind], deadlineFrom from: Instant, to: Instant)
         throws(WuyeError) -> [(assignee: String?, clock: ClockOutcome)]
     {
-        let marks = kinds.map { _ in "?" }.joined(separator: ",")
-        let args: [any DatabaseValueConvertible] = [site] + kinds.map(\.rawValue) + [from.seconds, to.seconds]
-        return try clockRows(Store.clocksDue(marks), args, assignees: .assignedOnly)
+        let (condition, args) = Store.clocksDue(site, kinds, from, to)
+        return try clockRows(condition, args, assignees: .assignedOnly)
     }
 
     /// Callback clocks at a site stopped with a rating in [from, to), each with the staff
