@@ -36,9 +36,8 @@ public enum Appraisal {
     public static func compute(store: Store, period: Period, site: String?, staff only: String?, now: Instant) throws(WuyeError)
         -> [StaffAppraisal]
     {
-        // Against the standards in force when the month ended (or now), like the figures.
         let setting = try Figures.Setting(store: store, site: nil)
-        let standards = setting.standards(at: min(now, period.to(in: setting.sites.first?.zone ?? .utc)))
+        let standards = setting.standards(for: period, now: now)
         let t = standards.targets
         let staff = try store.staffList().filter { m in
             if let only { return m.id == only }

@@ -53,7 +53,6 @@ public enum Figures {
     /// when several periods are computed together.
     public struct Setting: Sendable {
         var sites: [Site]
-        var standards: Standards
         var staffSite: [String: String?]
         var trainings: [TrainingSession]
 
@@ -64,7 +63,6 @@ public enum Figures {
         public init(store: Store, site: String?) throws(WuyeError) {
             sites = try store.sites().filter { site == nil || $0.id == site }
             if let site, sites.isEmpty { throw .notFound("unknown site \(site)") }
-            standards = try store.standards()
             staffSite = Dictionary(uniqueKeysWithValues: try store.staffList().map { ($0.id, $0.site) })
             trainings = try store.trainings()
             let d = try store.definitions()
@@ -79,9 +77,12 @@ public enum Figures {
         }
 
         /// The standards in force at `t`: the last loaded by then, else the built-in ones.
-        func standards(at t: Instant) -> Standards {
-            if standardsHistory.isEmpty { return standards }
-            return standardsHistory.last { $0.at <= t }?.standards ?? Standards()
+        func standards(at t: Instant) -> Standards { standardsHistory.last { $0.at <= t }?.standards ?? Standards() }
+
+        /// What a period is measured against: the standards in force when it ended (or
+        /// now, while it runs), so that loading new standards later does not move it.
+        func standards(for period: Period, now: Instant) -> Standards {
+            standards(at: min(now, period.to(in: sites.first?.zone ?? .utc)))
         }
     }
 
@@ -93,10 +94,7 @@ public enum Figures {
         -> FigureSet
     {
         let sites = setting.sites
-        // A period is measured against the standards in force when it ended (or now):
-        // loading new standards later does not move it.
-        let periodEnd = min(now, period.to(in: sites.first?.zone ?? .utc))
-        let standards = setting.standards(at: periodEnd)
+        let standards = setting.standards(for: period, now: now)
         let t = standards.targets
         var acc: [String: Figure] = [:]
         var order: [String] = []
