@@ -43,6 +43,9 @@ struct Env {
         actor = g.actor ?? env["WUYE_AS"].flatMap { $0.isEmpty ? nil : $0 }
     }
 
+    /// The store's database file in the data folder.
+    var storePath: String { (home as NSString).appendingPathComponent("wuye.sqlite") }
+
     func store(create: Bool = false) throws(WuyeError) -> Store {
         try Store.open(home: home, create: create)
     }

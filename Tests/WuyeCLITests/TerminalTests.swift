@@ -16,7 +16,8 @@ struct TerminalTests {
     func opensOnTheDemoAndTheCountdownsTick() throws {
         let cli = try demo()
         let t = try Tmux(cli: cli)
-        let first = try t.waitFor("Open complaints & enquiries")
+        // The first frame may be captured while it is still being written: wait for its last pane.
+        let first = try t.waitFor { $0.contains("Open complaints & enquiries") && $0.contains("q quit") }
         #expect(first.contains("DEMO"))
         #expect(first.contains("楼上漏水到客厅"))
         #expect(first.contains("Today's checklist"))

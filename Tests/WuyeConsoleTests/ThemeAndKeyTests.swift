@@ -19,6 +19,25 @@ struct ThemeAndKeyTests {
         }
     }
 
+    @Test func everyThemeFileReadsTheSameWithWindowsLineEnds() throws {
+        for f in try FileManager.default.contentsOfDirectory(atPath: Self.themes.path) where f.hasSuffix(".toml") {
+            let lf = try String(contentsOf: Self.themes.appendingPathComponent(f), encoding: .utf8)
+            let crlf = lf.replacingOccurrences(of: "\n", with: "\r\n")
+            #expect(crlf != lf)
+            let (a, wa) = try Theme.parse(lf, name: f)
+            let (b, wb) = try Theme.parse(crlf, name: f)
+            #expect(a == b, "\(f)")
+            #expect(wa == wb)
+        }
+        // The key map of docs/themes.md, both ways.
+        let keys = "[keys]\nquit = [\"x\"]\nmove_down = [\"n\", \"Down\"]\ntick = [\"Space\", \"t\"]\n"
+        let (k1, w1) = KeyMap.load(keys, file: "keys.toml")
+        let (k2, w2) = KeyMap.load(keys.replacingOccurrences(of: "\n", with: "\r\n"), file: "keys.toml")
+        #expect(w1 == [] && w2 == [])
+        #expect(k2.action(for: .char("x")) == .quit && k1.action(for: .char("x")) == .quit)
+        #expect(k2.action(for: .char("t")) == .tick)
+    }
+
     @Test func theDefaultFilesAreTheBuiltInThemes() throws {
         let d = try String(contentsOf: Self.themes.appendingPathComponent("default.toml"), encoding: .utf8)
         #expect(try Theme.parse(d, name: "default").0.styles == Theme.builtinDefault.styles)
@@ -31,7 +50,7 @@ struct ThemeAndKeyTests {
         let (t, w) = try Theme.parse("[styles]\n\"clock.breached\" = \"magenta bold\"\n\"clock.exploded\" = \"red\"\n", name: "mine")
         #expect(t["clock.breached"] == Style(fg: 5, bold: true))
         #expect(t["clock.ok"] == Theme.builtinDefault["clock.ok"])
-        #expect(w == ["theme mine: line 3: unknown name clock.exploded (ignored)"])
+        #expect(w == ["theme mine: line 3, column 1: unknown name clock.exploded (ignored)"])
         #expect(throws: WuyeError.self) { try Theme.parse("[styles]\n\"selection\" = \"sparkly\"\n", name: "bad") }
         do {
             _ = try Theme.parse("[styles]\n\"selection\" = \n", name: "bad")
@@ -61,6 +80,9 @@ struct ThemeAndKeyTests {
         #expect(w.contains { $0.contains("unknown action fly") })
         #expect(w.contains { $0.contains("unknown key 'Hyper-7'") })
         #expect(w.contains { $0.contains("x is bound to both quit and tick") })
+        #expect(w.contains { $0.contains("line 5, column 1: unknown action fly") })
+        let (_, typed) = KeyMap.load("[keys]\nquit = 7\n", file: "keys.toml")
+        #expect(typed == ["key map keys.toml: line 2, column 1: quit must be a key or a list of keys, such as [\"x\", \"ctrl-x\"]"])
         #expect(KeyMap().label(.tick) == "Space")
         #expect(KeyMap.parseKey("Ctrl-L") == .ctrl("l"))
         #expect(KeyMap.parseKey("F1") == .function(1))

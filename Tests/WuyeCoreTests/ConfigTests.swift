@@ -43,10 +43,15 @@ struct ConfigTests {
     }
 
     @Test func tomlErrorsNameTheLine() {
-        #expect(throws: TOMLError(line: 3, message: "'bare' is not a value; strings need quotes")) {
+        #expect(
+            throws: TOMLError(
+                line: 3, column: 5, message: "'bare' is not a value; text needs quotes (\"…\"), switches are true or false")
+        ) {
             try TOMLParser.parse("a = 1\n\nb = bare\n")
         }
-        #expect(throws: TOMLError(line: 2, message: "the key 'a' is given twice")) { try TOMLParser.parse("a = 1\na = 2") }
+        #expect(throws: TOMLError(line: 2, column: 1, message: "the key a is given twice (first at line 1)")) {
+            try TOMLParser.parse("a = 1\na = 2")
+        }
         #expect(throws: TOMLError.self) { try TOMLParser.parse("a = \"open") }
         #expect(throws: TOMLError.self) { try TOMLParser.parse("[t]\n[t]") }
     }
@@ -62,11 +67,11 @@ struct ConfigTests {
         #expect(s.clocks.complaintResult == 86400)
         #expect(
             throws: WuyeError.badInput(
-                "f.toml: line 2: unknown key clocks.complaint.respons_minutes; see docs/configuration.md for the keys allowed")
+                "f.toml: line 2, column 1: unknown key clocks.complaint.respons_minutes; see docs/configuration.md for the keys allowed")
         ) {
             try Standards.parse("[clocks.complaint]\nrespons_minutes = 20\n", file: "f.toml")
         }
-        #expect(throws: WuyeError.badInput("f.toml: line 2: clocks.due_soon_share must be between 0.05 and 0.99, got 1.5")) {
+        #expect(throws: WuyeError.badInput("f.toml: line 2, column 1: clocks.due_soon_share must be between 0.05 and 0.99, got 1.5")) {
             try Standards.parse("[clocks]\ndue_soon_share = 1.5\n", file: "f.toml")
         }
         #expect(throws: WuyeError.self) { try Standards.parse("[duties.cleaning]\nwindows = [\"9-10\"]\n") }
@@ -87,7 +92,9 @@ struct ConfigTests {
     }
 
     @Test func siteFileErrorsNameTheLine() {
-        #expect(throws: WuyeError.badInput("s.toml: line 3: site.time_zone 'Mars/Base' is not an IANA zone such as Asia/Shanghai")) {
+        #expect(
+            throws: WuyeError.badInput("s.toml: line 3, column 1: site.time_zone 'Mars/Base' is not an IANA zone such as Asia/Shanghai")
+        ) {
             try SiteFile.parse("[site]\nid = \"x\"\ntime_zone = \"Mars/Base\"\nname = \"X\"\n", file: "s.toml")
         }
         #expect(throws: WuyeError.self) {
@@ -95,5 +102,80 @@ struct ConfigTests {
                 "[site]\nid = \"x\"\nname = \"X\"\n[[routes]]\nid = \"r\"\ncheckpoints = [{ code = \"A\" }, { code = \"A\" }]\n")
         }
         #expect(throws: WuyeError.self) { try SiteFile.parse("[site]\nid = \"中文\"\nname = \"X\"\n") }
+    }
+
+    @Test func exampleFilesReadTheSameWithWindowsLineEnds() throws {
+        let site = try String(contentsOf: Self.root.appendingPathComponent("docs/example-site.toml"), encoding: .utf8)
+        for text in [site, DemoSite.officeTOML] {
+            let crlf = text.replacingOccurrences(of: "\n", with: "\r\n")
+            #expect(try SiteFile.parse(crlf) == (try SiteFile.parse(text)))
+        }
+        let std = Standards.defaultTOML.replacingOccurrences(of: "\n", with: "\r\n")
+        #expect(try Standards.parse(std) == Standards())
+        // The supervisor's Notepad edit: with CRLF, the edited line is in force.
+        let edited = std.replacingOccurrences(of: "response_minutes = 30 ", with: "response_minutes = 20 ")
+        #expect(try Standards.parse(edited).clocks.complaintResponse == 20 * 60)
+    }
+
+    @Test func aMisspeltKeyAWrongTypeOrANearlyEmptyFileIsRefused() {
+        #expect(
+            throws: WuyeError.badInput("f.toml: line 2, column 1: clocks.complaint.response_minutes must be a whole number, not a string")
+        ) {
+            try Standards.parse("[clocks.complaint]\r\nresponse_minutes = \"20\"\r\n", file: "f.toml")
+        }
+        #expect(throws: WuyeError.self) { try Standards.parse("[clocks.complaint]\nresponse_minutes = 20.5\n") }
+        for nothing in ["", "# only a comment\r\n", "[clocks]\n[targets]\n"] {
+            #expect(throws: WuyeError.self, "\(nothing.debugDescription)") { try Standards.parse(nothing, file: "f.toml") }
+        }
+        do {
+            _ = try Standards.parse("# comment\r\n", file: "f.toml")
+        } catch {
+            #expect(error.message.hasPrefix("f.toml sets nothing"))
+        }
+        // A site name or unit with a control character is refused where it is written.
+        #expect(
+            throws: WuyeError.badInput(
+                "s.toml: line 3, column 1: site.name contains ESC (U+001B); remove it (control characters cannot be stored)")
+        ) {
+            try SiteFile.parse("[site]\nid = \"x\"\nname = \"X\\u001b]52;c;aGk=\\u0007\"\n", file: "s.toml")
+        }
+        #expect(throws: WuyeError.self) { try SiteFile.parse("[site]\nid = \"x\"\nname = \"X\"\nunits = [\"1\\u0000\"]\n") }
+        #expect(throws: WuyeError.self) { try SiteFile.parse("[site]\nid = \"x\"\nname = \"X\\u0085\"\n") }
+    }
+
+    @Test func theStandardsInForceAreListedKeyByKeyAndComparedValueByValue() throws {
+        // Every key of the built-in file is listed, in the same order, and no other.
+        let listed = Standards().entries.map(\.key)
+        let written = Standards.keysSet(in: Standards.defaultTOML)
+        #expect(Set(listed) == Set(written.keys))
+        #expect(listed == listed.sorted { written[$0]!.line < written[$1]!.line })
+        let changed = try Standards.parse("[clocks.complaint]\nresponse_minutes = 20\n[duties.watering]\ndays = [\"tue\"]\n")
+        #expect(
+            Standards().changes(to: changed) == [
+                "clocks.complaint.response_minutes 30 → 20", "duties.watering.days [\"mon\", \"wed\", \"fri\"] → [\"tue\"]",
+            ])
+        #expect(Standards().changes(to: Standards()) == [])
+        #expect(Standards.keysSet(in: "a = 1\r\n[b]\r\nc = 2\r\n")["b.c"] == TOMLPosition(line: 3, column: 1))
+    }
+
+    @Test func aSiteReloadSaysWhatItChanges() throws {
+        let file = try SiteFile.parse(DemoSite.toml)
+        var old = file.site
+        old.name = "旧名"
+        old.units.removeLast(2)
+        old.locations.removeFirst()
+        old.routes[0].checkpoints.removeLast()
+        var staff = file.staff
+        staff[0].name = "someone else"
+        staff.removeLast()
+        let changes = SiteChanges.between(old, staff: staff, and: file)
+        #expect(changes.contains("site.name 旧名 → \(file.site.name)"))
+        #expect(changes.contains { $0.hasPrefix("units added (2): ") })
+        #expect(changes.contains { $0.hasPrefix("location \(file.site.locations[0].id) added: ") })
+        #expect(changes.contains { $0.hasPrefix("route \(file.site.routes[0].id) changed: ") })
+        #expect(changes.contains { $0.hasPrefix("staff \(file.staff[0].id) changed: someone else") })
+        #expect(changes.contains { $0.hasPrefix("staff \(file.staff.last!.id) added: ") })
+        #expect(changes.count == 6)
+        #expect(SiteChanges.between(file.site, staff: file.staff, and: file) == [])
     }
 }

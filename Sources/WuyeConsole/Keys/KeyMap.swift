@@ -102,21 +102,26 @@ public struct KeyMap: Sendable {
         if case .table(let t)? = table["keys"] { keysTable = t }
         for name in keysTable.keys {
             guard let action = Action(rawValue: name) else {
-                warnings.append("key map \(file): line \(keysTable.line(of: name)): unknown action \(name)")
+                warnings.append("key map \(file): \(keysTable.position(of: name)): unknown action \(name)")
                 continue
             }
             var list: [String] = []
             switch keysTable[name] {
             case .string(let s)?: list = [s]
-            case .array(let a)?: list = a.compactMap { if case .string(let s) = $0 { s } else { nil } }
-            default: break
+            case .array(let a)? where a.allSatisfy({ if case .string = $0 { true } else { false } }):
+                list = a.compactMap { if case .string(let s) = $0 { s } else { nil } }
+            default:
+                warnings.append(
+                    "key map \(file): \(keysTable.position(of: name)): \(name) must be a key or a list of keys, such as [\"x\", \"ctrl-x\"]"
+                )
+                continue
             }
             var keys: [Key] = []
             for k in list {
                 if let key = parseKey(k) {
                     keys.append(key)
                 } else {
-                    warnings.append("key map \(file): line \(keysTable.line(of: name)): unknown key '\(k)'")
+                    warnings.append("key map \(file): \(keysTable.position(of: name)): unknown key '\(k)'")
                 }
             }
             b[action] = keys

@@ -28,16 +28,16 @@ public struct Theme: Sendable, Equatable {
         for key in source.keys {
             guard case .string(let spec)? = source[key] else {
                 if key == "name" { continue }
-                throw .badInput("theme \(name): line \(source.line(of: key)): \(key) must be a string such as \"red bold\"")
+                throw .badInput("theme \(name): \(source.position(of: key)): \(key) must be a string such as \"red bold\"")
             }
             if key == "name" { continue }
             guard names.contains(key) else {
-                warnings.append("theme \(name): line \(source.line(of: key)): unknown name \(key) (ignored)")
+                warnings.append("theme \(name): \(source.position(of: key)): unknown name \(key) (ignored)")
                 continue
             }
             guard let s = parseStyle(spec) else {
                 throw .badInput(
-                    "theme \(name): line \(source.line(of: key)): '\(spec)' is not a style; write colours and attributes such as \"white on blue bold\""
+                    "theme \(name): \(source.position(of: key)): '\(spec)' is not a style; write colours and attributes such as \"white on blue bold\""
                 )
             }
             styles[key] = s

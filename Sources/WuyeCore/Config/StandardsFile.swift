@@ -5,6 +5,10 @@ extension Standards {
     public static func parse(_ text: String, file: String = "standards file") throws(WuyeError) -> Standards {
         var s = Standards()
         var r = try TOMLReader.parse(text, file: file)
+        if r.table.leaves.isEmpty {
+            throw .badInput(
+                "\(file) sets nothing (no key = value outside comments); nothing was changed. Start from 'wuye standards show --defaults'")
+        }
         do {
             if let n = try r.string("name") { s.name = n }
             if var c = try r.table("clocks") {
@@ -51,7 +55,7 @@ extension Standards {
                         for day in days {
                             guard let n = weekdayNames.firstIndex(of: day.lowercased()) else {
                                 throw WuyeError.badInput(
-                                    "line \(t.table.line(of: "days")): duties.watering.days: '\(day)' is not a day; use mon tue wed thu fri sat sun"
+                                    "\(t.at("days")): duties.watering.days: '\(day)' is not a day; use mon tue wed thu fri sat sun"
                                 )
                             }
                             out.append(n + 1)
@@ -91,7 +95,7 @@ extension Standards {
                 if let v = t.raw("callback_rating_scores") {
                     guard case .array(let a) = v, a.count == 5 else {
                         throw WuyeError.badInput(
-                            "line \(t.table.line(of: "callback_rating_scores")): satisfaction.callback_rating_scores must list 5 scores, for ratings 1 to 5"
+                            "\(t.at("callback_rating_scores")): satisfaction.callback_rating_scores must list 5 scores, for ratings 1 to 5"
                         )
                     }
                     var scores: [Double] = []
@@ -101,7 +105,7 @@ extension Standards {
                         case .float(let f) where (0...100).contains(f): scores.append(f)
                         default:
                             throw WuyeError.badInput(
-                                "line \(t.table.line(of: "callback_rating_scores")): satisfaction.callback_rating_scores must be numbers from 0 to 100"
+                                "\(t.at("callback_rating_scores")): satisfaction.callback_rating_scores must be numbers from 0 to 100"
                             )
                         }
                     }
@@ -130,11 +134,11 @@ extension Standards {
         for w in list {
             guard let d = DayWindow.parse(w) else {
                 throw .badInput(
-                    "line \(t.table.line(of: key)): \(t.path).\(key): '\(w)' is not a window; write HH:MM-HH:MM, e.g. \"07:00-09:00\"")
+                    "\(t.at(key)): \(t.path).\(key): '\(w)' is not a window; write HH:MM-HH:MM, e.g. \"07:00-09:00\"")
             }
             out.append(d)
         }
-        if out.isEmpty { throw .badInput("line \(t.table.line(of: key)): \(t.path).\(key) needs at least one window") }
+        if out.isEmpty { throw .badInput("\(t.at(key)): \(t.path).\(key) needs at least one window") }
         return out
     }
 

@@ -13,8 +13,11 @@ public struct TOMLReader {
     func name(_ key: String) -> String { path.isEmpty ? key : "\(path).\(key)" }
 
     func wrong(_ key: String, _ expected: String) -> WuyeError {
-        .badInput("line \(table.line(of: key)): \(name(key)) must be \(expected)")
+        .badInput("\(table.position(of: key)): \(name(key)) must be \(expected)")
     }
+
+    /// Where a key was written, for messages about its value.
+    public func at(_ key: String) -> TOMLPosition { table.position(of: key) }
 
     public mutating func raw(_ key: String) -> TOMLValue? {
         used.insert(key)
@@ -25,12 +28,13 @@ public struct TOMLReader {
         used.insert(key)
         guard let v = table[key] else { return nil }
         guard case .string(let s) = v else { throw wrong(key, "a quoted string, not \(v.typeName)") }
+        try StoredText.check(s, "\(at(key)): \(name(key))")
         return s
     }
 
     public mutating func requiredString(_ key: String) throws(WuyeError) -> String {
         guard let s = try string(key), !s.isEmpty else {
-            throw .badInput("line \(table.line): \(name(key)) is missing; add \(key) = \"…\"")
+            throw .badInput("\(table.position): \(name(key)) is missing; add \(key) = \"…\"")
         }
         return s
     }
@@ -70,10 +74,11 @@ public struct TOMLReader {
     public mutating func strings(_ key: String) throws(WuyeError) -> [String]? {
         used.insert(key)
         guard let v = table[key] else { return nil }
-        guard case .array(let a) = v else { throw wrong(key, "an array of strings") }
+        guard case .array(let a) = v else { throw wrong(key, "an array of strings, not \(v.typeName)") }
         var out: [String] = []
         for e in a {
             guard case .string(let s) = e else { throw wrong(key, "an array of strings") }
+            try StoredText.check(s, "\(at(key)): \(name(key))")
             out.append(s)
         }
         return out
@@ -102,7 +107,7 @@ public struct TOMLReader {
     /// would silently leave a default in force.
     public func rejectUnknown() throws(WuyeError) {
         for k in table.keys where !used.contains(k) {
-            throw .badInput("line \(table.line(of: k)): unknown key \(name(k)); see docs/configuration.md for the keys allowed")
+            throw .badInput("\(table.position(of: k)): unknown key \(name(k)); see docs/configuration.md for the keys allowed")
         }
     }
 

@@ -19,16 +19,16 @@ public struct SiteFile: Sendable, Equatable {
         }
         let id = try s.requiredString("id")
         guard Slug.isValid(id) else {
-            throw .badInput("line \(s.table.line(of: "id")): site.id '\(id)' must be an ASCII slug such as jinxiu")
+            throw .badInput("\(s.at("id")): site.id '\(id)' must be an ASCII slug such as jinxiu")
         }
         let name = try s.requiredString("name")
         let kindText = try s.string("kind") ?? "residential"
         guard let kind = Site.Kind(rawValue: kindText) else {
-            throw .badInput("line \(s.table.line(of: "kind")): site.kind must be residential, commercial or office, got '\(kindText)'")
+            throw .badInput("\(s.at("kind")): site.kind must be residential, commercial or office, got '\(kindText)'")
         }
         let tzName = try s.string("time_zone") ?? "Asia/Shanghai"
         guard Zone(tzName) != nil else {
-            throw .badInput("line \(s.table.line(of: "time_zone")): site.time_zone '\(tzName)' is not an IANA zone such as Asia/Shanghai")
+            throw .badInput("\(s.at("time_zone")): site.time_zone '\(tzName)' is not an IANA zone such as Asia/Shanghai")
         }
         var units = try s.strings("units") ?? []
         for var b in try r.tables("buildings") {
@@ -48,11 +48,11 @@ public struct SiteFile: Sendable, Equatable {
         var locations: [Location] = []
         for var l in try r.tables("locations") {
             let lid = try l.requiredString("id")
-            guard Slug.isValid(lid) else { throw .badInput("line \(l.table.line(of: "id")): location id '\(lid)' must be an ASCII slug") }
+            guard Slug.isValid(lid) else { throw .badInput("\(l.at("id")): location id '\(lid)' must be an ASCII slug") }
             let kt = try l.requiredString("kind")
             guard let k = Location.Kind(rawValue: kt) else {
                 throw .badInput(
-                    "line \(l.table.line(of: "kind")): location kind '\(kt)' is unknown; use \(Location.Kind.allCases.map(\.rawValue).joined(separator: ", "))"
+                    "\(l.at("kind")): location kind '\(kt)' is unknown; use \(Location.Kind.allCases.map(\.rawValue).joined(separator: ", "))"
                 )
             }
             locations.append(Location(id: lid, name: try l.string("name") ?? lid, kind: k))
@@ -62,21 +62,21 @@ public struct SiteFile: Sendable, Equatable {
         var codes = Set<String>()
         for var rt in try r.tables("routes") {
             let rid = try rt.requiredString("id")
-            guard Slug.isValid(rid) else { throw .badInput("line \(rt.table.line(of: "id")): route id '\(rid)' must be an ASCII slug") }
+            guard Slug.isValid(rid) else { throw .badInput("\(rt.at("id")): route id '\(rid)' must be an ASCII slug") }
             var cps: [Checkpoint] = []
             for var cp in try rt.tables("checkpoints") {
                 let code = try cp.requiredString("code")
                 guard Slug.isValid(code) else {
-                    throw .badInput("line \(cp.table.line(of: "code")): checkpoint code '\(code)' must be ASCII letters, digits and -")
+                    throw .badInput("\(cp.at("code")): checkpoint code '\(code)' must be ASCII letters, digits and -")
                 }
                 guard codes.insert(code).inserted else {
-                    throw .badInput("line \(cp.table.line(of: "code")): checkpoint code \(code) is used twice; codes must be unique")
+                    throw .badInput("\(cp.at("code")): checkpoint code \(code) is used twice; codes must be unique")
                 }
                 cps.append(Checkpoint(code: code, name: try cp.string("name") ?? code))
                 try cp.rejectUnknown()
             }
             if cps.isEmpty {
-                throw .badInput("line \(rt.table.line): route \(rid) has no checkpoints; add [[routes.checkpoints]] code = \"…\"")
+                throw .badInput("\(rt.table.position): route \(rid) has no checkpoints; add [[routes.checkpoints]] code = \"…\"")
             }
             routes.append(PatrolRoute(id: rid, name: try rt.string("name") ?? rid, checkpoints: cps))
             try rt.rejectUnknown()
@@ -89,18 +89,18 @@ public struct SiteFile: Sendable, Equatable {
         for var st in try r.tables("staff") {
             let sid = try st.requiredString("id")
             guard Slug.isValid(sid) else {
-                throw .badInput("line \(st.table.line(of: "id")): staff id '\(sid)' must be an ASCII slug such as desk-li")
+                throw .badInput("\(st.at("id")): staff id '\(sid)' must be an ASCII slug such as desk-li")
             }
             let rt = try st.requiredString("role")
             guard let role = Staff.Role(rawValue: rt) else {
                 throw .badInput(
-                    "line \(st.table.line(of: "role")): role '\(rt)' is unknown; use desk, guard, cleaner, technician or supervisor")
+                    "\(st.at("role")): role '\(rt)' is unknown; use desk, guard, cleaner, technician or supervisor")
             }
             var dept = Staff.defaultDepartment(for: role)
             if let dt = try st.string("department") {
                 guard let d = Staff.Department(rawValue: dt) else {
                     throw .badInput(
-                        "line \(st.table.line(of: "department")): department '\(dt)' is unknown; use \(Staff.Department.allCases.map(\.rawValue).joined(separator: ", "))"
+                        "\(st.at("department")): department '\(dt)' is unknown; use \(Staff.Department.allCases.map(\.rawValue).joined(separator: ", "))"
                     )
                 }
                 dept = d

@@ -5,7 +5,9 @@
 /// - C0 controls become caret notation (`^M`, `^J`), ESC becomes `␛`, DEL `^?`;
 /// - C1 controls and bidirectional overrides and isolates become `<U+202E>`.
 public enum InertText {
-    public static func make(_ s: String) -> String {
+    /// `keepLineBreaks` keeps line feeds as they are, for text printed as a block of
+    /// lines (a file shown back); a carriage return is still shown as `^M`.
+    public static func make(_ s: String, keepLineBreaks: Bool = false) -> String {
         if isClean(s) { return s }
         var out = ""
         out.reserveCapacity(s.utf8.count + 8)
@@ -13,6 +15,7 @@ public enum InertText {
             let v = scalar.value
             switch v {
             case 0x1B: out += "␛"
+            case 0x0A where keepLineBreaks: out += "\n"
             case 0x00..<0x20: out += "^" + String(UnicodeScalar(UInt8(v + 0x40)))
             case 0x7F: out += "^?"
             case 0x80..<0xA0, 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069, 0x061C:

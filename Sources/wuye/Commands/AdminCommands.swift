@@ -9,6 +9,7 @@ struct InitCommand: ParsableCommand {
     @OptionGroup var g: GlobalOptions
     @Flag(help: "Build the demo property (Chinese names, items placed relative to now).") var demo = false
     @Option(help: ArgumentHelp("Load a site file (TOML); see docs/example-site.toml.", valueName: "FILE")) var site: String?
+    @Flag(help: "With --site: show what loading the file would change, and save nothing.") var dryRun = false
 
     func run() throws {
         let env = try Env(g)
@@ -19,11 +20,18 @@ struct InitCommand: ParsableCommand {
         if let site {
             file = try SiteFile.parse(try readFile(site), file: site)
         }
+        if dryRun {
+            guard let file, !demo else { throw WuyeError.badInput("--dry-run goes with --site FILE alone") }
+            try printSiteChanges(file, env: env)
+            Output.line("dry run: nothing saved")
+            return
+        }
         if demo {
             try Demo.create(home: env.home, now: env.now)
             Output.line("built the demo property in \(env.home)")
         }
         if let file {
+            if FileManager.default.fileExists(atPath: env.storePath) { try printSiteChanges(file, env: env) }
             let store = try env.store(create: true)
             try store.define(file, actor: env.actor, now: env.now)
             Output.line(
@@ -31,6 +39,19 @@ struct InitCommand: ParsableCommand {
             )
         }
     }
+}
+
+/// What a site file would change in the store, one line each (all of it for a new site).
+private func printSiteChanges(_ file: SiteFile, env: Env) throws(WuyeError) {
+    guard FileManager.default.fileExists(atPath: env.storePath) else {
+        Output.line(InertText.make(SiteChanges.between(nil, staff: [], and: file)[0]))
+        return
+    }
+    let store = try env.store()
+    let old = try store.sites().first { $0.id == file.site.id }
+    let changes = SiteChanges.between(old, staff: try store.staffList(), and: file)
+    for c in changes { Output.line(InertText.make(c)) }
+    if changes.isEmpty { Output.line("site \(file.site.id): no changes") }
 }
 
 func readFile(_ path: String) throws(WuyeError) -> String {
@@ -145,38 +166,6 @@ struct StaffCommand: ParsableCommand {
             s.active = false
             try store.saveStaff(s, actor: try env.requireActor(), now: env.now)
             Output.line("saved: \(id) is inactive")
-        }
-    }
-}
-
-struct StandardsCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "standards", abstract: "The limits, windows and targets in force.", subcommands: [Show.self, Load.self])
-
-    struct Show: ParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "show", abstract: "Print the standards file in force.")
-        @OptionGroup var g: GlobalOptions
-        @Flag(help: "Print the built-in defaults instead (a starting point for your own file).") var defaults = false
-        func run() throws {
-            if defaults {
-                Output.line(Standards.defaultTOML)
-                return
-            }
-            Output.line(InertText.make(try Env(g).store().standardsSource()).replacingOccurrences(of: "^J", with: "\n"))
-        }
-    }
-
-    struct Load: ParsableCommand {
-        static let configuration = CommandConfiguration(
-            commandName: "load", abstract: "Put a company's own standards file in force (supervisor only).")
-        @OptionGroup var g: GlobalOptions
-        @Argument(help: "The standards file (TOML).") var file: String
-        func run() throws {
-            let env = try Env(g)
-            let text = try readFile(file)
-            let standards = try Standards.parse(text, file: file)
-            try env.store().loadStandards(standards, source: text, actor: try env.requireActor(), now: env.now)
-            Output.line("saved: standards '\(InertText.make(standards.name))' in force; clocks already running keep their limits")
         }
     }
 }

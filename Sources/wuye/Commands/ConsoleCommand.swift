@@ -101,7 +101,7 @@ struct ConsoleConfig {
 
 /// The first run on an empty data folder builds the demo property and says so.
 func openOrBuildDemo(_ env: Env) throws(WuyeError) -> Store {
-    let exists = FileManager.default.fileExists(atPath: (env.home as NSString).appendingPathComponent("wuye.sqlite"))
+    let exists = FileManager.default.fileExists(atPath: env.storePath)
     if exists { return try env.store() }
     try Demo.create(home: env.home, now: env.now)
     let store = try env.store()

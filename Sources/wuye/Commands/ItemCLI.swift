@@ -170,7 +170,7 @@ enum ItemCLI {
             Output.json(w)
             return
         }
-        let inert = InertText.make
+        let inert = { (s: String) in InertText.make(s) }
         Output.line("\(item.id)  \(item.kind.rawValue) at \(site.name) (\(site.id))  \(item.place)")
         Output.line(
             "status    \(item.status.rawValue)\(item.paused ? "  ⏸ paused: \(inert(item.pauseReason ?? ""))" : "")  cycle \(item.cycle)")
