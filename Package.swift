@@ -18,7 +18,7 @@ let package = Package(
         .systemLibrary(
             name: "CNcursesW",
             providers: [.apt(["libncurses-dev"])]),
-        .target(name: "CSQLiteShim", linkerSettings: [.linkedLibrary("sqlite3")]),
+        .target(name: "CSQLiteShim", linkerSettings: [.linkedLibrary("sqlite3"), .linkedLibrary("crypto")]),
         .target(name: "WuyeCore", swiftSettings: strict),
         .target(
             name: "WuyeStore",

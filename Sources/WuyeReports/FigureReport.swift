@@ -121,9 +121,5 @@ public enum FigureReport {
         return out
     }
 
-    static func csvField(_ s: String) -> String {
-        let safe = InertText.make(s)
-        return safe.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" })
-            ? "\"" + safe.replacingOccurrences("\"", "\"\"") + "\"" : safe
-    }
+    static func csvField(_ s: String) -> String { SpreadsheetCell.make(s) }
 }

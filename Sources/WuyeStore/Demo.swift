@@ -13,6 +13,7 @@ public enum Demo {
         if fm.fileExists(atPath: target) {
             throw .refused("\(home) has a store already; the demo goes into an empty data folder (use --home)")
         }
+        LeftOvers.clean(in: home, prefix: ".demo-")
         let scratch = (home as NSString).appendingPathComponent(".demo-\(getpid())")
         try? fm.removeItem(atPath: scratch)
         defer { try? fm.removeItem(atPath: scratch) }

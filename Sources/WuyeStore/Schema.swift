@@ -4,7 +4,7 @@ import GRDB
 /// is the schema version, so an older program refuses a newer file instead of guessing.
 enum Schema {
     static let applicationID: Int32 = 0x5755_5945  // "WUYE"
-    static let version: Int32 = 2
+    static let version: Int32 = 3
     static let fileName = "wuye.sqlite"
 
     /// Open items in deadline order, ties by kind and number: one index for lists of
@@ -16,11 +16,23 @@ enum Schema {
 
     /// Brings a store of an older schema up to this one, inside a write transaction.
     /// Version 2 (November 2026): the two open-item indexes replace `items_open`.
+    /// Version 3 (November 2026): the journal's hash chain, and one opening per item id.
     static func migrate(_ db: Database, from version: Int32) throws {
         if version < 2 {
             try db.execute(sql: "DROP INDEX IF EXISTS items_open;\n" + openItemIndexes)
         }
+        if version < 3 {
+            if try !db.columns(in: "events").contains(where: { $0.name == "hash" }) {
+                try db.execute(sql: "ALTER TABLE events ADD COLUMN hash TEXT")
+            }
+            try HashChain.seal(db)
+            // A journal that already opens an id twice keeps working; 'wuye check' names it.
+            try? db.execute(sql: openedOnce)
+        }
     }
+
+    /// The journal refuses a second opening of the same item id.
+    static let openedOnce = "CREATE UNIQUE INDEX events_opened_once ON events(subject) WHERE type = 'item.opened'"
 
     static func create(_ db: Database) throws {
         try db.execute(
@@ -32,8 +44,10 @@ enum Schema {
                     actor TEXT NOT NULL,
                     type TEXT NOT NULL,
                     subject TEXT NOT NULL,
-                    payload TEXT NOT NULL
+                    payload TEXT NOT NULL,
+                    hash TEXT -- the hash chain: see HashChain
                 );
+                \(openedOnce);
                 CREATE INDEX events_subject ON events(subject, seq);
                 CREATE INDEX events_recorded ON events(recorded);
 

@@ -9,6 +9,8 @@ extension Store {
         public var events = 0
         public var items = 0
         public var differences: [String] = []
+        /// After a repair: what still differs (the journal itself is damaged).
+        public var unrepaired: [String] = []
     }
 
     /// The state the journal leads to, computed from the events alone.
@@ -24,11 +26,14 @@ extension Store {
         var scans: [String: Scan] = [:]
         var trainings: [String: TrainingSession] = [:]
         var surveys: [String: Survey] = [:]
+        /// Items whose opening the journal holds twice: histories no rebuild can part.
+        var openedTwice: [String] = []
 
         mutating func apply(_ e: Event) {
             events += 1
             switch e.body {
-            case .item:
+            case .item(let body):
+                if case .opened = body, items[e.subject] != nil { openedTwice.append("\(e.subject) (again at event \(e.seq))") }
                 items[e.subject] = ItemProjector.apply(items[e.subject], e, id: e.subject)
             case .siteDefined(let s): sites[s.id] = s
             case .staffSaved(let s): staff[s.id] = s
@@ -54,78 +59,120 @@ extension Store {
     /// Rebuilds the projections from the events and reports every difference; with
     /// `repair`, writes the rebuilt rows in place of the stored ones.
     public func check(repair: Bool = false) throws(WuyeError) -> CheckReport {
-        try write { db in
-            var report = CheckReport()
-            let integrity = try String.fetchAll(db, sql: "PRAGMA integrity_check")
-            if integrity != ["ok"] {
-                report.differences.append("SQLite integrity check: " + integrity.prefix(3).joined(separator: "; "))
-            }
-            let r = try Store.replay(db)
-            report.events = r.events
-            report.items = r.items.count
-            var stored: [String: Item] = [:]
-            let cursor = try Row.fetchCursor(db, sql: "SELECT \(ItemRow.columns) FROM items")
-            while let row = try cursor.next() {
-                let it = try ItemRow.decode(row)
-                stored[it.id] = it
-            }
-            for (id, it) in r.items.sorted(by: { $0.key < $1.key }) {
-                guard let s = stored[id] else {
-                    report.differences.append("\(id): in the journal but has no row")
-                    continue
-                }
-                if s != it { report.differences.append("\(id): its row differs from the journal (\(Store.firstDifference(s, it)))") }
-            }
-            let rendered = try Row.fetchCursor(db, sql: "SELECT id, json FROM items")
-            while let row = try rendered.next() {
-                let id: String = row[0]
-                let json: Data = row[1]
-                if let it = r.items[id], stored[id] == it,
-                    Data(ItemJSON.staticPrefix(it, zone: r.sites[it.site]?.zone ?? .utc)) != json
-                {
-                    report.differences.append("\(id): its stored JSON differs from the journal")
+        let report = try write(verifying: false) { db in
+            var report = try Store.compare(db)
+            if repair, !report.differences.isEmpty {
+                try Store.rebuildProjections(db, from: try Store.replay(db))
+                // A repair says what it could not mend: a broken journal stays broken.
+                let after = try Store.compare(db)
+                if !after.differences.isEmpty {
+                    report.unrepaired = after.differences
                 }
             }
-            for id in stored.keys.sorted() where r.items[id] == nil {
-                report.differences.append("\(id): has a row but no event in the journal")
-            }
-            for (id, site) in r.sites where try Store.site(db, id) != site {
-                report.differences.append("site \(id): its row differs from the journal")
-            }
-            for (id, s) in r.staff where try Store.staff(db, id) != s {
-                report.differences.append("staff \(id): its row differs from the journal")
-            }
-            let storedTicks = try String.fetchAll(db, sql: "SELECT data FROM ticks").map { try Store.decode(Tick.self, $0) }
-            if Dictionary(uniqueKeysWithValues: storedTicks.map { ($0.occurrence, $0) }) != r.ticks {
-                report.differences.append("ticks: the rows differ from the journal")
-            }
-            let storedScans = try String.fetchAll(db, sql: "SELECT data FROM scans").map { try Store.decode(Scan.self, $0) }
-            if Dictionary(uniqueKeysWithValues: storedScans.map { ($0.round + " " + $0.code, $0) }) != r.scans {
-                report.differences.append("patrol scans: the rows differ from the journal")
-            }
-            let storedTrainings = try String.fetchAll(db, sql: "SELECT data FROM trainings").map {
-                try Store.decode(TrainingSession.self, $0)
-            }
-            if Dictionary(uniqueKeysWithValues: storedTrainings.map { ($0.id, $0) }) != r.trainings {
-                report.differences.append("trainings: the rows differ from the journal")
-            }
-            let storedSurveys = try String.fetchAll(db, sql: "SELECT data FROM surveys").map { try Store.decode(Survey.self, $0) }
-            if Dictionary(uniqueKeysWithValues: storedSurveys.map { ($0.id, $0) }) != r.surveys {
-                report.differences.append("surveys: the rows differ from the journal")
-            }
-            if try Store.standards(db) != (r.standards ?? Standards()) {
-                report.differences.append("standards: the row differs from the journal")
-            }
-            for kind in ItemKind.allCases {
-                let last = try Int64.fetchOne(db, sql: "SELECT last FROM counters WHERE kind = ?", arguments: [kind.rawValue]) ?? 0
-                let maxID = r.items.keys.compactMap { ItemID($0) }.filter { $0.kind == kind }.map(\.number).max() ?? 0
-                if last < maxID {
-                    report.differences.append("\(kind.rawValue) ids: the counter (\(last)) is behind the journal (\(maxID))")
-                }
-            }
-            if repair, !report.differences.isEmpty { try Store.rebuildProjections(db, from: r) }
             return report
         }
+        // A store found whole is stamped as verified; a damaged one is not.
+        if report.differences.isEmpty || (repair && report.unrepaired.isEmpty) { Verification.record(path) }
+        return report
+    }
+
+    /// What a writer checks before writing into files another program changed: SQLite's
+    /// integrity check and the whole hash chain (no replay). Nil when whole.
+    public func verifyWhole() throws(WuyeError) -> String? {
+        try read { db in
+            do {
+                try Verification.verifyWhole(db)
+                return nil
+            } catch let e as WuyeError { return e.message }
+        }
+    }
+
+    /// Every difference between the journal, its hash chain and the stored rows.
+    static func compare(_ db: Database) throws -> CheckReport {
+        var report = CheckReport()
+        let integrity = try String.fetchAll(db, sql: "PRAGMA integrity_check")
+        if integrity != ["ok"] {
+            report.differences.append("SQLite integrity check: " + integrity.prefix(3).joined(separator: "; "))
+        }
+        if let broken = try HashChain.verify(db) { report.differences.append(broken) }
+        let r = try Store.replay(db)
+        report.events = r.events
+        report.items = r.items.count
+        for id in r.openedTwice { report.differences.append("journal: \(id) is opened twice; two histories share one id") }
+        // A projection row that cannot even be read is a difference to report (and
+        // repair), not a reason for the check to stop.
+        func readable<T>(_ what: String, _ body: () throws -> T) -> T? {
+            do { return try body() } catch {
+                report.differences.append("\(what): a row cannot be read")
+                return nil
+            }
+        }
+        var stored: [String: Item] = [:]
+        let cursor = try Row.fetchCursor(db, sql: "SELECT \(ItemRow.columns) FROM items")
+        while let row = try cursor.next() {
+            if let it = readable("items", { try ItemRow.decode(row) }) { stored[it.id] = it }
+        }
+        for (id, it) in r.items.sorted(by: { $0.key < $1.key }) {
+            guard let s = stored[id] else {
+                report.differences.append("\(id): in the journal but has no row")
+                continue
+            }
+            if s != it { report.differences.append("\(id): its row differs from the journal (\(Store.firstDifference(s, it)))") }
+        }
+        let rendered = try Row.fetchCursor(db, sql: "SELECT id, json FROM items")
+        while let row = try rendered.next() {
+            let id: String = row[0]
+            let json: Data = row[1]
+            if let it = r.items[id], stored[id] == it,
+                Data(ItemJSON.staticPrefix(it, zone: r.sites[it.site]?.zone ?? .utc)) != json
+            {
+                report.differences.append("\(id): its stored JSON differs from the journal")
+            }
+        }
+        for id in stored.keys.sorted() where r.items[id] == nil {
+            report.differences.append("\(id): has a row but no event in the journal")
+        }
+        for (id, site) in r.sites where readable("site \(id)", { try Store.site(db, id) }) != site {
+            report.differences.append("site \(id): its row differs from the journal")
+        }
+        for (id, s) in r.staff where readable("staff \(id)", { try Store.staff(db, id) }) != s {
+            report.differences.append("staff \(id): its row differs from the journal")
+        }
+        let storedTicks = readable("ticks") {
+            try String.fetchAll(db, sql: "SELECT data FROM ticks").map { try Store.decode(Tick.self, $0) }
+        }
+        if let storedTicks, Dictionary(storedTicks.map { ($0.occurrence, $0) }, uniquingKeysWith: { a, _ in a }) != r.ticks {
+            report.differences.append("ticks: the rows differ from the journal")
+        }
+        let storedScans = readable("patrol scans") {
+            try String.fetchAll(db, sql: "SELECT data FROM scans").map { try Store.decode(Scan.self, $0) }
+        }
+        if let storedScans, Dictionary(storedScans.map { ($0.round + " " + $0.code, $0) }, uniquingKeysWith: { a, _ in a }) != r.scans {
+            report.differences.append("patrol scans: the rows differ from the journal")
+        }
+        let storedTrainings = readable("trainings") {
+            try String.fetchAll(db, sql: "SELECT data FROM trainings").map { try Store.decode(TrainingSession.self, $0) }
+        }
+        if let storedTrainings, Dictionary(storedTrainings.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a }) != r.trainings {
+            report.differences.append("trainings: the rows differ from the journal")
+        }
+        let storedSurveys = readable("surveys") {
+            try String.fetchAll(db, sql: "SELECT data FROM surveys").map { try Store.decode(Survey.self, $0) }
+        }
+        if let storedSurveys, Dictionary(storedSurveys.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a }) != r.surveys {
+            report.differences.append("surveys: the rows differ from the journal")
+        }
+        if readable("standards", { try Store.standards(db) }) != (r.standards ?? Standards()) {
+            report.differences.append("standards: the row differs from the journal")
+        }
+        for kind in ItemKind.allCases {
+            let last = try Int64.fetchOne(db, sql: "SELECT last FROM counters WHERE kind = ?", arguments: [kind.rawValue]) ?? 0
+            let maxID = r.items.keys.compactMap { ItemID($0) }.filter { $0.kind == kind }.map(\.number).max() ?? 0
+            if last < maxID {
+                report.differences.append("\(kind.rawValue) ids: the counter (\(last)) is behind the journal (\(maxID))")
+            }
+        }
+        return report
     }
 
     /// Writes every projection row afresh from a replay of the journal in `db`.
@@ -159,18 +206,28 @@ extension Store {
     }
 
     /// Writes a consistent copy of the live store to `file` (SQLite's online backup); the
-    /// copy is a store of its own and can be opened with `--home` on its folder.
+    /// copy is a store of its own and can be opened with `--home` on its folder. It is
+    /// written under a work name and renamed when complete, so an interrupted backup never
+    /// leaves a file that looks like one (the next backup removes what it left).
     public func backup(to file: String) throws(WuyeError) {
-        if FileManager.default.fileExists(atPath: file) {
+        let fm = FileManager.default
+        if fm.fileExists(atPath: file) {
             throw .refused("\(file) exists already; choose a new file name so that no backup is overwritten")
         }
+        let work = LeftOvers.workName(for: file)
+        LeftOvers.clean(in: work.folder, prefix: work.prefix)
+        try? fm.removeItem(atPath: work.path)
         do {
-            let target = try DatabaseQueue(path: file)
+            let target = try DatabaseQueue(path: work.path)
             try db.backup(to: target)
             try target.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA journal_mode = DELETE") }
             try target.close()
+            guard rename(work.path, file) == 0 else {
+                throw WuyeError.storeUnusable("cannot name the backup \(file): \(String(cString: strerror(errno)))")
+            }
         } catch {
-            try? FileManager.default.removeItem(atPath: file)
+            try? fm.removeItem(atPath: work.path)
+            try? fm.removeItem(atPath: work.path + "-journal")
             throw Store.mapError(error, path: file)
         }
     }

@@ -103,7 +103,7 @@ extension Store {
             var item: Item?
             if let id {
                 guard ItemID(id) != nil else { throw WuyeError.badInput("'\(id)' is not an item id; ids look like C-12, E-3 or R-40") }
-                guard let found = try Store.item(db, id) else { throw WuyeError.notFound("no item \(id)") }
+                guard let found = try Verification.verifiedItem(db, id) else { throw WuyeError.notFound("no item \(id)") }
                 item = found
             }
             let site = try site(item?.site ?? siteID ?? "")
@@ -128,9 +128,14 @@ extension Store {
         }
     }
 
+    /// The next number of a kind: past the counter and past every item of that kind, so
+    /// that a counter set back can never hand out an id twice.
     static func nextID(_ db: Database, _ kind: ItemKind) throws -> String {
-        let last =
+        let counter =
             try Int64.fetchOne(db.cachedStatement(sql: "SELECT last FROM counters WHERE kind = ?"), arguments: [kind.rawValue]) ?? 0
+        let highest =
+            try Int64.fetchOne(db.cachedStatement(sql: "SELECT max(num) FROM items WHERE kind = ?"), arguments: [kind.rawValue]) ?? 0
+        let last = max(counter, highest)
         try db.cachedStatement(sql: "INSERT OR REPLACE INTO counters (kind, last) VALUES (?, ?)").execute(arguments: [
             kind.rawValue, last + 1,
         ])

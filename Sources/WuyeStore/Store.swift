@@ -16,7 +16,8 @@ public final class Store: Sendable {
     public static func open(home: String, create: Bool = false, scratch: Bool = false) throws(WuyeError) -> Store {
         let path = (home as NSString).appendingPathComponent(Schema.fileName)
         let fm = FileManager.default
-        if !fm.fileExists(atPath: path) {
+        let exists = fm.fileExists(atPath: path)
+        if !exists {
             guard create else {
                 throw .storeUnusable("there is no Wuye store in \(home); run 'wuye init --demo' or 'wuye init --site FILE'")
             }
@@ -28,33 +29,87 @@ public final class Store: Sendable {
         } else {
             try checkHeader(path)
         }
+        // A store on read-only media, or in a folder this user cannot write, is opened for
+        // reading: every command that only reads works, and a write is refused with why.
+        let readOnly = exists && !scratch && (access(home, W_OK) != 0 || access(path, W_OK) != 0)
+        if readOnly && create { throw .storeUnusable("cannot write \(path): the folder or the file is read-only") }
         var config = Configuration()
         config.busyMode = .timeout(5)
-        config.journalMode = scratch ? .default : .wal
+        config.readonly = readOnly
         config.label = "wuye"
         config.prepareDatabase { db in
             if scratch {
                 try db.execute(sql: "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF")
                 return
             }
-            try db.execute(sql: "PRAGMA synchronous = FULL")
+            if !readOnly {
+                // WAL first, then FULL: setting the journal mode must not leave a weaker
+                // synchronous in force (a commit that said "saved" survives a power cut).
+                if try String.fetchOne(db, sql: "PRAGMA journal_mode") != "wal" {
+                    try db.execute(sql: "PRAGMA journal_mode = WAL")
+                }
+                try db.execute(sql: "PRAGMA synchronous = FULL")
+            }
+            if readOnly { return }
             try db.execute(sql: "PRAGMA mmap_size = 268435456")
             _ = wuye_sqlite_no_checkpoint_on_close(db.sqliteConnection)
         }
+        // SQLite reads a WAL store on read-only media only when its companion files exist
+        // or can be made; a store with neither (a backup, a checkpointed store) is read as
+        // immutable, which is what read-only media is.
+        var location = path
+        if readOnly && !fm.fileExists(atPath: path + "-wal") && !fm.fileExists(atPath: path + "-shm") {
+            _ = Store.uriEnabled
+            location = "file:" + (path.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? path) + "?immutable=1"
+        }
         let queue: DatabaseQueue
         do {
-            queue = try DatabaseQueue(path: path, configuration: config)
+            queue = try DatabaseQueue(path: location, configuration: config)
         } catch {
             throw mapError(error, path: path)
         }
-        let store = Store(db: queue, path: path)
+        let store = Store(db: queue, path: path, readOnly: readOnly)
         try store.prepare(create: create)
         return store
     }
 
-    private init(db: DatabaseQueue, path: String) {
+    /// File names may be URIs from the first connection on.
+    private static let uriEnabled: Int32 = wuye_sqlite_enable_uri()
+
+    /// Opened for reading only (read-only media or folder).
+    public let readOnly: Bool
+    /// The file this store was opened on: another file put at its path (a restore, a copy)
+    /// is another store.
+    private let identity: (dev: UInt64, ino: UInt64)?
+
+    private init(db: DatabaseQueue, path: String, readOnly: Bool) {
         self.db = db
         self.path = path
+        self.readOnly = readOnly
+        identity = Store.identity(of: path)
+    }
+
+    private static func identity(of path: String) -> (dev: UInt64, ino: UInt64)? {
+        var st = stat()
+        guard stat(path, &st) == 0 else { return nil }
+        return (UInt64(st.st_dev), UInt64(st.st_ino))
+    }
+
+    /// Why this open store can no longer be trusted by a long-running reader, or nil:
+    /// its file was replaced or removed, or a newer Wuye changed its schema. Cheap enough
+    /// to ask every second (a `stat`, and one pragma when `schema` is asked for).
+    public func problem(schema: Bool) -> WuyeError? {
+        guard let identity else { return nil }
+        guard let now = Store.identity(of: path) else {
+            return .storeUnusable("the store file \(path) has been removed; what is on screen is no longer live")
+        }
+        if now != identity {
+            return .storeUnusable("the store file \(path) has been replaced (a restore or a copy); restart wuye to see it")
+        }
+        if schema, let v = try? read({ db in try Int32.fetchOne(db, sql: "PRAGMA user_version") ?? 0 }), v > Schema.version {
+            return .storeUnusable("a newer Wuye has changed the store (schema \(v), this one reads \(Schema.version)); upgrade wuye")
+        }
+        return nil
     }
 
     /// A file that is not SQLite at all is refused before SQLite sees it.
@@ -63,10 +118,25 @@ public final class Store: Sendable {
             throw .storeUnusable("cannot read \(path); check its permissions")
         }
         defer { try? h.close() }
-        let head = (try? h.read(upToCount: 16)) ?? Data()
+        let head = [UInt8]((try? h.read(upToCount: 100)) ?? Data())
         if head.isEmpty { return }
-        if head != Data("SQLite format 3\0".utf8) {
+        if head.count < 100 || Data(head[0..<16]) != Data("SQLite format 3\0".utf8) {
             throw .storeUnusable("\(path) is not a Wuye store (not an SQLite database, or damaged); restore a backup or use another --home")
+        }
+        // A main file in WAL mode that holds no schema at all: everything was in its
+        // companion file (wuye.sqlite-wal), which is gone or is another store's. Opening
+        // it would show an empty store and invite 'wuye init' over the loss.
+        func int(_ at: Int) -> UInt32 { head[at..<at + 4].reduce(0) { $0 << 8 | UInt32($1) } }
+        let walMode = head[18] == 2
+        let schemaCookie = int(40), appID = int(68)
+        if walMode && schemaCookie == 0 && appID == 0 {
+            let wal = path + "-wal"
+            let walSize = (try? FileManager.default.attributesOfItem(atPath: wal)[.size] as? Int) ?? 0
+            if walSize == 0 {
+                throw .storeUnusable(
+                    "the store's companion file \(wal) is missing, and \(path) alone holds nothing; nothing has been changed. Put the companion file back beside it, or restore a backup ('wuye restore FILE')"
+                )
+            }
         }
     }
 
@@ -92,13 +162,15 @@ public final class Store: Sendable {
             guard create else {
                 throw .storeUnusable("the store at \(path) is empty; run 'wuye init --demo' or 'wuye init --site FILE'")
             }
-            try write { db in
+            try write(verifying: false) { db in
                 // Another process may have created it meanwhile.
                 guard try Header(db).isEmpty else { return }
                 try Schema.create(db)
                 try db.execute(sql: "PRAGMA application_id = \(Schema.applicationID)")
                 try db.execute(sql: "PRAGMA user_version = \(Schema.version)")
             }
+            // The main file holds the schema and Wuye's mark from the first moment.
+            try checkpoint()
             return
         }
         if header.app != Schema.applicationID {
@@ -109,14 +181,15 @@ public final class Store: Sendable {
                 "the store at \(path) was written by a newer Wuye (schema \(header.version), this one reads \(Schema.version)); upgrade wuye"
             )
         }
-        if header.version < Schema.version {
-            try write { db in
+        if header.version < Schema.version && !readOnly {
+            try write(verifying: false) { db in
                 // Another process may have brought it up to date meanwhile.
                 let now = try Int32.fetchOne(db, sql: "PRAGMA user_version") ?? 0
                 guard now < Schema.version else { return }
                 try Schema.migrate(db, from: now)
                 try db.execute(sql: "PRAGMA user_version = \(Schema.version)")
             }
+            try checkpoint()
         }
     }
 
@@ -124,27 +197,65 @@ public final class Store: Sendable {
     /// everything (before it is moved or copied as a whole).
     public func close() throws(WuyeError) {
         do {
-            try db.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)") }
+            try checkpoint()
             try db.close()
         } catch {
             throw Store.mapError(error, path: path)
         }
     }
 
+    /// Copies what the WAL holds into the main file and empties the WAL, so that the main
+    /// file alone is the whole store (a lost or foreign companion file then loses nothing).
+    /// Done after `init`, `import` and other large writes, when a console quits and
+    /// regularly while it runs. While another process is reading, the WAL is copied but
+    /// not emptied; that is enough.
+    public func checkpoint() throws(WuyeError) {
+        if readOnly { return }
+        let verified = Verification.stampMatches(path)
+        defer { if verified { Verification.record(path) } }
+        do {
+            try db.writeWithoutTransaction { db in
+                do {
+                    try db.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)")
+                } catch let e as DatabaseError where e.resultCode == .SQLITE_BUSY {
+                    try db.execute(sql: "PRAGMA wal_checkpoint(PASSIVE)")
+                }
+            }
+        } catch {
+            throw Store.mapError(error, path: path)
+        }
+    }
+
+    /// The pragmas in force on this store's connection (for tests and `wuye check`).
+    public func pragma(_ name: String) throws(WuyeError) -> String? {
+        try read { db in try String.fetchOne(db, sql: "PRAGMA \(name)") }
+    }
+
     // MARK: transactions
 
     /// Runs `body` in an immediate write transaction: it sees every committed event of
     /// every process, and either all of its writes are committed or none.
-    func write<T>(_ body: (Database) throws -> T) throws(WuyeError) -> T {
+    /// Without `verifying` (`wuye check`, creating and migrating), nothing is verified first
+    /// and no stamp is left.
+    func write<T>(verifying: Bool = true, _ body: (Database) throws -> T) throws(WuyeError) -> T {
+        if readOnly {
+            throw .storeUnusable(
+                "the store at \(path) is read-only (read-only media, or a folder this user cannot write): it can be read, not changed; nothing was changed"
+            )
+        }
         do {
-            return try db.writeWithoutTransaction { db in
+            let result = try db.writeWithoutTransaction { db in
                 var result: T?
                 try db.inTransaction(.immediate) {
+                    // Files changed by anything but a Wuye writer are verified whole first.
+                    if verifying && !Verification.stampMatches(path) { try Verification.verifyWhole(db) }
                     result = try body(db)
                     return .commit
                 }
                 return result!
             }
+            if verifying { Verification.record(path) }
+            return result
         } catch {
             throw Store.mapError(error, path: path)
         }
@@ -174,6 +285,10 @@ public final class Store: Sendable {
                 return .storeUnusable("the store at \(path) failed: \(e.message ?? e.description)")
             }
         }
+        if error is DecodingError {
+            return .storeUnusable(
+                "a stored row of \(path) cannot be read: the store is damaged. Run 'wuye check', or restore a backup ('wuye restore FILE')")
+        }
         return .storeUnusable("the store at \(path) failed: \(error)")
     }
 
@@ -196,18 +311,39 @@ public final class Store: Sendable {
     /// Appends one event and returns it with its sequence number.
     @discardableResult
     static func append(_ db: Database, _ e: Event) throws -> Event {
-        try db.cachedStatement(
-            sql: "INSERT INTO events (at, recorded, actor, type, subject, payload) VALUES (?, ?, ?, ?, ?, ?)",
-        ).execute(arguments: [e.at.seconds, e.recorded.seconds, e.actor, e.body.typeName, e.subject, try encode(e.body)])
+        let (previous, seq) = try HashChain.tail(db)
+        let fields = HashChain.Fields(
+            seq: seq, at: e.at.seconds, recorded: e.recorded.seconds, actor: e.actor, type: e.body.typeName, subject: e.subject,
+            payload: try encode(e.body))
+        do {
+            try db.cachedStatement(
+                sql: "INSERT INTO events (seq, at, recorded, actor, type, subject, payload, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            ).execute(arguments: [
+                seq, fields.at, fields.recorded, fields.actor, fields.type, fields.subject, fields.payload,
+                HashChain.hash(previous: previous, fields),
+            ])
+        } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE {
+            // The journal opens an item once: an id is never reused, whatever the counters say.
+            throw WuyeError.storeUnusable(
+                "\(e.subject) is already in the journal, so it cannot be opened again; the store's id counter is damaged. Nothing was written; run 'wuye check'"
+            )
+        }
         var out = e
-        out.seq = db.lastInsertedRowID
+        out.seq = seq
         return out
     }
 
     static func decodeEvent(_ row: Row) throws -> Event {
-        Event(
-            seq: row[0], at: Instant(seconds: row[1]), recorded: Instant(seconds: row[2]), actor: row[3],
-            subject: row[5], body: try decodeBody(row[6]))
+        let seq: Int64 = row[0]
+        let body: EventBody
+        do {
+            body = try decodeBody(row[6])
+        } catch {
+            throw WuyeError.storeUnusable(
+                "event \(seq) of the journal cannot be read: the store is damaged. Restore a backup ('wuye restore FILE'; see docs/data-format.md)"
+            )
+        }
+        return Event(seq: seq, at: Instant(seconds: row[1]), recorded: Instant(seconds: row[2]), actor: row[3], subject: row[5], body: body)
     }
 
     static let eventColumns = "seq, at, recorded, actor, type, subject, payload"

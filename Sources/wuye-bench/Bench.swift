@@ -10,6 +10,7 @@ enum Bench {
             defer { if !keep { try? FileManager.default.removeItem(atPath: scratch) } }
             if only == nil || only == "all" || only == "store" { try storeFigures(scratch) }
             if only == nil || only == "all" || only == "console" { try MainActor.assumeIsolated { try ConsoleBench.run(scratch) } }
+            if only == nil || only == "all" || only == "integrity" { try integrityFigures(scratch) }
             if only == nil || only == "all" || only == "peers" { try peerFigures(scratch) }
         } catch {
             FileHandle.standardError.write(Data("wuye-bench: \(error)\n".utf8))
@@ -155,6 +156,47 @@ enum Bench {
             print("(wuye is not built beside wuye-bench: run swift build -c release first; process figures skipped)")
         }
         report("peak memory of wuye-bench itself", "after 100000+2000", memAfterBig, "MB")
+    }
+
+    /// What the store's self-checks cost: per commit, per verification after another
+    /// program changed the files, and for `wuye check`, on a journal of about 100 000 events.
+    static func integrityFigures(_ scratch: String) throws {
+        let home = scratch + "/integrity"
+        try dataset(home, open: 2000, closed: 16_000)
+        let store = try Store.open(home: home)
+        let events = try store.lastSeq()
+        let size = "\(events / 1000)k events"
+        var open = try store.items(kind: .complaint, filter: .open).filter { $0.status == .received }.map(\.id)[...]
+        var commits: [Double] = []
+        for _ in 0..<200 {
+            let id = open.popFirst()!
+            commits.append(try ms { try store.perform(.respond(note: nil), on: id, actor: "desk-li", at: nil, now: realNow()) })
+        }
+        report("commit with its checks (respond)", size, median(commits), "ms")
+        var verify: [Double] = []
+        for _ in 0..<5 {
+            verify.append(
+                try ms {
+                    let problem = try store.verifyWhole()
+                    precondition(problem == nil)
+                })
+        }
+        report("verify whole (integrity + chain)", size, median(verify), "ms")
+        // The first write after another program touched the files pays that verification.
+        var first: [Double] = []
+        for _ in 0..<5 {
+            unlink(store.path + "-verified")
+            let id = open.popFirst()!
+            first.append(try ms { try store.perform(.respond(note: nil), on: id, actor: "desk-li", at: nil, now: realNow()) })
+        }
+        report("first commit after a foreign change", size, median(first), "ms")
+        let tCheck = try ms {
+            let report = try store.check()
+            precondition(report.differences.isEmpty)
+        }
+        report("wuye check (replay + compare)", size, tCheck / 1000, "s")
+        let file = (try? FileManager.default.attributesOfItem(atPath: store.path)[.size] as? Int) ?? 0
+        report("store file", size, Double(file) / 1_048_576, "MB")
     }
 
     static func peerFigures(_ scratch: String) throws {

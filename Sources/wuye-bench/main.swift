@@ -7,6 +7,7 @@ import WuyeStore
 //
 // `wuye-bench writer --home DIR --count N` is a helper for the crash and concurrency
 // tests: it opens N complaints, one commit each, and prints each id only after commit.
+// `wuye-bench dataset --home DIR --open N --closed M` builds a store of that shape.
 
 let args = Array(CommandLine.arguments.dropFirst())
 
@@ -36,6 +37,23 @@ if args.first == "writer" {
         }
     } catch {
         FileHandle.standardError.write(Data("writer: \(error)\n".utf8))
+        exit(1)
+    }
+    exit(0)
+}
+
+if args.first == "dataset" {
+    guard let home = option("--home"), let open = option("--open").flatMap(Int.init), let closed = option("--closed").flatMap(Int.init)
+    else {
+        FileHandle.standardError.write(Data("usage: wuye-bench dataset --home DIR --open N --closed M\n".utf8))
+        exit(2)
+    }
+    do {
+        try Bench.dataset(home, open: open, closed: closed)
+        try Store.open(home: home).checkpoint()
+        print("built \(home): \(open) open and \(closed) closed complaints")
+    } catch {
+        FileHandle.standardError.write(Data("dataset: \(error)\n".utf8))
         exit(1)
     }
     exit(0)

@@ -106,6 +106,18 @@ struct Env {
         if flags.filter({ $0 }).count > 1 { throw .badInput("give one of --json, --csv or --html") }
     }
 
+    /// Reads `--at` for a step at `site`: in its zone, and not before the site was taken on
+    /// (nothing of a site is recorded before Wuye kept it; older history is imported).
+    func at(_ raw: String?, site: Site) throws(WuyeError) -> Instant? {
+        guard let t = try time(raw, zone: site.zone) else { return nil }
+        if let since = site.since, t < since {
+            throw .refused(
+                "--at \(raw ?? "") is before \(site.id) was taken on (\(ISOFormat.string(since, in: site.zone))); nothing is recorded there before then. Older history is brought in with 'wuye import'"
+            )
+        }
+        return t
+    }
+
     /// Reads `--at` (or `--as-of`) in the site's zone.
     func time(_ raw: String?, zone: Zone, option: String = "--at") throws(WuyeError) -> Instant? {
         guard let raw else { return nil }

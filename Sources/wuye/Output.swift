@@ -1,11 +1,23 @@
 import Foundation
 import WuyeCore
 
-/// Writing to the terminal: data is always made inert first (design §6).
+/// Writing to the terminal: data is always made inert first (design §6), and every write
+/// is checked, so that a report cut short by a full disk or a closed pipe is never taken
+/// for a whole one (the command then exits 4).
 enum Output {
-    static func line(_ s: String = "") { print(s) }
+    nonisolated(unsafe) private static var pending: [UInt8] = []
+    /// The error of the first write to standard output that failed, or 0.
+    nonisolated(unsafe) private(set) static var failure: Int32 = 0
+
+    /// One line (or a block of lines) of text; controls in it are shown inert.
+    static func line(_ s: String = "") {
+        pending.append(contentsOf: InertText.make(s, keepLineBreaks: true).utf8)
+        pending.append(10)
+        if pending.count >= 1 << 16 { flush() }
+    }
 
     static func error(_ message: String) {
+        flush()
         FileHandle.standardError.write(Data("wuye: \(InertText.make(message))\n".utf8))
     }
 
@@ -18,21 +30,41 @@ enum Output {
         FileHandle.standardError.write(Data("wuye: warning: \(InertText.make(message))\n".utf8))
     }
 
+    /// JSON is written as the writer made it: every control in a string is escaped there.
     static func json(_ w: borrowing JSONWriter) {
-        fflush(nil)
+        flush()
         w.withBytes(writeAll)
         writeAll([10])
+    }
+
+    /// Writes what is pending to standard output.
+    static func flush() {
+        if pending.isEmpty { return }
+        pending.withUnsafeBytes(writeAll)
+        pending.removeAll(keepingCapacity: true)
+    }
+
+    /// Flushes, and turns a write that failed into the command's error.
+    static func finish() throws(WuyeError) {
+        flush()
+        // The reader went away (`wuye log | head`): it chose to stop reading; say nothing.
+        if failure == EPIPE { exit(WuyeError.Kind.storeUnusable.rawValue) }
+        if failure != 0 {
+            throw .storeUnusable("cannot write the output (\(String(cString: strerror(failure)))); what was printed is incomplete")
+        }
     }
 
     /// Writes bytes to standard output without another copy.
     static func writeAll(_ bytes: [UInt8]) { bytes.withUnsafeBytes(writeAll) }
 
     static func writeAll(_ raw: UnsafeRawBufferPointer) {
+        if failure != 0 { return }
         var off = 0
         while off < raw.count {
             let n = write(1, raw.baseAddress! + off, raw.count - off)
             if n <= 0 {
                 if n < 0 && errno == EINTR { continue }
+                failure = n < 0 ? errno : EIO
                 return
             }
             off += n

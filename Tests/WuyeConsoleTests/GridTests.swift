@@ -47,4 +47,14 @@ struct GridTests {
         one.put("x", x: -3, y: 0)
         #expect(one.line(0) == "a")
     }
+
+    @Test func zeroWidthJoinersAreShownInertAndShiftNoColumn() {
+        var g = CellGrid(width: 30, height: 1)
+        let used = g.put("a\u{200D}b|x\u{200B}y|", x: 0, y: 0)
+        #expect(g.line(0).hasPrefix("a<U+200D>b|x<U+200B>y|"))
+        #expect(used == DisplayWidth.of("a<U+200D>b|x<U+200B>y|"))
+        // What follows starts exactly where the count says.
+        g.put("Z", x: used, y: 0)
+        #expect(g.line(0).hasPrefix("a<U+200D>b|x<U+200B>y|Z"))
+    }
 }

@@ -1,5 +1,6 @@
 #ifndef CSQLITESHIM_H
 #define CSQLITESHIM_H
+#include <stddef.h>
 #include <sqlite3.h>
 
 /// sqlite3_db_config is variadic, so Swift cannot call it: these wrappers can.
@@ -7,5 +8,12 @@
 /// command closes the file (the checkpoint costs two fsyncs; SQLite's automatic
 /// checkpoints still keep the WAL small).
 int wuye_sqlite_no_checkpoint_on_close(sqlite3 *db);
+
+/// Lets file names be URIs (`file:…?immutable=1`); must run before the first connection.
+int wuye_sqlite_enable_uri(void);
+
+/// SHA-256 of `len` bytes into `out` (32 bytes), through the system's libcrypto: the
+/// journal's hash chain.
+void wuye_sha256(const void *data, size_t len, unsigned char *out);
 
 #endif

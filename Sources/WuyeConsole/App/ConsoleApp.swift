@@ -18,6 +18,14 @@ public final class ConsoleApp {
     /// Set when a clock crossed a line and the bell is on.
     public var wantsBell = false
     private var dataVersion: Int64 = -1
+    /// The store stopped being usable under the console (replaced, damaged, newer): what
+    /// is on screen is frozen at that moment and says so, instead of counting down stale
+    /// clocks as if live.
+    public private(set) var storeProblem: (message: String, since: Instant)?
+    /// When the WAL was last folded into the main file.
+    private var lastCheckpoint: Instant
+    /// How often a running console checkpoints the store.
+    static let checkpointEvery: Int64 = 300
     /// The last instant whose clock crossings were looked at.
     private var crossingsSeen: Instant
 
@@ -29,11 +37,32 @@ public final class ConsoleApp {
         self.strings = strings
         self.keys = keys
         crossingsSeen = now
+        lastCheckpoint = now
         dataVersion = (try? store?.dataVersion()) ?? -1
     }
 
+    /// The instant the screen shows: now, or the moment the store stopped being usable.
+    public func shown(_ now: Instant) -> Instant { storeProblem?.since ?? now }
+
+    /// Leaves the store whole in its main file (on quit).
+    public func finish() {
+        if !readOnly, storeProblem == nil { try? store?.checkpoint() }
+    }
+
+    private func fail(_ error: WuyeError, now: Instant) {
+        guard error.kind == .storeUnusable else {
+            ui.say(error.message, error: true, now: now)
+            return
+        }
+        storeProblem = (error.message, now)
+        ui.say(error.message, error: true, now: now + 1_000_000_000)
+        wantsBell = ui.bell
+    }
+
     public func view(now: Instant) -> ConsoleView {
-        ConsoleView(board: board, ui: ui, theme: theme, strings: strings, keys: keys, now: now)
+        var v = ConsoleView(board: board, ui: ui, theme: theme, strings: strings, keys: keys, now: now)
+        v.stale = storeProblem != nil
+        return v
     }
 
     // MARK: time
@@ -41,9 +70,11 @@ public final class ConsoleApp {
     /// Once a second: catch up with other processes' commits, roll over to a new day, and
     /// flag clocks that crossed into due soon or breached.
     public func second(now: Instant) {
+        if storeProblem != nil { return }
         if let store {
-            do {
+            do throws(WuyeError) {
                 let v = try store.dataVersion()
+                if let p = store.problem(schema: v != dataVersion) { throw p }
                 if v != dataVersion {
                     dataVersion = v
                     if !readOnly, try board.catchUp(store: store, now: now, figuresSite: ui.site) {
@@ -52,8 +83,12 @@ public final class ConsoleApp {
                     }
                 }
                 if !readOnly, board.dayChanged(now: now) { try board.reloadDay(store: store, now: now, figuresSite: ui.site) }
+                if !readOnly, now - lastCheckpoint >= Self.checkpointEvery {
+                    lastCheckpoint = now
+                    try store.checkpoint()
+                }
             } catch {
-                ui.say(error.message, error: true, now: now)
+                fail(error, now: now)
             }
         }
         noteStates(now: now, alert: true)
@@ -197,6 +232,10 @@ public final class ConsoleApp {
         }
         if readOnly {
             ui.say(strings["read_only"], error: true, now: now)
+            return
+        }
+        if let p = storeProblem {
+            ui.say(p.message, error: true, now: now + 1_000_000_000)
             return
         }
         guard let actor = board.actor, let store else {

@@ -71,14 +71,17 @@ public enum ConsoleLoop {
         pthread_sigmask(SIG_UNBLOCK, &unblock, nil)
         let terminal = Terminal()
         try terminal.start()
-        defer { terminal.stop() }
+        defer {
+            terminal.stop()
+            app.finish()
+        }
         var grid = CellGrid(width: terminal.width, height: terminal.height)
         var lastSecond = clock.now
         func draw() {
             if grid.width != terminal.width || grid.height != terminal.height {
                 grid = CellGrid(width: terminal.width, height: terminal.height)
             }
-            app.view(now: clock.now).render(into: &grid)
+            app.view(now: app.shown(clock.now)).render(into: &grid)
             terminal.draw(grid)
         }
         draw()

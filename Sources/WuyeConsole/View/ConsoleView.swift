@@ -10,6 +10,8 @@ public struct ConsoleView {
     public var strings: Strings
     public var keys: KeyMap
     public var now: Instant
+    /// The store stopped being usable: the screen is frozen at `now` and says so.
+    public var stale = false
 
     public init(board: Board, ui: UIState, theme: Theme, strings: Strings, keys: KeyMap, now: Instant) {
         self.board = board
@@ -98,7 +100,8 @@ public struct ConsoleView {
         var left = " Wuye 物业 │ \(siteName) │ \(who)"
         let right = clock + " "
         // Badges before the clock: looking at the past, the demo property.
-        let badges = (ui.asOf != nil ? [strings["as_of"]] : []) + (board.demo ? [strings["demo"]] : [])
+        let badges =
+            (stale ? [strings["stale"]] : []) + (ui.asOf != nil ? [strings["as_of"]] : []) + (board.demo ? [strings["demo"]] : [])
         let badgeText = badges.map { " \($0) " }.joined(separator: " ")
         let badgeW = badges.isEmpty ? 0 : DisplayWidth.of(badgeText) + 1
         let room = r.width - DisplayWidth.of(right) - badgeW - 1

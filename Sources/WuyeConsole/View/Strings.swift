@@ -27,6 +27,7 @@ public struct Strings: Sendable {
         "all_sites": ("all sites", "全部项目"),
         "demo": ("DEMO", "演示"),
         "as_of": ("AS OF", "历史"),
+        "stale": ("NOT LIVE", "已停止更新"),
         "read_only": ("looking at the past (--as-of): nothing can be changed here", "正在查看历史（--as-of）：此处不能修改"),
         "not_signed_in": ("not signed in (--as)", "未登录 (--as)"),
         "items.title": ("Open complaints & enquiries", "待办投诉与咨询"),

@@ -87,8 +87,15 @@ public enum Patrol {
         for route in site.routes {
             var offset = 0
             while offset < 86400 {
-                let start = zone.instant(LocalTime(date: day, hour: offset / 3600, minute: offset % 3600 / 60, second: 0))
+                let wall = LocalTime(date: day, hour: offset / 3600, minute: offset % 3600 / 60, second: 0)
+                let start = zone.instant(wall)
                 let endOffset = offset + every
+                // A round whose hour does not exist that day (daylight saving springs
+                // forward over it) is not a round: no guard could walk it.
+                if zone.local(start) != wall {
+                    offset = endOffset
+                    continue
+                }
                 let end =
                     endOffset >= 86400
                     ? zone.startOfDay(day.adding(days: 1))

@@ -31,6 +31,12 @@ public enum ImportRows {
             func bad(_ column: String, _ why: String) -> WuyeError {
                 .badInput("\(file): row \(rowNumber), column \(column): \(why); nothing was imported")
             }
+            for (i, field) in r.fields.enumerated() {
+                let name = i < names.count ? names[i] : String(i + 1)
+                if let c = StoredText.forbidden(in: field, lineBreaks: name == "text") {
+                    throw bad(name, "it contains \(StoredText.name(c)); remove it (control characters cannot be stored)")
+                }
+            }
             guard let kind = ItemKind(rawValue: value("kind").lowercased()) else {
                 throw bad("kind", "'\(value("kind"))' is not complaint, enquiry or repair")
             }

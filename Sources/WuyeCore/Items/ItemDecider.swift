@@ -175,6 +175,14 @@ public enum ItemDecider {
     static func validateOpen(_ o: ItemOpened, _ d: Decision) throws(WuyeError) {
         guard o.site == d.site.id else { throw .notFound("site \(o.site) is not known") }
         if o.text.trimmingSpaces.isEmpty { throw .badInput("--text cannot be empty; say what the owner reported") }
+        if let u = o.unit, u.trimmingSpaces.isEmpty { throw .badInput("--unit cannot be empty; give a unit such as 3-1802") }
+        if let l = o.location, l.trimmingSpaces.isEmpty { throw .badInput("--location cannot be empty; give a location id") }
+        try StoredText.check(o.text, "--text", lineBreaks: true)
+        for (name, value) in [
+            ("--unit", o.unit), ("--location", o.location), ("--category", o.category), ("--owner", o.owner), ("--phone", o.phone),
+        ] {
+            if let value { try StoredText.check(value, name) }
+        }
         if o.unit == nil, o.location == nil, o.source == nil {
             throw .badInput("give --unit U for a unit or --location L for a common area")
         }

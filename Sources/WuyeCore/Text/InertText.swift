@@ -3,7 +3,9 @@
 /// window or reorder the line.
 ///
 /// - C0 controls become caret notation (`^M`, `^J`), ESC becomes `␛`, DEL `^?`;
-/// - C1 controls and bidirectional overrides and isolates become `<U+202E>`.
+/// - C1 controls, bidirectional overrides and isolates, and the zero-width characters that
+///   join, split or hide what is around them (ZWJ, ZWSP, word joiner, BOM) become `<U+202E>`,
+///   so that nothing shifts a column or reorders a line.
 public enum InertText {
     /// `keepLineBreaks` keeps line feeds as they are, for text printed as a block of
     /// lines (a file shown back); a carriage return is still shown as `^M`.
@@ -18,7 +20,7 @@ public enum InertText {
             case 0x0A where keepLineBreaks: out += "\n"
             case 0x00..<0x20: out += "^" + String(UnicodeScalar(UInt8(v + 0x40)))
             case 0x7F: out += "^?"
-            case 0x80..<0xA0, 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069, 0x061C:
+            case 0x80..<0xA0, 0x200B...0x200F, 0x202A...0x202E, 0x2060...0x2064, 0x2066...0x2069, 0x061C, 0xFEFF:
                 out += "<U+" + hex(v) + ">"
             default: out.unicodeScalars.append(scalar)
             }
@@ -27,8 +29,9 @@ public enum InertText {
     }
 
     /// True when no byte could start a control: C0, DEL, or the lead bytes of C1
-    /// controls (0xC2), bidi marks (0xE2) and the Arabic letter mark (0xD8). Those lead
-    /// bytes also start harmless characters; such text takes the careful path.
+    /// controls (0xC2), bidi marks and zero-width characters (0xE2), the BOM (0xEF) and the
+    /// Arabic letter mark (0xD8). Those lead bytes also start harmless characters; such
+    /// text takes the careful path.
     static func isClean(_ s: String) -> Bool {
         if let r = s.utf8.withContiguousStorageIfAvailable({ cleanBytes($0) }) { return r }
         return cleanBytes(Array(s.utf8))
@@ -36,7 +39,7 @@ public enum InertText {
 
     @inline(__always)
     static func cleanBytes<C: Collection<UInt8>>(_ bytes: C) -> Bool {
-        for b in bytes where b < 0x20 || b == 0x7F || b == 0xC2 || b == 0xE2 || b == 0xD8 { return false }
+        for b in bytes where b < 0x20 || b == 0x7F || b == 0xC2 || b == 0xE2 || b == 0xD8 || b == 0xEF { return false }
         return true
     }
 

@@ -34,6 +34,7 @@ struct InitCommand: ParsableCommand {
             if FileManager.default.fileExists(atPath: env.storePath) { try printSiteChanges(file, env: env) }
             let store = try env.store(create: true)
             try store.define(file, actor: env.actor, now: env.now)
+            try store.checkpoint()
             Output.line(
                 "saved: site \(file.site.id) (\(InertText.make(file.site.name))), \(file.site.units.count) units, \(file.site.locations.count) locations, \(file.site.routes.count) routes, \(file.staff.count) staff"
             )
@@ -193,9 +194,11 @@ struct LogCommand: ParsableCommand {
             events = events.filter { $0.recorded >= from }
         }
         if json {
+            let links = try store.chainLinks(from: events.first?.seq ?? 1, to: events.last?.seq ?? 0)
             var w = JSONWriter()
             w.beginArray()
             for e in events {
+                let link = links[e.seq]
                 w.beginObject()
                 w.field("seq", e.seq)
                 w.field("at", ISOFormat.string(e.at, in: zone))
@@ -205,6 +208,12 @@ struct LogCommand: ParsableCommand {
                 w.field("subject", e.subject)
                 w.field("type", e.body.typeName)
                 w.field("text", EventText.describe(e.body))
+                // The hash chain, with exactly the fields it covers (docs/data-format.md).
+                w.field("at_seconds", e.at.seconds)
+                w.field("recorded_seconds", e.recorded.seconds)
+                w.field("payload", link?.payload)
+                w.field("prev_hash", link?.previous)
+                w.field("hash", link?.hash)
                 w.endObject()
             }
             w.endArray()
@@ -233,18 +242,28 @@ struct CheckCommand: ParsableCommand {
 
     func run() throws {
         let env = try Env(g)
-        let report = try env.store().check(repair: repair)
+        let store = try env.store()
+        let report = try store.check(repair: repair)
+        if repair { try store.checkpoint() }
         if report.differences.isEmpty {
             Output.line("ok: \(report.events) events, \(report.items) items; every row matches the journal")
             return
         }
         for d in report.differences.prefix(50) { Output.line(InertText.make(d)) }
         if repair {
-            Output.line("repaired: \(report.differences.count) differences; the rows were rebuilt from the journal")
+            if !report.unrepaired.isEmpty {
+                for d in report.unrepaired.prefix(50) { Output.line("still: " + InertText.make(d)) }
+                throw WuyeError(
+                    .difference,
+                    "\(report.unrepaired.count) differences remain after rebuilding the rows: the journal itself is damaged; restore a backup ('wuye restore FILE')"
+                )
+            }
+            Output.line("repaired: \(report.differences.count) differences; the rows were rebuilt from the journal and checked again")
             return
         }
         throw WuyeError(
-            .difference, "\(report.differences.count) differences between the journal and the rows; 'wuye check --repair' rebuilds the rows"
+            .difference,
+            "\(report.differences.count) difference\(report.differences.count == 1 ? "" : "s") between the journal and the rows; 'wuye check --repair' rebuilds the rows"
         )
     }
 }
@@ -258,5 +277,23 @@ struct BackupCommand: ParsableCommand {
     func run() throws {
         try Env(g).store().backup(to: file)
         Output.line("saved: backup in \(file)")
+    }
+}
+
+struct RestoreCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "restore", abstract: "Put a backup in place of the store (supervisor only; the current store is kept aside).",
+        discussion: """
+            The backup is checked first, on a copy; the store it replaces is kept beside it as \
+            wuye.sqlite.before-restore-DATE. Refused while a console or another command has the store open.
+            """)
+    @OptionGroup var g: GlobalOptions
+    @Argument(help: "The backup file (from 'wuye backup').") var file: String
+
+    func run() throws {
+        let env = try Env(g)
+        let r = try Restore.restore(file, home: env.home, actor: env.actor, now: env.now)
+        Output.line("restored: \(file), \(r.events) events, \(r.items) items, checked")
+        if let aside = r.keptAside { Output.line("the store it replaced is kept as \(aside)") }
     }
 }

@@ -20,6 +20,7 @@ struct ImportCommand: ParsableCommand {
             try readFile(file), file: (file as NSString).lastPathComponent, sites: try store.sites(), standards: try store.standards(),
             now: env.now)
         let ids = try store.importItems(rows, actor: actor, now: env.now)
+        try store.checkpoint()
         Output.line("saved: \(ids.count) items imported (\(ids.first ?? "") … \(ids.last ?? ""))")
     }
 }

@@ -29,7 +29,7 @@ enum ItemCLI {
             throw .notFound("\(id) is a \(before.kind.rawValue), not a \(kind.rawValue); use 'wuye \(before.kind.rawValue) …'")
         }
         let site = try store.site(before.site)
-        let when = try env.time(at, zone: site.zone)
+        let when = try env.at(at, site: site)
         let commands = try make(before, store)
         let after = try store.perform(commands, on: id, actor: actor, at: when, now: env.now)
         if json {
@@ -62,7 +62,7 @@ enum ItemCLI {
         let actor = try env.requireActor()
         let store = try env.store()
         let site = try store.site(o.site)
-        let when = try env.time(at, zone: site.zone)
+        let when = try env.at(at, site: site)
         var opened = o
         opened.limits = try store.standards().clocks
         let item = try store.perform(.open(opened), on: nil, site: o.site, actor: actor, at: when, now: env.now)

@@ -142,9 +142,8 @@ struct SurveyCommand: ParsableCommand {
         func run() throws {
             let env = try Env(g)
             let store = try env.store()
-            let zone = try store.site(site).zone
             let v = try store.addSurvey(
-                site: site, score: score, household: household, actor: try env.requireActor(), at: try env.time(at, zone: zone),
+                site: site, score: score, household: household, actor: try env.requireActor(), at: try env.at(at, site: store.site(site)),
                 now: env.now)
             Output.line(v.id)
         }

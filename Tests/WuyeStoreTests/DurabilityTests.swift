@@ -1,0 +1,291 @@
+import Foundation
+import Testing
+import WuyeCore
+import WuyeTestSupport
+
+@testable import WuyeStore
+
+/// The store as the company's record: durable, whole in its main file, self-checking, and
+/// never handing out an id twice.
+@Suite("Durability and self-checking")
+struct DurabilityTests {
+    func size(_ path: String) -> Int { (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0 }
+
+    @Test func synchronousFullIsInForceOnTheOpenedConnection() throws {
+        let home = TempHome()
+        let store = try demoStore(home)
+        #expect(try store.pragma("journal_mode") == "wal")
+        #expect(try store.pragma("synchronous") == "2")  // FULL: every commit is fsynced
+    }
+
+    @Test func theMainFileHoldsEverythingAfterInitAndCheckpoints() throws {
+        let home = TempHome()
+        try Demo.create(home: home.path, now: realNow)
+        #expect(size(home.file) > 100_000)
+        // The companion file may go: nothing is lost.
+        try? FileManager.default.removeItem(atPath: home.file + "-wal")
+        try? FileManager.default.removeItem(atPath: home.file + "-shm")
+        let store = try Store.open(home: home.path)
+        #expect(try store.sites().count == 2)
+        #expect(try store.items(kind: nil, filter: .all).count == 16)
+        // After more work and a checkpoint, the main file alone holds it again.
+        _ = try store.perform(opened(), on: nil, site: "jinxiu", actor: "desk-li", at: nil, now: realNow)
+        try store.checkpoint()
+        #expect(size(home.file + "-wal") == 0)
+    }
+
+    @Test func aMissingCompanionFileIsToldApartFromAnEmptyStore() throws {
+        let home = TempHome()
+        // A store as older versions left it: the main file a 4 KB shell, everything in the WAL.
+        try rawSQL(
+            home.file, "PRAGMA journal_mode=WAL; PRAGMA wal_autocheckpoint=0; CREATE TABLE t(x); INSERT INTO t VALUES (1);")
+        // Python checkpoints when it closes: make the shell as a killed process leaves it.
+        let shell = Data(try Data(contentsOf: URL(fileURLWithPath: home.file)).prefix(4096))
+        var bytes = [UInt8](shell)
+        for i in 40..<44 { bytes[i] = 0 }  // schema cookie: no schema in the main file
+        try Data(bytes).write(to: URL(fileURLWithPath: home.file))
+        try? FileManager.default.removeItem(atPath: home.file + "-wal")
+        do {
+            _ = try Store.open(home: home.path, create: true)
+            Issue.record("a store whose WAL is lost was opened")
+        } catch {
+            #expect(error.kind == .storeUnusable)
+            #expect(error.message.contains("companion file"))
+            #expect(error.message.contains("nothing has been changed"))
+        }
+        #expect(try Data(contentsOf: URL(fileURLWithPath: home.file)) == Data(bytes))
+        // An empty file is simply empty.
+        let empty = TempHome()
+        FileManager.default.createFile(atPath: empty.file, contents: Data())
+        #expect(throws: WuyeError.storeUnusable("the store at \(empty.file) is empty; run 'wuye init --demo' or 'wuye init --site FILE'")) {
+            try Store.open(home: empty.path)
+        }
+    }
+
+    @Test func anIdIsNeverReusedEvenWithTheCounterSetBack() throws {
+        let home = TempHome()
+        try demoStore(home).close()
+        try rawSQL(home.file, "UPDATE counters SET last = 3 WHERE kind = 'complaint'")
+        let store = try Store.open(home: home.path)
+        let it = try store.perform(opened("新投诉"), on: nil, site: "jinxiu", actor: "desk-li", at: nil, now: realNow)
+        #expect(it.id == "C-9")
+        #expect(try store.item("C-4").text != "新投诉")
+        try store.close()
+        // With the row gone too, the journal itself refuses a second opening of C-4.
+        try rawSQL(
+            home.file, "UPDATE counters SET last = 3 WHERE kind = 'complaint'; DELETE FROM items WHERE num >= 4 AND kind = 'complaint'")
+        let s = try Store.open(home: home.path)
+        let before = try s.lastSeq()
+        do {
+            _ = try s.perform(opened("又一个"), on: nil, site: "jinxiu", actor: "desk-li", at: nil, now: realNow)
+            Issue.record("C-4 was opened twice")
+        } catch {
+            #expect(error.kind == .storeUnusable)
+            #expect(error.message.hasPrefix("C-4 is already in the journal"))
+        }
+        #expect(try s.lastSeq() == before)
+    }
+
+    @Test func aRepairVerifiesItsOwnResult() throws {
+        let home = TempHome()
+        try demoStore(home).close()
+        // Two histories under one id, written behind the journal's back.
+        try rawSQL(home.file, "DROP INDEX events_opened_once")
+        try rawSQL(
+            home.file,
+            "INSERT INTO events (at, recorded, actor, type, subject, payload, hash) SELECT at, recorded, actor, type, subject, payload, 'x' FROM events WHERE subject = 'C-1' AND type = 'item.opened'"
+        )
+        let store = try Store.open(home: home.path)
+        let report = try store.check(repair: true)
+        #expect(report.differences.contains { $0.contains("C-1 (again at event") })
+        #expect(!report.unrepaired.isEmpty)
+    }
+
+    @Test func theHashChainNamesTheFirstChangedRemovedOrInsertedEvent() throws {
+        let home = TempHome()
+        try demoStore(home).close()
+        let store = try Store.open(home: home.path)
+        #expect(try store.check().differences == [])
+        try rawSQL(home.file, "UPDATE events SET actor = 'desk-zhao' WHERE seq = 50")
+        #expect(
+            try store.check().differences.contains(
+                "journal: event 50 has been changed (or an event was inserted before it): it does not match its hash"))
+        try rawSQL(home.file, "UPDATE events SET actor = (SELECT actor FROM events WHERE seq = 49) WHERE seq = 50")
+        let fresh = TempHome()
+        try demoStore(fresh).close()
+        try rawSQL(fresh.file, "DELETE FROM events WHERE seq = 77")
+        #expect(try Store.open(home: fresh.path).check().differences.contains("journal: event 77 has been removed"))
+        // A removed last event is found before the next write, which writes nothing.
+        let tail = TempHome()
+        try demoStore(tail).close()
+        try rawSQL(tail.file, "DELETE FROM events WHERE seq = (SELECT max(seq) FROM events)")
+        let t = try Store.open(home: tail.path)
+        let last = try t.lastSeq()
+        #expect(throws: WuyeError.self) {
+            try t.perform(opened(), on: nil, site: "jinxiu", actor: "desk-li", at: nil, now: realNow)
+        }
+        #expect(try t.lastSeq() == last)
+        // A changed last event, likewise.
+        let changed = TempHome()
+        try demoStore(changed).close()
+        try rawSQL(
+            changed.file, "UPDATE events SET payload = replace(payload, 'jinxiu', 'xinghe') WHERE seq = (SELECT max(seq) FROM events)")
+        let c = try Store.open(home: changed.path)
+        do {
+            _ = try c.perform(opened(), on: nil, site: "jinxiu", actor: "desk-li", at: nil, now: realNow)
+            Issue.record("a write went on after a changed event")
+        } catch {
+            // Changed by another program: the whole store is verified before the write.
+            #expect(error.message.hasPrefix("the store is damaged (journal: event "))
+            #expect(error.message.contains("nothing was written"))
+        }
+        // Damage that left the files looking as Wuye left them (on the disk, say) is still
+        // found at the tail a write appends to.
+        Verification.record(changed.file)
+        do {
+            _ = try c.perform(opened(), on: nil, site: "jinxiu", actor: "desk-li", at: nil, now: realNow)
+            Issue.record("a write went on after a changed event")
+        } catch {
+            #expect(error.message.contains("tampered with or damaged"))
+        }
+    }
+
+    @Test func aWriteRefusesToBuildOnADamagedRow() throws {
+        let home = TempHome()
+        try demoStore(home).close()
+        try rawSQL(home.file, "UPDATE items SET assignee = 'tech-zhao' WHERE id = 'C-2'")
+        // As if the damage had come with no trace in the files' stamp.
+        Verification.record(home.file)
+        let store = try Store.open(home: home.path)
+        #expect(throws: WuyeError.self) {
+            try store.perform([.respond(note: nil)], on: "C-2", actor: "desk-li", at: nil, now: realNow)
+        }
+        // Other items can still be worked; check names the damage and repair mends it.
+        _ = try store.perform([.respond(note: nil)], on: "C-1", actor: "desk-li", at: nil, now: realNow)
+        #expect(try store.check(repair: true).unrepaired == [])
+        _ = try store.perform([.respond(note: nil)], on: "C-2", actor: "desk-li", at: nil, now: realNow)
+    }
+
+    /// Randomly damaged stores: a write is refused on nearly all that `check` finds damaged.
+    @Test func aWriteIntoARandomlyDamagedStoreIsRefused() throws {
+        let home = TempHome()
+        try demoStore(home).close()
+        let original = try Data(contentsOf: URL(fileURLWithPath: home.file))
+        var rng = SeededRandom(seed: 18)
+        var damaged = 0, written = 0
+        for _ in 0..<30 {
+            var bytes = [UInt8](original)
+            let at = Int(rng.next(in: 100...(bytes.count - 1)))
+            bytes[at] ^= UInt8(rng.next(in: 1...255))
+            let a = TempHome(), b = TempHome()
+            try Data(bytes).write(to: URL(fileURLWithPath: a.file))
+            try Data(bytes).write(to: URL(fileURLWithPath: b.file))
+            let found = (try? Store.open(home: a.path).check().differences.isEmpty) != true
+            guard found else { continue }
+            damaged += 1
+            if let s = try? Store.open(home: b.path),
+                (try? s.perform(opened(), on: nil, site: "jinxiu", actor: "desk-li", at: nil, now: realNow)) != nil
+            {
+                written += 1
+                // What a write lets through is damage to a row no write read, never to the
+                // journal: check still reports it, and rebuilding the rows mends it all.
+                let report = try s.check(repair: true)
+                #expect(!report.differences.isEmpty)
+                #expect(report.unrepaired == [])
+                #expect(!report.differences.contains { $0.hasPrefix("journal") || $0.hasPrefix("SQLite") })
+            }
+        }
+        #expect(damaged > 5)
+        #expect(Double(written) <= Double(damaged) * 0.3, "\(written) of \(damaged) damaged stores were written")
+    }
+
+    @Test func anUnreadableEventNamesItsNumberAndTheWayOut() throws {
+        let home = TempHome()
+        try demoStore(home).close()
+        try rawSQL(home.file, "UPDATE events SET payload = '{\"broken\":' WHERE seq = 12")
+        let store = try Store.open(home: home.path)
+        do {
+            _ = try store.events(after: 0)
+            Issue.record("a broken event was read")
+        } catch {
+            #expect(
+                error
+                    == .storeUnusable(
+                        "event 12 of the journal cannot be read: the store is damaged. Restore a backup ('wuye restore FILE'; see docs/data-format.md)"
+                    ))
+        }
+    }
+
+    @Test func restorePutsACheckedBackupInPlaceAndKeepsTheOldStoreAside() throws {
+        let home = TempHome()
+        let store = try demoStore(home)
+        let copies = TempHome()
+        let backup = copies.path + "/monday.sqlite"
+        try store.backup(to: backup)
+        _ = try store.perform(opened("备份之后"), on: nil, site: "jinxiu", actor: "desk-li", at: nil, now: realNow)
+        // Refused while this store is open (as a console would hold it).
+        #expect(Restore.inUse(home.file) == false)  // this process's own locks do not count
+        try store.close()
+        #expect(throws: WuyeError.self) { try Restore.restore(backup, home: home.path, actor: "desk-li", now: realNow) }
+        let r = try Restore.restore(backup, home: home.path, actor: "sup-huang", now: realNow)
+        #expect(r.items == 16)
+        let aside = try #require(r.keptAside)
+        #expect(try Store.open(home: home.path).items(kind: nil, filter: .all).count == 16)
+        // The replaced store, kept aside, still holds what was written after the backup.
+        let kept = TempHome()
+        try FileManager.default.copyItem(atPath: aside, toPath: kept.file)
+        #expect(try Store.open(home: kept.path).items(kind: nil, filter: .all).count == 17)
+        // A damaged backup is refused and nothing changes.
+        let bad = copies.path + "/bad.sqlite"
+        try FileManager.default.copyItem(atPath: backup, toPath: bad)
+        try rawSQL(bad, "UPDATE events SET actor = 'x' WHERE seq = 3")
+        #expect(throws: WuyeError.self) { try Restore.restore(bad, home: home.path, actor: "sup-huang", now: realNow) }
+        #expect(try Store.open(home: home.path).check().differences == [])
+    }
+
+    /// A random store damaged at a random byte is refused, or `check` reports it: never
+    /// silently accepted with different content.
+    @Test func aStoreDamagedAtARandomByteIsRefusedOrReported() throws {
+        let home = TempHome()
+        try demoStore(home).close()
+        let original = try Data(contentsOf: URL(fileURLWithPath: home.file))
+        let baseline = try dump(home.file)
+        var rng = SeededRandom(seed: 20_261_129)
+        var refused = 0, reported = 0, unchanged = 0
+        for _ in 0..<40 {
+            var bytes = [UInt8](original)
+            let at = Int(rng.next(in: 100...(bytes.count - 1)))
+            bytes[at] ^= UInt8(rng.next(in: 1...255))
+            let damaged = TempHome()
+            try Data(bytes).write(to: URL(fileURLWithPath: damaged.file))
+            let content = try? dump(damaged.file)
+            do {
+                let s = try Store.open(home: damaged.path)
+                if try !s.check().differences.isEmpty {
+                    reported += 1
+                } else {
+                    // Accepted: then the damage changed nothing that is kept.
+                    #expect(content == baseline, "damage at byte \(at) was accepted but changed the content")
+                    unchanged += 1
+                }
+            } catch {
+                refused += 1
+            }
+        }
+        #expect(refused + reported + unchanged == 40)
+        #expect(refused + reported > 0)
+    }
+
+    /// Every row of every table, as text: what the store holds, whatever its pages.
+    func dump(_ file: String) throws -> String {
+        let (status, out, err) = try Child.run(
+            "/usr/bin/env",
+            [
+                "python3", "-c",
+                "import sqlite3,sys; c=sqlite3.connect('file:'+sys.argv[1]+'?immutable=1', uri=True); t=[r[0] for r in c.execute(\"SELECT name FROM sqlite_master WHERE type='table' ORDER BY name\")]; [print(n, sorted(map(repr, c.execute('SELECT * FROM \"'+n+'\"')))) for n in t]",
+                file,
+            ])
+        guard status == 0 else { throw WuyeError.badInput("unreadable: \(err)") }
+        return out
+    }
+}
