@@ -162,7 +162,7 @@ enum Bench {
     /// program changed the files, and for `wuye check`, on a journal of about 100 000 events.
     static func integrityFigures(_ scratch: String) throws {
         let home = scratch + "/integrity"
-        try dataset(home, open: 2000, closed: 16_000)
+        try dataset(home, open: 2000, closed: 20_000)
         let store = try Store.open(home: home)
         let events = try store.lastSeq()
         let size = "\(events / 1000)k events"
