@@ -138,30 +138,20 @@ extension Store {
         for (id, s) in r.staff where readable("staff \(id)", { try Store.staff(db, id) }) != s {
             report.differences.append("staff \(id): its row differs from the journal")
         }
-        let storedTicks = readable("ticks") {
-            try String.fetchAll(db, sql: "SELECT data FROM ticks").map { try Store.decode(Tick.self, $0) }
+        // Rows kept as JSON, keyed as the replay keys them.
+        func rows<T: Decodable & Equatable>(_ what: String, _ table: String, _ type: T.Type, key: (T) -> String, journal: [String: T]) {
+            guard
+                let stored = readable(
+                    what, { try String.fetchAll(db, sql: "SELECT data FROM \(table)").map { try Store.decode(T.self, $0) } })
+            else { return }
+            if Dictionary(stored.map { (key($0), $0) }, uniquingKeysWith: { a, _ in a }) != journal {
+                report.differences.append("\(what): the rows differ from the journal")
+            }
         }
-        if let storedTicks, Dictionary(storedTicks.map { ($0.occurrence, $0) }, uniquingKeysWith: { a, _ in a }) != r.ticks {
-            report.differences.append("ticks: the rows differ from the journal")
-        }
-        let storedScans = readable("patrol scans") {
-            try String.fetchAll(db, sql: "SELECT data FROM scans").map { try Store.decode(Scan.self, $0) }
-        }
-        if let storedScans, Dictionary(storedScans.map { ($0.round + " " + $0.code, $0) }, uniquingKeysWith: { a, _ in a }) != r.scans {
-            report.differences.append("patrol scans: the rows differ from the journal")
-        }
-        let storedTrainings = readable("trainings") {
-            try String.fetchAll(db, sql: "SELECT data FROM trainings").map { try Store.decode(TrainingSession.self, $0) }
-        }
-        if let storedTrainings, Dictionary(storedTrainings.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a }) != r.trainings {
-            report.differences.append("trainings: the rows differ from the journal")
-        }
-        let storedSurveys = readable("surveys") {
-            try String.fetchAll(db, sql: "SELECT data FROM surveys").map { try Store.decode(Survey.self, $0) }
-        }
-        if let storedSurveys, Dictionary(storedSurveys.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a }) != r.surveys {
-            report.differences.append("surveys: the rows differ from the journal")
-        }
+        rows("ticks", "ticks", Tick.self, key: \.occurrence, journal: r.ticks)
+        rows("patrol scans", "scans", Scan.self, key: { $0.round + " " + $0.code }, journal: r.scans)
+        rows("trainings", "trainings", TrainingSession.self, key: \.id, journal: r.trainings)
+        rows("surveys", "surveys", Survey.self, key: \.id, journal: r.surveys)
         if readable("standards", { try Store.standards(db) }) != (r.standards ?? Standards()) {
             report.differences.append("standards: the row differs from the journal")
         }

@@ -331,10 +331,10 @@ public struct TOMLParser {
         guard let c = peek else { throw fail("a value is missing after =") }
         switch c {
         case "\"":
-            if peek(1) == "\"" && peek(2) == "\"" { return .plain(.string(try multiLineBasic())) }
+            if peek(1) == "\"" && peek(2) == "\"" { return .plain(.string(try multiLine(basic: true))) }
             return .plain(.string(try basicString()))
         case "'":
-            if peek(1) == "'" && peek(2) == "'" { return .plain(.string(try multiLineLiteral())) }
+            if peek(1) == "'" && peek(2) == "'" { return .plain(.string(try multiLine(basic: false))) }
             return .plain(.string(try literalString()))
         case "[": return try array()
         case "{": return try inlineTable()
@@ -503,15 +503,20 @@ public struct TOMLParser {
         return true
     }
 
-    private mutating func multiLineBasic() throws(TOMLError) -> String {
+    /// `"""…"""` (escapes, and a backslash at a line's end) or `'''…'''` (neither). A line
+    /// end right after the opening delimiter is dropped; line ends inside are line feeds.
+    private mutating func multiLine(basic: Bool) throws(TOMLError) -> String {
         let start = here
+        let quote: Unicode.Scalar = basic ? "\"" : "'"
         i += 3
         _ = try newline()
         var out = ""
         while true {
-            guard let c = peek else { throw fail("a multi-line string is not closed with \"\"\"", at: start) }
-            if try closes("\"", into: &out) { return out }
-            if c == "\\" {
+            guard let c = peek else {
+                throw fail("a multi-line string is not closed with \(String(repeating: String(quote), count: 3))", at: start)
+            }
+            if try closes(quote, into: &out) { return out }
+            if basic && c == "\\" {
                 // A backslash at the end of a line joins it to the next, dropping the
                 // white space and line ends between them.
                 var k = 1
@@ -532,26 +537,7 @@ public struct TOMLParser {
                 out.unicodeScalars.append("\n")
                 continue
             }
-            if Self.isControl(c) { throw fail("\(Self.name(c)) is not allowed in a string; write it as an escape") }
-            out.unicodeScalars.append(c)
-            i += 1
-        }
-    }
-
-    private mutating func multiLineLiteral() throws(TOMLError) -> String {
-        let start = here
-        i += 3
-        _ = try newline()
-        var out = ""
-        while true {
-            guard let c = peek else { throw fail("a multi-line string is not closed with '''", at: start) }
-            if try closes("'", into: &out) { return out }
-            if c == "\n" || c == "\r" {
-                guard try newline() else { throw fail(Self.name(c) + " is not allowed in a string") }
-                out.unicodeScalars.append("\n")
-                continue
-            }
-            if Self.isControl(c) { throw fail("\(Self.name(c)) is not allowed in a string") }
+            if Self.isControl(c) { throw fail("\(Self.name(c)) is not allowed in a string\(basic ? "; write it as an escape" : "")") }
             out.unicodeScalars.append(c)
             i += 1
         }
