@@ -31,21 +31,34 @@ enum ItemRow {
                 Data(ItemJSON.staticPrefix(it, zone: zone)), seq,
             ])
         try db.cachedStatement(sql: "DELETE FROM clocks WHERE item_id = ?").execute(arguments: [it.id])
-        let void = it.status == .void
-        for (n, c) in it.clocks.enumerated() {
-            let outcome: String? = c.isStopped ? c.state(at: c.stoppedAt!).rawValue : nil
-            try db.cachedStatement(
-                sql: """
-                    INSERT INTO clocks (item_id, n, kind, item_kind, site, cycle, started_at, deadline, stopped_at,
-                        outcome, backdated, void, paused, rating, imported) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """
-            ).execute(
-                arguments: [
-                    it.id, n, c.kind.rawValue, it.kind.rawValue, it.site, c.cycle, c.startedAt.seconds,
-                    c.nominalDeadline.seconds, c.stoppedAt?.seconds, outcome, c.backdated, void, c.isPaused, c.rating,
-                    it.source?.hasPrefix("import:") ?? false,
-                ])
+        for row in clockRows(it) {
+            try db.cachedStatement(sql: "INSERT INTO clocks (\(clockColumns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                .execute(arguments: StatementArguments(row))
         }
+    }
+
+    static let clockColumns = """
+        item_id, n, kind, item_kind, site, cycle, started_at, deadline, stopped_at, outcome, backdated, void, paused, rating, imported
+        """
+
+    /// The `clocks` rows of an item, in `clockColumns` order: what is written, and what
+    /// `check` expects to find.
+    static func clockRows(_ it: Item) -> [[DatabaseValue]] {
+        let void = it.status == .void
+        return it.clocks.enumerated().map { n, c in
+            let outcome: String? = c.isStopped ? c.state(at: c.stoppedAt!).rawValue : nil
+            let values: [(any DatabaseValueConvertible)?] = [
+                it.id, n, c.kind.rawValue, it.kind.rawValue, it.site, c.cycle, c.startedAt.seconds,
+                c.nominalDeadline.seconds, c.stoppedAt?.seconds, outcome, c.backdated, void, c.isPaused, c.rating,
+                it.source?.hasPrefix("import:") ?? false,
+            ]
+            return values.map { $0?.databaseValue ?? .null }
+        }
+    }
+
+    /// The indexed columns derived from an item (`num`, `is_open`, `next_deadline`).
+    static func derived(_ it: Item) -> [DatabaseValue] {
+        [(ItemID(it.id)?.number ?? 0).databaseValue, it.isOpen.databaseValue, it.nextDeadline?.seconds.databaseValue ?? .null]
     }
 
     /// Most items share the same limits text: decode each distinct one once.

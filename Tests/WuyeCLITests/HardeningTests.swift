@@ -209,7 +209,9 @@ struct HardeningTests {
                 "/usr/bin/setpriv", ["--reuid=65534", "--regid=65534", "--clear-groups", tool] + args,
                 env: ["WUYE_HOME": folder, "LANG": "C.UTF-8", "WUYE_NOW": cli.now!, "HOME": "/nonexistent"])
         }
-        for args in [["complaint", "list"], ["complaint", "show", "C-1"], ["site", "list"], ["log"], ["kpi"], ["standards", "show"]] {
+        for args in [
+            ["complaint", "list"], ["complaint", "show", "C-1"], ["site", "list"], ["log"], ["kpi"], ["standards", "show"], ["check"],
+        ] {
             let (status, out, err) = try asNobody(args)
             #expect(status == 0, "\(args): \(err)")
             #expect(!out.isEmpty)

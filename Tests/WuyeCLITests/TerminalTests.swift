@@ -139,4 +139,23 @@ struct TerminalTests {
         try t.keys("q")
         try t.waitFor("EXIT=0")
     }
+
+    @Test(.timeLimit(.minutes(1)))
+    func aStoreReplacedUnderTheConsoleIsShownAsNotLive() throws {
+        let cli = try demo()
+        let t = try Tmux(cli: cli)
+        try t.waitFor { $0.contains("Open complaints & enquiries") && $0.contains("q quit") }
+        // Another store file put in place of the open one (a copy, a restore by hand).
+        let store = cli.home + "/wuye.sqlite"
+        try FileManager.default.copyItem(atPath: store, toPath: store + ".copy")
+        #expect(rename(store + ".copy", store) == 0)
+        let screen = try t.waitFor("NOT LIVE")
+        #expect(screen.contains("has been replaced"))
+        // Frozen: the header clock no longer moves.
+        let header = screen.split(separator: "\n").first.map(String.init) ?? ""
+        usleep(1_500_000)
+        #expect((try t.screen().split(separator: "\n").first.map(String.init) ?? "") == header)
+        try t.keys("q")
+        #expect(try t.waitFor("EXIT=0").contains("EXIT=0"))
+    }
 }
