@@ -10,10 +10,10 @@ public enum Demo {
     public static func create(home: String, now: Instant) throws(WuyeError) {
         let fm = FileManager.default
         let target = (home as NSString).appendingPathComponent("wuye.sqlite")
+        LeftOvers.clean(in: home, prefix: ".demo-")
         if fm.fileExists(atPath: target) {
             throw .refused("\(home) has a store already; the demo goes into an empty data folder (use --home)")
         }
-        LeftOvers.clean(in: home, prefix: ".demo-")
         let scratch = (home as NSString).appendingPathComponent(".demo-\(getpid())")
         try? fm.removeItem(atPath: scratch)
         defer { try? fm.removeItem(atPath: scratch) }

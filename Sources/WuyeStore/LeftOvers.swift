@@ -5,10 +5,23 @@ import Foundation
 /// folder.
 enum LeftOvers {
     static func clean(in folder: String, prefix: String) {
+        clean(in: folder) { $0.hasPrefix(prefix) ? String($0.dropFirst(prefix.count)) : nil }
+    }
+
+    /// Every backup work file (`.NAME.partial-<pid>`) in `folder` whose process is gone.
+    static func cleanBackups(in folder: String) {
+        clean(in: folder) { name in
+            guard name.hasPrefix("."), let r = name.range(of: ".partial-", options: .backwards) else { return nil }
+            return String(name[r.upperBound...])
+        }
+    }
+
+    /// `pidOf` gives the pid part of a work file's name, or nil for other files.
+    private static func clean(in folder: String, pidOf: (String) -> String?) {
         let fm = FileManager.default
         guard let names = try? fm.contentsOfDirectory(atPath: folder) else { return }
-        for name in names where name.hasPrefix(prefix) {
-            guard let pid = Int32(name.dropFirst(prefix.count)), pid > 0 else { continue }
+        for name in names {
+            guard let pid = pidOf(name).flatMap({ Int32($0) }), pid > 0 else { continue }
             if pid == getpid() || kill(pid, 0) == 0 || errno != ESRCH { continue }
             try? fm.removeItem(atPath: (folder as NSString).appendingPathComponent(name))
         }

@@ -257,7 +257,7 @@ extension Store {
             throw .refused("\(file) exists already; choose a new file name so that no backup is overwritten")
         }
         let work = LeftOvers.workName(for: file)
-        LeftOvers.clean(in: work.folder, prefix: work.prefix)
+        LeftOvers.cleanBackups(in: work.folder)
         try? fm.removeItem(atPath: work.path)
         do {
             let target = try DatabaseQueue(path: work.path)

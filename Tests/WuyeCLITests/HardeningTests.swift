@@ -65,6 +65,26 @@ struct HardeningTests {
         #expect(show.contains("<U+202E>txe<U+200D>x"))
     }
 
+    @Test func aNulOrAControlInAnImportedCellIsRefusedWithItsRowAndColumn() throws {
+        let cli = try demo()
+        let header = "kind,opened_at,site,unit,location,channel,category,text,emergency,complex,resolved_at\n"
+        let before = try cli.eventCount()
+        for (cell, what) in [
+            ("楼上\u{0}漏水", "NUL (U+0000)"), ("楼上\u{1B}[2J漏水", "ESC (U+001B)"), ("a\u{85}b", "the control character U+0085"),
+        ] {
+            let file = cli.home + "/nul.csv"
+            try
+                (header + "complaint,2026-11-02 09:15,jinxiu,3-1802,,hotline,噪音,好的一行,no,no,\n"
+                + "complaint,2026-11-02 09:15,jinxiu,3-1802,,hotline,噪音,\(cell),no,no,\n").write(
+                    toFile: file, atomically: true, encoding: .utf8)
+            let r = try cli.run(["import", file], as: "sup-huang")
+            #expect(r.status == 2)
+            #expect(r.firstErrorLine.contains("row 3, column text: it contains \(what)"), "\(r.err)")
+        }
+        #expect(try cli.eventCount() == before)
+        #expect(try cli.run(["check"]).status == 0)
+    }
+
     @Test func spreadsheetCellsNeverRunAsFormulas() {
         #expect(SpreadsheetCell.make("=HYPERLINK(\"http://x\")") == "\"'=HYPERLINK(\"\"http://x\"\")\"")
         #expect(SpreadsheetCell.make("+1+1") == "'+1+1")
@@ -106,7 +126,7 @@ struct HardeningTests {
         let cli = try demo()
         let target = cli.home + "/nightly.sqlite"
         // What a killed backup leaves: its work file, under a process that is gone.
-        let stale = cli.home + "/.nightly.sqlite.partial-999999"
+        let stale = cli.home + "/.monday.sqlite.partial-999999"
         FileManager.default.createFile(atPath: stale, contents: Data(count: 10))
         #expect(!FileManager.default.fileExists(atPath: target))
         #expect(try cli.run(["backup", target]).status == 0)
