@@ -90,16 +90,14 @@ extension Store {
     }
 
     /// Every difference between the journal, its hash chain and the stored rows.
-    /// The tables that are projections of the journal.
-    static let projectionTables = ["items", "clocks", "sites", "staff", "standards", "meta", "ticks", "scans", "trainings", "surveys"]
+    /// The projections other than items and clocks (which `compare` checks row by row).
+    static let projectionTables = ["sites", "staff", "standards", "meta", "ticks", "scans", "trainings", "surveys"]
 
-    /// Every row of every projection, every column but `items.last_seq` (a catching-up
-    /// aid that a rebuild does not know), as sorted text.
+    /// Every row of those projections, every column, as sorted text.
     static func projectionRows(_ db: Database) throws -> [String: [String]] {
         var out: [String: [String]] = [:]
         for t in projectionTables {
-            let columns = try db.columns(in: t).map(\.name).filter { $0 != "last_seq" }.joined(separator: ", ")
-            out[t] = try Row.fetchAll(db, sql: "SELECT \(columns) FROM \(t)").map {
+            out[t] = try Row.fetchAll(db, sql: "SELECT * FROM \(t)").map {
                 $0.databaseValues.map(\.description).joined(separator: "\u{1F}")
             }.sorted()
         }
@@ -172,7 +170,7 @@ extension Store {
             let stored = try projectionRows(db)
             var rebuilt: [String: [String]] = [:]
             try db.inSavepoint {
-                try rebuildProjections(db, from: r)
+                try rebuildProjections(db, from: r, items: false)
                 rebuilt = try projectionRows(db)
                 return .rollback
             }
@@ -218,13 +216,17 @@ extension Store {
     }
 
     /// Writes every projection row afresh from a replay of the journal in `db`.
-    static func rebuildProjections(_ db: Database, from r: Replay) throws {
-        try db.execute(
-            sql: "DELETE FROM items; DELETE FROM clocks; DELETE FROM sites; DELETE FROM staff; DELETE FROM standards; DELETE FROM meta")
+    /// Without `items`, the item and clock rows are left as they are (`check` compares those
+    /// column by column already, and they are most of a large store).
+    static func rebuildProjections(_ db: Database, from r: Replay, items: Bool = true) throws {
+        if items {
+            try db.execute(sql: "DELETE FROM items; DELETE FROM clocks")
+            for it in r.items.values { try ItemRow.upsert(db, it, zone: r.sites[it.site]?.zone ?? .utc, seq: 0) }
+        }
+        try db.execute(sql: "DELETE FROM sites; DELETE FROM staff; DELETE FROM standards; DELETE FROM meta")
         func project(_ body: EventBody) throws {
             try Store.project(db, Event(at: .init(seconds: 0), recorded: .init(seconds: 0), actor: "", subject: "", body: body))
         }
-        for it in r.items.values { try ItemRow.upsert(db, it, zone: r.sites[it.site]?.zone ?? .utc, seq: 0) }
         for s in r.sites.values { try project(.siteDefined(s)) }
         for s in r.staff.values { try project(.staffSaved(s)) }
         if let st = r.standards { try project(.standardsLoaded(st, source: r.standardsSource)) }
