@@ -23,7 +23,7 @@ extension Store {
     ) throws(WuyeError) -> Item {
         try write { db in
             var batch = Batch(db: db, path: self.path)
-            return try batch.perform(commands, on: id, site: siteID, actor: actorID, at: at, now: now)
+            return try batch.perform(commands, on: id.map(ItemID.canonical), site: siteID, actor: actorID, at: at, now: now)
         }
     }
 

@@ -262,7 +262,9 @@ extension Store.Batch {
         let sites = try allSites()
         var found: (Site, PatrolRoute, Int)?
         for s in sites {
-            for r in s.routes { if let i = r.checkpoints.firstIndex(where: { $0.code == code }) { found = (s, r, i) } }
+            for r in s.routes {
+                if let i = r.checkpoints.firstIndex(where: { $0.code.lowercased() == code.lowercased() }) { found = (s, r, i) }
+            }
         }
         guard let (site, route, index) = found else {
             throw .notFound("no checkpoint has the code '\(code)'; scan the label at the checkpoint, or see wuye patrol rounds")
@@ -290,7 +292,8 @@ extension Store.Batch {
             current = (lastRound, try run { db in try Store.scans(db, round: lastRound.id) })
         }
         var scan = try Patrol.decideScan(
-            code: code, site: site, route: route, index: index, round: round, scans: scans, current: current, actor: actor, at: when,
+            code: route.checkpoints[index].code, site: site, route: route, index: index, round: round, scans: scans, current: current,
+            actor: actor, at: when,
             note: note, problem: problem)
         if let problem, !problem.trimmingSpaces.isEmpty {
             let cp = route.checkpoints[index]

@@ -72,7 +72,8 @@ extension Store {
         }
     }
 
-    public func item(_ id: String) throws(WuyeError) -> Item {
+    public func item(_ typed: String) throws(WuyeError) -> Item {
+        let id = ItemID.canonical(typed)
         guard ItemID(id) != nil else {
             throw .badInput("'\(id)' is not an item id; ids look like C-12, E-3 or R-40")
         }
@@ -81,7 +82,7 @@ extension Store {
     }
 
     public func items(ids: [String]) throws(WuyeError) -> [Item] {
-        try read { db in try ids.compactMap { try Store.item(db, $0) } }
+        try read { db in try ids.compactMap { try Store.item(db, ItemID.canonical($0)) } }
     }
 
     public enum ItemFilter: Sendable {

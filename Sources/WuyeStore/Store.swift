@@ -358,8 +358,9 @@ public final class Store: Sendable {
         }
     }
 
-    public func events(subject: String) throws(WuyeError) -> [Event] {
-        try read { db in
+    public func events(subject typed: String) throws(WuyeError) -> [Event] {
+        let subject = ItemID.canonical(typed)
+        return try read { db in
             try Row.fetchAll(
                 db, sql: "SELECT \(Store.eventColumns) FROM events WHERE subject = ? ORDER BY seq", arguments: [subject]
             ).map(Store.decodeEvent)

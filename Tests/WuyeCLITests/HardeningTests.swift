@@ -272,6 +272,17 @@ struct HardeningTests {
         #expect(list.allSatisfy { $0["window_start"] is String && $0["window_start"] as? String != $0["window_end"] as? String })
     }
 
+    @Test func idsAndCodesAreReadWhateverTheirCase() throws {
+        let cli = try demo()
+        #expect(try cli.run(["complaint", "show", "c-1"]).out.hasPrefix("C-1  complaint"))
+        #expect(try cli.run(["complaint", "respond", "c-1"]).out.hasPrefix("saved: C-1 is responded"))
+        #expect(try cli.run(["log", "--subject", "c-1"]).out.contains("responded"))
+        let scan = try cli.run(["patrol", "scan", "cp-n-01"], as: "guard-wang")
+        #expect(scan.out.hasPrefix("saved: CP-N-01 in round"), "\(scan.err)")
+        // The same checkpoint typed again in another case is the same checkpoint.
+        #expect(try cli.run(["patrol", "scan", "CP-N-01"], as: "guard-wang").status == 1)
+    }
+
     @Test func aStepBeforeTheSiteWasTakenOnIsRefused() throws {
         let cli = try demo()
         let r = try cli.run([

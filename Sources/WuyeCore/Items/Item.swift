@@ -62,6 +62,10 @@ public struct ItemID: Hashable, Sendable, CustomStringConvertible {
     }
 
     public var description: String { "\(kind.letter)-\(number)" }
+
+    /// An id as typed (`c-9`) in the form it is stored and printed (`C-9`); anything that
+    /// is not an item id is returned as it is.
+    public static func canonical(_ s: String) -> String { ItemID(s)?.description ?? s }
 }
 
 /// A complaint, enquiry or repair with its clocks, as the domain computes it from its
