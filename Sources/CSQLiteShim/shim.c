@@ -13,3 +13,10 @@ void wuye_sha256(const void *data, size_t len, unsigned char *out) {
 int wuye_sqlite_enable_uri(void) {
     return sqlite3_config(SQLITE_CONFIG_URI, 1);
 }
+
+#include <openssl/evp.h>
+
+int wuye_pbkdf2_sha256(const char *pass, size_t passlen, const unsigned char *salt, size_t saltlen, int iterations,
+                       unsigned char *out, size_t outlen) {
+    return PKCS5_PBKDF2_HMAC(pass, (int)passlen, salt, (int)saltlen, iterations, EVP_sha256(), (int)outlen, out);
+}

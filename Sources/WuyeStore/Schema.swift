@@ -4,7 +4,7 @@ import GRDB
 /// is the schema version, so an older program refuses a newer file instead of guessing.
 enum Schema {
     static let applicationID: Int32 = 0x5755_5945  // "WUYE"
-    static let version: Int32 = 3
+    static let version: Int32 = 4
     static let fileName = "wuye.sqlite"
 
     /// Open items in deadline order, ties by kind and number: one index for lists of
@@ -29,7 +29,11 @@ enum Schema {
             // A journal that already opens an id twice keeps working; 'wuye check' names it.
             try? db.execute(sql: openedOnce)
         }
+        if version < 4 { try db.execute(sql: pins) }
     }
+
+    /// Version 4 (November 2026): sign-in PINs (salted hashes) and wrong-PIN counts.
+    static let pins = "CREATE TABLE IF NOT EXISTS pins (staff TEXT PRIMARY KEY, data TEXT NOT NULL)"
 
     /// The journal refuses a second opening of the same item id.
     static let openedOnce = "CREATE UNIQUE INDEX events_opened_once ON events(subject) WHERE type = 'item.opened'"
@@ -48,6 +52,7 @@ enum Schema {
                     hash TEXT -- the hash chain: see HashChain
                 );
                 \(openedOnce);
+                \(pins);
                 CREATE INDEX events_subject ON events(subject, seq);
                 CREATE INDEX events_recorded ON events(recorded);
 

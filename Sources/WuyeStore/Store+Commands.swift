@@ -257,6 +257,10 @@ extension Store {
                     sql: "INSERT OR REPLACE INTO trainings (id, date, data) VALUES (?, ?, ?)",
                     arguments: [s.id, s.date.description, try encodeJSON(s)])
             }
+        case .pin(let p):
+            let id = String(e.subject.dropFirst("staff:".count))
+            let state = PinRules.apply(try pinState(db, id), p, at: e.at)
+            try db.execute(sql: "INSERT OR REPLACE INTO pins (staff, data) VALUES (?, ?)", arguments: [id, try encodeJSON(state)])
         case .surveyRecorded(let v):
             try db.execute(
                 sql: "INSERT OR REPLACE INTO surveys (id, site, at, score, data) VALUES (?, ?, ?, ?, ?)",

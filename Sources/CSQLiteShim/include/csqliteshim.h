@@ -16,4 +16,8 @@ int wuye_sqlite_enable_uri(void);
 /// journal's hash chain.
 void wuye_sha256(const void *data, size_t len, unsigned char *out);
 
+/// PBKDF2-HMAC-SHA256 of a PIN (libcrypto): 1 on success.
+int wuye_pbkdf2_sha256(const char *pass, size_t passlen, const unsigned char *salt, size_t saltlen, int iterations,
+                       unsigned char *out, size_t outlen);
+
 #endif

@@ -148,7 +148,7 @@ public struct Board: Sendable {
             case .item: itemIDs.insert(e.subject)
             case .checklistTicked, .patrolScanned: duties = true
             case .siteDefined, .standardsLoaded, .staffSaved: everything = true
-            case .training, .surveyRecorded, .demoMarked: break
+            case .training, .surveyRecorded, .demoMarked, .pin: break
             }
         }
         if everything {

@@ -37,6 +37,8 @@ public enum EventBody: Codable, Sendable, Equatable {
     case patrolScanned(Scan)
     case training(TrainingEvent)
     case surveyRecorded(Survey)
+    /// A PIN set or cleared, or a sign-in with it (subject `staff:ID`).
+    case pin(PinEvent)
 
     /// A short dotted name for the journal's `type` column and `wuye log`.
     public var typeName: String {
@@ -55,6 +57,13 @@ public enum EventBody: Codable, Sendable, Equatable {
             case .scored: "training.scored"
             }
         case .surveyRecorded: "survey.recorded"
+        case .pin(let p):
+            switch p {
+            case .set: "staff.pin_set"
+            case .cleared: "staff.pin_cleared"
+            case .refused: "staff.pin_refused"
+            case .accepted: "staff.signed_in"
+            }
         }
     }
 }

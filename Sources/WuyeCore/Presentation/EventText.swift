@@ -46,6 +46,13 @@ public enum EventText {
             case .scored(let staff, let score): return "\(staff) scored \(Int(score))"
             }
         case .surveyRecorded(let v): return "survey at \(v.site)\(v.household.map { " (\($0))" } ?? ""): \(Int(v.score))/100"
+        case .pin(let p):
+            switch p {
+            case .set: return "PIN set"
+            case .cleared: return "PIN cleared"
+            case .refused: return "sign-in refused: wrong PIN"
+            case .accepted: return "signed in with PIN"
+            }
         }
     }
 }

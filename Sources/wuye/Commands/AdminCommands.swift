@@ -105,7 +105,7 @@ extension Staff.Department: ExpressibleByArgument {}
 
 struct StaffCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "staff", abstract: "Who works here and in which role.", subcommands: [List.self, Add.self, Deactivate.self])
+        commandName: "staff", abstract: "Who works here and in which role.", subcommands: [List.self, Add.self, Deactivate.self, Pin.self])
 
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "list", abstract: "List staff.")
@@ -295,5 +295,56 @@ struct RestoreCommand: ParsableCommand {
         let r = try Restore.restore(file, home: env.home, actor: env.actor, now: env.now)
         Output.line("restored: \(file), \(r.events) events, \(r.items) items, checked")
         if let aside = r.keptAside { Output.line("the store it replaced is kept as \(aside)") }
+    }
+}
+
+extension StaffCommand {
+    struct Pin: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "pin", abstract: "Set a sign-in PIN (the staff member themself, or a supervisor).",
+            discussion: """
+                Asks for the PIN twice without showing it; from a script, give it on standard input. \
+                A PIN is 4 to 8 digits and is kept only as a salted, slow hash. Three wrong PINs lock the id for a minute.
+                """)
+        @OptionGroup var g: GlobalOptions
+        @Argument(help: "The staff id.") var staff: String
+        @Flag(help: "Remove the PIN (the console then signs this id in without one).") var clear = false
+
+        func run() throws {
+            let env = try Env(g)
+            let actor = try env.requireActor()
+            let store = try env.store()
+            _ = try store.staff(staff)
+            var pin: String?
+            if !clear {
+                if isatty(STDIN_FILENO) == 1 {
+                    let first = try Self.ask("PIN for \(staff) (4 to 8 digits): ")
+                    guard try Self.ask("the same PIN again: ") == first else {
+                        throw WuyeError.badInput("the two PINs differ; nothing was changed")
+                    }
+                    pin = first
+                } else {
+                    pin = readLine(strippingNewline: true).map { $0.trimmingCharacters(in: .whitespaces) } ?? ""
+                }
+            }
+            try store.setPin(pin, for: staff, actor: actor, now: env.now)
+            Output.line(clear ? "saved: \(staff) signs in without a PIN" : "saved: \(staff) signs in with the new PIN")
+        }
+
+        /// Reads a line from the terminal without echoing it.
+        static func ask(_ prompt: String) throws(WuyeError) -> String {
+            FileHandle.standardError.write(Data(prompt.utf8))
+            var old = termios()
+            tcgetattr(STDIN_FILENO, &old)
+            var quiet = old
+            quiet.c_lflag &= ~tcflag_t(ECHO)
+            tcsetattr(STDIN_FILENO, TCSANOW, &quiet)
+            defer {
+                tcsetattr(STDIN_FILENO, TCSANOW, &old)
+                FileHandle.standardError.write(Data("\n".utf8))
+            }
+            guard let line = readLine(strippingNewline: true) else { throw .badInput("no PIN was typed; nothing was changed") }
+            return line
+        }
     }
 }
