@@ -30,6 +30,7 @@ enum ItemRow {
                 it.nextDeadline?.seconds, encodeLimits(it.limits), encodeClocks(it.clocks),
                 Data(ItemJSON.staticPrefix(it, zone: zone)), seq,
             ])
+        try ItemSearch.index(db, it)
         try db.cachedStatement(sql: "DELETE FROM clocks WHERE item_id = ?").execute(arguments: [it.id])
         for row in clockRows(it) {
             try db.cachedStatement(sql: "INSERT INTO clocks (\(clockColumns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")

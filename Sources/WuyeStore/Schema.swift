@@ -29,10 +29,15 @@ enum Schema {
             // A journal that already opens an id twice keeps working; 'wuye check' names it.
             try? db.execute(sql: openedOnce)
         }
-        if version < 4 { try db.execute(sql: pins) }
+        if version < 4 {
+            try db.execute(sql: pins)
+            try db.execute(sql: ItemSearch.table)
+            try ItemSearch.reindexAll(db)
+        }
     }
 
-    /// Version 4 (November 2026): sign-in PINs (salted hashes) and wrong-PIN counts.
+    /// Version 4 (November 2026): sign-in PINs (salted hashes) and wrong-PIN counts; the
+    /// items' search index (`items_fts`).
     static let pins = "CREATE TABLE IF NOT EXISTS pins (staff TEXT PRIMARY KEY, data TEXT NOT NULL)"
 
     /// The journal refuses a second opening of the same item id.
@@ -53,6 +58,7 @@ enum Schema {
                 );
                 \(openedOnce);
                 \(pins);
+                \(ItemSearch.table);
                 CREATE INDEX events_subject ON events(subject, seq);
                 CREATE INDEX events_recorded ON events(recorded);
 

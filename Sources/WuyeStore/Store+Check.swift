@@ -82,7 +82,7 @@ extension Store {
     /// What a writer checks before writing into files another program changed: SQLite's
     /// integrity check and the whole hash chain (no replay). Nil when whole.
     public func verifyWhole() throws(WuyeError) -> String? {
-        try read { db in
+        try write(verifying: false) { db in
             do {
                 try Verification.verifyWhole(db)
                 return nil
@@ -164,6 +164,19 @@ extension Store {
             report.differences.append("\(id): its clock rows (what the figures count) differ from the journal")
         }
         for id in clockRows.keys.sorted() { report.differences.append("\(id): has clock rows but no item in the journal") }
+        // The search index: one document per item, as the item's row would write it.
+        var documents: [Int64: String] = [:]
+        let fts = try Row.fetchCursor(db, sql: "SELECT rowid, body FROM items_fts")
+        while let row = try fts.next() { documents[row[0]] = row[1] }
+        for (id, it) in r.items.sorted(by: { $0.key < $1.key }) {
+            if let rowid = ItemSearch.rowid(id), documents.removeValue(forKey: rowid) != ItemSearch.body(it) {
+                report.differences.append("\(id): its search entry differs from the journal")
+            }
+        }
+        if !documents.isEmpty { report.differences.append("search index: \(documents.count) entries for no item") }
+        // The index's own structures, against its entries (FTS5's integrity check, which
+        // is written as an INSERT and so needs a writable store).
+        if rebuild, !ItemSearch.structureIsWhole(db) { report.differences.append("search index: its structure is damaged") }
         if (try Bool.fetchOne(db, sql: "SELECT 1 FROM meta WHERE key = 'demo'") ?? false) != r.demo {
             report.differences.append("the demo mark differs from the journal")
         }
@@ -221,7 +234,8 @@ extension Store {
     /// column by column already, and they are most of a large store).
     static func rebuildProjections(_ db: Database, from r: Replay, items: Bool = true) throws {
         if items {
-            try db.execute(sql: "DELETE FROM items; DELETE FROM clocks")
+            // The search index is made anew: its structures may be what was damaged.
+            try db.execute(sql: "DELETE FROM items; DELETE FROM clocks; DROP TABLE IF EXISTS items_fts; \(ItemSearch.table)")
             for it in r.items.values { try ItemRow.upsert(db, it, zone: r.sites[it.site]?.zone ?? .utc, seq: 0) }
         }
         try db.execute(sql: "DELETE FROM sites; DELETE FROM staff; DELETE FROM standards; DELETE FROM meta")

@@ -10,7 +10,7 @@ import WuyeCore
 /// verified, and checks just the tail of the journal and the rows it builds on. A writer that
 /// finds them otherwise (changed by another program, copied in, damaged on disk and then
 /// rewritten) first verifies the whole store: SQLite's `integrity_check`, and the journal's
-/// hash chain from the first event. The stamp is only a cache: a missing or unreadable one
+/// hash chain from the first event, and FTS5's check of the search index. The stamp is only a cache: a missing or unreadable one
 /// means "verify".
 enum Verification {
     static func stampPath(_ store: String) -> String { store + "-verified" }
@@ -46,6 +46,7 @@ enum Verification {
         let integrity = try String.fetchAll(db, sql: "PRAGMA integrity_check(5)")
         if integrity != ["ok"] { throw damaged("SQLite's integrity check: " + integrity.joined(separator: "; ")) }
         if let broken = try HashChain.verify(db) { throw damaged(broken) }
+        if !ItemSearch.structureIsWhole(db) { throw damaged("the search index's structure") }
     }
 
     static func damaged(_ what: String) -> WuyeError {

@@ -121,6 +121,22 @@ enum Bench {
             report("process: complaint list --open --json", "100000 closed+2000 open", t, "ms")
             report("peak memory of that process", "100000 closed+2000 open", rss, "MB")
         }
+        do {
+            // Finding any item: a word of three characters or more uses the trigram index; a
+            // two-character Chinese word found almost nowhere reads every entry.
+            let s = try Store.open(home: big)
+            for (label, text) in [
+                ("item search, 5 characters", "历史投诉 9"), ("item search, 2 rare characters", "车库"), ("item search, an id", "c-50000"),
+            ] {
+                var times: [Double] = []
+                for _ in 0..<9 { times.append(try ms { _ = try s.search(text) }) }
+                report(label, "\(closed) closed+2000 open", median(times), "ms")
+            }
+        }
+        if let wuye {
+            let (t, _) = try timeProcess(wuye, ["item", "search", "车库", "--json"], home: big, runs: 7)
+            report("process: item search 车库 --json", "\(closed) closed+2000 open", t, "ms")
+        }
         let memAfterBig = peakRSS()
 
         // 10 000 open items: list and respond as whole processes.

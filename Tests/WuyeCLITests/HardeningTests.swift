@@ -279,6 +279,12 @@ struct HardeningTests {
         #expect(try cli.run(["log", "--subject", "c-1"]).out.contains("responded"))
         let scan = try cli.run(["patrol", "scan", "cp-n-01"], as: "guard-wang")
         #expect(scan.out.hasPrefix("saved: CP-N-01 in round"), "\(scan.err)")
+        let found = try cli.json(["item", "search", "c-1", "--json"]) as? [[String: Any]]
+        #expect(found?.first?["id"] as? String == "C-1")
+        let words = try cli.run(["item", "search", "漏水"])
+        #expect(words.out.hasPrefix("ID "))
+        #expect(words.out.contains("C-2 "))
+        #expect(try cli.run(["item", "search", "没有这回事"]).out == "nothing found for '没有这回事'\n")
         // The same checkpoint typed again in another case is the same checkpoint.
         #expect(try cli.run(["patrol", "scan", "CP-N-01"], as: "guard-wang").status == 1)
     }

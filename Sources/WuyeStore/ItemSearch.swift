@@ -1,0 +1,86 @@
+import Foundation
+import GRDB
+import WuyeCore
+
+/// Finding any item, open or closed, by id, unit, phone or words, Chinese included. An
+/// FTS5 table with the trigram tokenizer (which finds substrings, so Chinese needs no word
+/// splitting) holds one document per item, written in the same transaction as the item's
+/// row, under a rowid made from the item's kind and number.
+enum ItemSearch {
+    static let table = "CREATE VIRTUAL TABLE IF NOT EXISTS items_fts USING fts5(body, tokenize = 'trigram')"
+
+    static func rowid(_ id: String) -> Int64? {
+        guard let i = ItemID(id) else { return nil }
+        let k: Int64 =
+            switch i.kind {
+            case .complaint: 1
+            case .enquiry: 2
+            case .repair: 3
+            }
+        return k << 48 | i.number
+    }
+
+    /// What a search looks in: the id, unit, place, phone, owner, category and text.
+    static func body(_ it: Item) -> String {
+        [it.id, it.unit, it.location, it.phone, it.owner, it.category, it.text].compactMap { $0 }.joined(separator: " \u{1F} ")
+    }
+
+    static func index(_ db: Database, _ it: Item) throws {
+        guard let rowid = rowid(it.id) else { return }
+        try db.cachedStatement(sql: "DELETE FROM items_fts WHERE rowid = ?").execute(arguments: [rowid])
+        try db.cachedStatement(sql: "INSERT INTO items_fts (rowid, body) VALUES (?, ?)").execute(arguments: [rowid, body(it)])
+    }
+
+    /// FTS5's own integrity check of the index against its entries (a write statement).
+    static func structureIsWhole(_ db: Database) -> Bool {
+        (try? db.execute(sql: "INSERT INTO items_fts(items_fts) VALUES ('integrity-check')")) != nil
+    }
+
+    /// Fills the index from the item rows (schema 4, and a rebuild).
+    static func reindexAll(_ db: Database) throws {
+        try db.execute(sql: "DELETE FROM items_fts")
+        let rows = try Row.fetchCursor(db, sql: "SELECT \(ItemRow.columns) FROM items")
+        while let row = try rows.next() { try index(db, try ItemRow.decode(row)) }
+    }
+}
+
+extension Store {
+    /// Items whose id, unit, place, phone, owner, category or text holds `text` (case
+    /// ignored for Latin letters), most recent first.
+    public func search(_ text: String, limit: Int = 50) throws(WuyeError) -> [Item] {
+        let q = text.trimmingCharacters(in: .whitespaces)
+        guard !q.isEmpty else { throw .badInput("say what to look for: an id, a unit, a phone number or words") }
+        try StoredText.check(q, "the search text")
+        return try read { db in
+            var found: [Item] = []
+            // An id is looked up directly, whatever its case.
+            if ItemID(q) != nil, let it = try Store.item(db, ItemID.canonical(q)) { found.append(it) }
+            // Three characters or more use the trigram index; shorter ones (a two-character
+            // Chinese word) are matched by LIKE over the same table.
+            let escaped = q.replacingOccurrences(of: "\"", with: "\"\"")
+            let sql =
+                q.count >= 3
+                ? "SELECT rowid FROM items_fts WHERE items_fts MATCH ? ORDER BY rowid DESC LIMIT ?"
+                : "SELECT rowid FROM items_fts WHERE body LIKE ? ESCAPE '\\' ORDER BY rowid DESC LIMIT ?"
+            let pattern =
+                q.count >= 3
+                ? "\"\(escaped)\""
+                : "%"
+                    + q.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%")
+                    .replacingOccurrences(of: "_", with: "\\_") + "%"
+            let rowids = try Int64.fetchAll(db, sql: sql, arguments: [pattern, limit])
+            for r in rowids {
+                let kind: ItemKind = r >> 48 == 1 ? .complaint : r >> 48 == 2 ? .enquiry : .repair
+                let id = ItemID(kind: kind, number: r & 0xFFFF_FFFF_FFFF).description
+                if found.contains(where: { $0.id == id }) { continue }
+                if let it = try Store.item(db, id) { found.append(it) }
+            }
+            // The item named by its id first, then the newest first across kinds.
+            let exact = ItemID(q).map { ItemID.canonical($0.description) }
+            return found.sorted { a, b in
+                if (a.id == exact) != (b.id == exact) { return a.id == exact }
+                return a.openedAt > b.openedAt
+            }
+        }
+    }
+}
