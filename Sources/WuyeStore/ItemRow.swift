@@ -8,7 +8,7 @@ enum ItemRow {
     static let columns = """
         id, kind, site, unit, location, channel, category, text, owner, phone, emergency, complex, status, \
         paused, pause_reason, pause_count, cycle, assignee, opened_at, resolved_at, closed_at, rating, \
-        void_reason, source, last_at, limits, clocks
+        void_reason, source, last_at, limits, clocks, department
         """
 
     static func upsert(_ db: Database, _ it: Item, zone: Zone, seq: Int64) throws {
@@ -18,8 +18,8 @@ enum ItemRow {
                 INSERT OR REPLACE INTO items (id, kind, num, site, unit, location, channel, category, text, owner, phone,
                     emergency, complex, status, paused, pause_reason, pause_count, cycle, assignee, opened_at,
                     resolved_at, closed_at, rating, void_reason, source, last_at, is_open, next_deadline, limits,
-                    clocks, json, last_seq)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    clocks, json, last_seq, department)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """
         ).execute(
             arguments: [
@@ -28,7 +28,7 @@ enum ItemRow {
                 it.pauseCount, it.cycle, it.assignee, it.openedAt.seconds, it.resolvedAt?.seconds,
                 it.closedAt?.seconds, it.rating, it.voidReason, it.source, it.lastAt.seconds, it.isOpen,
                 it.nextDeadline?.seconds, encodeLimits(it.limits), encodeClocks(it.clocks),
-                Data(ItemJSON.staticPrefix(it, zone: zone)), seq,
+                Data(ItemJSON.staticPrefix(it, zone: zone)), seq, it.department,
             ])
         try ItemSearch.index(db, it)
         try db.cachedStatement(sql: "DELETE FROM clocks WHERE item_id = ?").execute(arguments: [it.id])
@@ -36,6 +36,15 @@ enum ItemRow {
             try db.cachedStatement(sql: "INSERT INTO clocks (\(clockColumns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .execute(arguments: StatementArguments(row))
         }
+    }
+
+    /// Writes every item's row again from its stored state (a migration that changes what
+    /// a row holds), keeping each row's `last_seq`.
+    static func rewriteAll(_ db: Database) throws {
+        let zones = try String.fetchAll(db, sql: "SELECT data FROM sites").map { try Store.decode(Site.self, $0) }
+            .reduce(into: [String: Zone]()) { $0[$1.id] = $1.zone }
+        let rows = try Row.fetchAll(db, sql: "SELECT \(columns), last_seq FROM items")
+        for row in rows { try upsert(db, try decode(row), zone: zones[row[2]] ?? .utc, seq: row[28]) }
     }
 
     static let clockColumns = """
@@ -84,13 +93,15 @@ enum ItemRow {
         guard let kind = ItemKind(rawValue: row[1]), let status = ItemStatus(rawValue: row[12]),
             let limits = cache.get(row[25]), let clocks = decodeClocks(row[26])
         else { throw WuyeError.storeUnusable("the row of \(id) is damaged; run wuye check") }
-        return Item(
+        var it = Item(
             id: id, kind: kind, site: row[2], unit: row[3], location: row[4],
             channel: (row[5] as String?).flatMap(Channel.init(rawValue:)), category: row[6], text: row[7],
             owner: row[8], phone: row[9], emergency: row[10], complex: row[11], status: status, paused: row[13],
             pauseReason: row[14], pauseCount: row[15], cycle: row[16], assignee: row[17],
             openedAt: Instant(seconds: row[18]), resolvedAt: instant(19), closedAt: instant(20), rating: row[21],
             voidReason: row[22], source: row[23], lastAt: Instant(seconds: row[24]), limits: limits, clocks: clocks)
+        it.department = row[27]
+        return it
     }
 
     static func encodeLimits(_ l: ClockLimits) -> String {

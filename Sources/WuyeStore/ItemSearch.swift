@@ -36,12 +36,6 @@ enum ItemSearch {
         (try? db.execute(sql: "INSERT INTO items_fts(items_fts) VALUES ('integrity-check')")) != nil
     }
 
-    /// Fills the index from the item rows (schema 4, and a rebuild).
-    static func reindexAll(_ db: Database) throws {
-        try db.execute(sql: "DELETE FROM items_fts")
-        let rows = try Row.fetchCursor(db, sql: "SELECT \(ItemRow.columns) FROM items")
-        while let row = try rows.next() { try index(db, try ItemRow.decode(row)) }
-    }
 }
 
 extension Store {

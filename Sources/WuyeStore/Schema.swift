@@ -32,12 +32,16 @@ enum Schema {
         if version < 4 {
             try db.execute(sql: pins)
             try db.execute(sql: ItemSearch.table)
-            try ItemSearch.reindexAll(db)
+            if try !db.columns(in: "items").contains(where: { $0.name == "department" }) {
+                try db.execute(sql: "ALTER TABLE items ADD COLUMN department TEXT")
+            }
+            // Every item row again: its JSON rendering gains `department`, and its search entry is made.
+            try ItemRow.rewriteAll(db)
         }
     }
 
     /// Version 4 (November 2026): sign-in PINs (salted hashes) and wrong-PIN counts; the
-    /// items' search index (`items_fts`).
+    /// items' search index (`items_fts`); the department an item was sent to.
     static let pins = "CREATE TABLE IF NOT EXISTS pins (staff TEXT PRIMARY KEY, data TEXT NOT NULL)"
 
     /// The journal refuses a second opening of the same item id.
@@ -90,7 +94,8 @@ enum Schema {
                     limits TEXT NOT NULL,
                     clocks TEXT NOT NULL,
                     json BLOB NOT NULL, -- the item's fields that do not depend on now, as JSON
-                    last_seq INTEGER NOT NULL
+                    last_seq INTEGER NOT NULL,
+                    department TEXT -- the department it was sent to
                 );
                 \(openItemIndexes)
                 CREATE INDEX items_site ON items(site, kind, opened_at);

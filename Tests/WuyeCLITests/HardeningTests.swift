@@ -289,6 +289,29 @@ struct HardeningTests {
         #expect(try cli.run(["patrol", "scan", "CP-N-01"], as: "guard-wang").status == 1)
     }
 
+    @Test func anItemGoesToADepartmentThenToAPersonOfIt() throws {
+        let cli = try demo()
+        #expect(try cli.run(["complaint", "assign", "c-1", "--to", "工程部"]).status == 0)
+        func item() throws -> [String: Any] {
+            ((try cli.json(["complaint", "show", "C-1", "--json"]) as? [String: Any])?["item"] as? [String: Any]) ?? [:]
+        }
+        #expect(try item()["department"] as? String == "engineering")
+        #expect(try item()["assignee"] is NSNull)
+        #expect(try item()["status"] as? String == "assigned")
+        #expect(try cli.run(["complaint", "assign", "C-1", "--to", "engineering", "--person", "tech-zhang"]).status == 0)
+        #expect(try item()["assignee"] as? String == "tech-zhang")
+        let wrong = try cli.run(["complaint", "assign", "C-1", "--to", "security", "--person", "tech-zhang"])
+        #expect(wrong.status == 1)
+        #expect(wrong.firstErrorLine == "wuye: tech-zhang is not in 保安部 (security); choose someone of that department")
+        let unknown = try cli.run(["complaint", "assign", "C-1", "--to", "财务部"])
+        #expect(unknown.status == 3)
+        #expect(unknown.firstErrorLine.hasPrefix("wuye: 财务部 is neither a department of jinxiu (customer_service 客服部"))
+        // Straight to a person, as before.
+        #expect(try cli.run(["complaint", "assign", "C-8", "--to", "desk-qian"]).status == 0)
+        #expect(try cli.run(["log", "--subject", "C-1"]).out.contains("assigned to engineering / tech-zhang"))
+        #expect(try cli.run(["check"]).status == 0)
+    }
+
     @Test func aStepBeforeTheSiteWasTakenOnIsRefused() throws {
         let cli = try demo()
         let r = try cli.run([

@@ -178,4 +178,23 @@ struct ConfigTests {
         #expect(changes.count == 6)
         #expect(SiteChanges.between(file.site, staff: file.staff, and: file) == [])
     }
+
+    @Test func aSiteListsItsDepartmentsAndItsStaffBelongToOne() throws {
+        let base = "[site]\nid = \"x\"\nname = \"X\"\n"
+        let f = try SiteFile.parse(
+            base + "[[departments]]\nid = \"engineering\"\nname = \"工程部\"\n[[departments]]\nid = \"greening\"\nname = \"绿化部\"\n"
+                + "[[staff]]\nid = \"g-1\"\nrole = \"cleaner\"\ndepartment = \"绿化部\"\n[[staff]]\nid = \"t-1\"\nrole = \"technician\"\n")
+        #expect(f.site.departments.map(\.id) == ["engineering", "greening"])
+        #expect(f.site.department("工程部")?.id == "engineering")
+        #expect(f.site.department("GREENING")?.name == "绿化部")
+        #expect(f.staff.map(\.department.rawValue) == ["greening", "engineering"])
+        // A site that lists none has the built-in five.
+        #expect(try SiteFile.parse(base).site.departments.map(\.name) == ["客服部", "工程部", "保安部", "保洁部", "管理处"])
+        // Staff of a department the site does not have are refused.
+        #expect(throws: WuyeError.self) {
+            try SiteFile.parse(base + "[[departments]]\nid = \"engineering\"\n[[staff]]\nid = \"d\"\nrole = \"desk\"\n")
+        }
+        #expect(throws: WuyeError.self) { try SiteFile.parse(base + "[[staff]]\nid = \"d\"\nrole = \"desk\"\ndepartment = \"财务部\"\n") }
+        #expect(throws: WuyeError.self) { try SiteFile.parse(base + "[[departments]]\nid = \"a\"\n[[departments]]\nid = \"a\"\n") }
+    }
 }

@@ -72,6 +72,8 @@ public enum EventBody: Codable, Sendable, Equatable {
 public enum ItemEvent: Codable, Sendable, Equatable {
     case opened(ItemOpened)
     case assigned(to: String, note: String?)
+    /// Sent to a department, and to a person of it or to nobody yet (who then takes it).
+    case routed(department: String, to: String?, note: String?)
     case responded(note: String?)
     case acknowledged(note: String?)
     case arrived(note: String?)
@@ -91,6 +93,7 @@ public enum ItemEvent: Codable, Sendable, Equatable {
         switch self {
         case .opened: "opened"
         case .assigned: "assigned"
+        case .routed: "routed"
         case .responded: "responded"
         case .acknowledged: "acknowledged"
         case .arrived: "arrived"

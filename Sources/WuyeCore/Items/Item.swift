@@ -89,6 +89,9 @@ public struct Item: Codable, Sendable, Equatable {
     public var pauseCount: Int
     public var cycle: Int
     public var assignee: String?
+    /// The department it was sent to (a site department's id); the person, if any, is
+    /// `assignee`. Nil when it was assigned straight to a person.
+    public var department: String?
     public var openedAt: Instant
     public var resolvedAt: Instant?
     public var closedAt: Instant?

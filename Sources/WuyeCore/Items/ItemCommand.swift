@@ -1,7 +1,8 @@
 /// What someone asks to do to an item.
 public enum ItemCommand: Sendable {
     case open(ItemOpened)
-    case assign(to: Staff, note: String?)
+    /// To a person, to a department (then, optionally, a person of it), or both.
+    case assign(to: Staff?, department: SiteDepartment? = nil, note: String?)
     /// Complaint: first response. Repair: the technician responds on site.
     case respond(note: String?)
     case acknowledge(note: String?)

@@ -32,11 +32,24 @@ public enum ItemDecider {
         switch command {
         case .open:
             throw .refused("\(id) exists already")
-        case .assign(let to, let note):
+        case .assign(let to, let department, let note):
             guard [.received, .assigned, .responded, .acknowledged, .onSite].contains(s) else {
                 throw refuse("received, assigned or in progress")
             }
-            guard to.active else { throw .refused("\(to.id) is no longer active; assign to someone on duty") }
+            if let department {
+                guard d.site.department(department.id) != nil else {
+                    throw .notFound("\(department.id) is not a department of \(d.site.id)")
+                }
+                if let to, to.department.rawValue != department.id {
+                    throw .refused("\(to.id) is not in \(department.name) (\(department.id)); choose someone of that department")
+                }
+            }
+            if let to {
+                guard to.active else { throw .refused("\(to.id) is no longer active; assign to someone on duty") }
+                if let site = to.site, site != d.site.id { throw .refused("\(to.id) works at \(site), not at \(d.site.id)") }
+            }
+            if let department { return [.routed(department: department.id, to: to?.id, note: note)] }
+            guard let to else { throw .badInput("say whom to assign it to: a department or a person") }
             return [.assigned(to: to.id, note: note)]
         case .respond(let note):
             switch item.kind {

@@ -27,6 +27,11 @@ public enum ItemProjector {
         case .assigned(let to, _):
             it.assignee = to
             if it.status == .received { it.status = .assigned }
+        case .routed(let department, let to, _):
+            // A new department starts without a person unless one is named.
+            it.department = department
+            it.assignee = to
+            if it.status == .received { it.status = .assigned }
         case .responded:
             stop([.response])
             it.status = .responded

@@ -12,6 +12,8 @@ public enum EventText {
                 if let src = o.source { s += ", found on \(src)" }
                 return s + ": \(o.text)"
             case .assigned(let to, let note): return "assigned to \(to)" + note.map { ": \($0)" }.orEmpty
+            case .routed(let dept, let to, let note):
+                return "assigned to \(dept)" + to.map { " / \($0)" }.orEmpty + note.map { ": \($0)" }.orEmpty
             case .responded(let note): return "responded" + note.map { ": \($0)" }.orEmpty
             case .acknowledged(let note): return "acknowledged" + note.map { ": \($0)" }.orEmpty
             case .arrived(let note): return "technician on site" + note.map { ": \($0)" }.orEmpty

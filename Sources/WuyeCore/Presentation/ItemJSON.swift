@@ -47,6 +47,7 @@ public enum ItemJSON {
         w.field("pauses", item.pauseCount)
         w.field("cycle", item.cycle)
         w.field("assignee", item.assignee)
+        w.field("department", item.department)
         w.field("opened_at", item.openedAt, zone: zone)
         w.field("resolved_at", item.resolvedAt, zone: zone)
         w.field("closed_at", item.closedAt, zone: zone)

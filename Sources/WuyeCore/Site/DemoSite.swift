@@ -115,6 +115,27 @@ public enum DemoSite {
           { code = "CP-G-03", name = "B2消防通道" },
         ]
 
+        # Departments that items are assigned to (default: these five). Staff belong to one.
+        [[departments]]
+        id = "customer_service"
+        name = "客服部"
+
+        [[departments]]
+        id = "engineering"
+        name = "工程部"
+
+        [[departments]]
+        id = "security"
+        name = "保安部"
+
+        [[departments]]
+        id = "environment"
+        name = "保洁部"
+
+        [[departments]]
+        id = "management"
+        name = "管理处"
+
         [[staff]]
         id = "desk-li"
         name = "李静"

@@ -16,6 +16,9 @@ public struct Site: Codable, Sendable, Equatable, Identifiable {
     public var routes: [PatrolRoute]
     /// When Wuye started keeping this site's duties: none is due, or missed, before.
     public var since: Instant?
+    /// The departments items are assigned to, as the site file lists them; nil means the
+    /// built-in ones (`SiteDepartment.builtIn`).
+    public var departmentList: [SiteDepartment]?
 
     public init(
         id: String, name: String, kind: Kind, households: Int, timeZone: String, units: [String] = [],
@@ -35,12 +38,38 @@ public struct Site: Codable, Sendable, Equatable, Identifiable {
     /// The site's zone; a site file is refused unless its zone is known, so this holds.
     public var zone: Zone { Zone(timeZone) ?? .utc }
 
+    public var departments: [SiteDepartment] { departmentList ?? SiteDepartment.builtIn }
+
+    /// A department by its id or its name (`engineering` or 工程部).
+    public func department(_ idOrName: String) -> SiteDepartment? {
+        departments.first { $0.id.lowercased() == idOrName.lowercased() || $0.name == idOrName }
+    }
+
     public func location(_ id: String) -> Location? { locations.first { $0.id == id } }
     public func route(_ id: String) -> PatrolRoute? { routes.first { $0.id == id } }
     public func hasUnit(_ u: String) -> Bool { units.isEmpty || units.contains(u) }
 
     /// The first day duties are kept for.
     public var firstDutyDay: CivilDate? { since.map { zone.date(of: $0) } }
+}
+
+/// A department of a site: an id for commands and a name for people.
+public struct SiteDepartment: Codable, Sendable, Equatable {
+    public var id: String
+    public var name: String
+
+    public init(id: String, name: String) {
+        self.id = id
+        self.name = name
+    }
+
+    /// What a site that lists no departments has: the plan's four service areas, and
+    /// the management office.
+    public static let builtIn = [
+        SiteDepartment(id: "customer_service", name: "客服部"), SiteDepartment(id: "engineering", name: "工程部"),
+        SiteDepartment(id: "security", name: "保安部"), SiteDepartment(id: "environment", name: "保洁部"),
+        SiteDepartment(id: "management", name: "管理处"),
+    ]
 }
 
 /// A place on a site that duties or items refer to.

@@ -24,6 +24,7 @@ public enum SiteChanges {
         out += listChanges(
             "route", old.routes, s.routes, id: \.id,
             describe: { "\($0.name): " + $0.checkpoints.map(\.code).joined(separator: " ") })
+        out += listChanges("department", old.departments, s.departments, id: \.id, describe: \.name)
         let before = Dictionary(oldStaff.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         for st in new.staff {
             let text = "\(st.name), \(st.role.rawValue), \(st.department.rawValue)"

@@ -85,6 +85,19 @@ public struct SiteFile: Sendable, Equatable {
         if let dup = ids.first(where: { i in ids.filter { $0 == i }.count > 1 }) {
             throw .badInput("location or route id \(dup) is used twice")
         }
+        var departments: [SiteDepartment]?
+        for var d in try r.tables("departments") {
+            let did = try d.requiredString("id")
+            guard Slug.isValid(did) else {
+                throw .badInput("\(d.at("id")): department id '\(did)' must be an ASCII slug such as engineering")
+            }
+            if departments?.contains(where: { $0.id == did }) == true {
+                throw .badInput("\(d.at("id")): department \(did) is listed twice")
+            }
+            departments = (departments ?? []) + [SiteDepartment(id: did, name: try d.string("name") ?? did)]
+            try d.rejectUnknown()
+        }
+        let known = departments ?? SiteDepartment.builtIn
         var staff: [Staff] = []
         for var st in try r.tables("staff") {
             let sid = try st.requiredString("id")
@@ -98,21 +111,26 @@ public struct SiteFile: Sendable, Equatable {
             }
             var dept = Staff.defaultDepartment(for: role)
             if let dt = try st.string("department") {
-                guard let d = Staff.Department(rawValue: dt) else {
+                guard let d = known.first(where: { $0.id == dt || $0.name == dt }) else {
                     throw .badInput(
-                        "\(st.at("department")): department '\(dt)' is unknown; use \(Staff.Department.allCases.map(\.rawValue).joined(separator: ", "))"
+                        "\(st.at("department")): department '\(dt)' is not a department of this site; use \(known.map(\.id).joined(separator: ", "))"
                     )
                 }
-                dept = d
+                dept = Staff.Department(rawValue: d.id)
+            } else if !known.contains(where: { $0.id == dept.rawValue }) {
+                throw .badInput(
+                    "\(st.table.position): staff \(sid) has no department of this site; add department = \"…\" (\(known.map(\.id).joined(separator: ", ")))"
+                )
             }
             staff.append(
                 Staff(id: sid, name: try st.string("name") ?? sid, role: role, department: dept, site: role == .supervisor ? nil : id))
             try st.rejectUnknown()
         }
         try r.rejectUnknown()
-        let site = Site(
+        var site = Site(
             id: id, name: name, kind: kind, households: households, timeZone: tzName, units: units, locations: locations,
             routes: routes)
+        site.departmentList = departments
         return SiteFile(site: site, staff: staff)
     }
 }

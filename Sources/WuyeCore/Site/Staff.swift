@@ -6,9 +6,23 @@ public struct Staff: Codable, Sendable, Equatable, Identifiable {
         public var label: String { rawValue }
     }
 
-    public enum Department: String, Codable, Sendable, CaseIterable {
-        case customerService = "customer_service"
-        case environment, engineering, security, management
+    /// A department: an ASCII slug that a site file lists with its name (`engineering`,
+    /// 工程部). Five are built in, and are what a site that lists none has.
+    public struct Department: RawRepresentable, Codable, Hashable, Sendable, CustomStringConvertible {
+        public var rawValue: String
+        public init(rawValue: String) { self.rawValue = rawValue }
+        public init(from decoder: any Decoder) throws { rawValue = try decoder.singleValueContainer().decode(String.self) }
+        public func encode(to encoder: any Encoder) throws {
+            var c = encoder.singleValueContainer()
+            try c.encode(rawValue)
+        }
+        public var description: String { rawValue }
+
+        public static let customerService = Department(rawValue: "customer_service")
+        public static let environment = Department(rawValue: "environment")
+        public static let engineering = Department(rawValue: "engineering")
+        public static let security = Department(rawValue: "security")
+        public static let management = Department(rawValue: "management")
     }
 
     public var id: String

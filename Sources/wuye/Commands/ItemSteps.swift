@@ -42,14 +42,32 @@ extension ReasonStep {
 }
 
 struct AssignStep<K: ItemKindTag>: ParsableCommand {
-    static var configuration: CommandConfiguration { CommandConfiguration(commandName: "assign", abstract: "Assign to a staff member.") }
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "assign", abstract: "Assign to a department of the site, or to a staff member.",
+            discussion: """
+                --to takes a department (its id or name from the site file: engineering or 工程部) or a staff id. \
+                With both --to DEPARTMENT and --person STAFF, it goes to that department and that person of it.
+                """)
+    }
     @OptionGroup var g: GlobalOptions
     @OptionGroup var step: StepOptions
-    @Option(help: "The staff member.") var to: String
+    @Option(help: ArgumentHelp("A department (id or name) or a staff member.", valueName: "DEPARTMENT|STAFF")) var to: String
+    @Option(help: ArgumentHelp("A person of that department.", valueName: "STAFF")) var person: String?
     @OptionGroup var n: NoteOption
     func run() throws {
-        try ItemCLI.act(K.kind, step.id, g: g, at: step.at, json: step.json) { _, store throws(WuyeError) in
-            [.assign(to: try store.staff(to), note: n.note)]
+        try ItemCLI.act(K.kind, step.id, g: g, at: step.at, json: step.json) { item, store throws(WuyeError) in
+            let site = try store.site(item.site)
+            if let department = site.department(to) {
+                return [.assign(to: try person.map { p throws(WuyeError) in try store.staff(p) }, department: department, note: n.note)]
+            }
+            guard let staff = try? store.staff(to) else {
+                throw .notFound(
+                    "\(to) is neither a department of \(site.id) (\(site.departments.map { "\($0.id) \($0.name)" }.joined(separator: ", "))) nor a staff member"
+                )
+            }
+            if person != nil { throw .badInput("--person goes with --to DEPARTMENT; --to \(to) is a person already") }
+            return [.assign(to: staff, note: n.note)]
         }
     }
 }
