@@ -109,4 +109,24 @@ struct AppTests {
         #expect(a.board.items[c.id] == nil)
         _ = store
     }
+
+    /// Another desk's new emergency goes to the top of the list: the clerk's selection
+    /// stays on the item being worked, not on the row.
+    @Test func theSelectionStaysOnItsItemWhenAnotherDeskReordersTheList() throws {
+        let (a, _, home) = try app()
+        defer { try? FileManager.default.removeItem(atPath: home) }
+        _ = a.handle(.down, now: now)
+        _ = a.handle(.down, now: now)
+        let before = try #require(a.selectedItem(now: now))
+        let other = try Store.open(home: home)
+        var o = ItemOpened(
+            kind: .complaint, site: "jinxiu", unit: "1-101", channel: .hotline, category: "漏水", text: "水管爆裂", emergency: true,
+            limits: ClockLimits())
+        o.emergency = true
+        let c = try other.perform(.open(o), on: nil, site: "jinxiu", actor: "desk-zhao", at: nil, now: now + 1)
+        a.second(now: now + 2)
+        #expect(a.board.items[c.id] != nil)
+        #expect(Rows.itemIDs(a.board, a.ui).firstIndex(of: c.id)! <= Rows.itemIDs(a.board, a.ui).firstIndex(of: before.id)!)
+        #expect(a.selectedItem(now: now + 2)?.id == before.id)
+    }
 }

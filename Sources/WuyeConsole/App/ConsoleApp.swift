@@ -77,6 +77,8 @@ public final class ConsoleApp {
                 if let p = store.problem(schema: v != dataVersion) { throw p }
                 if v != dataVersion {
                     dataVersion = v
+                    let selected = selectedIDs(now: now)
+                    defer { reselect(selected, now: now) }
                     if !readOnly, try board.catchUp(store: store, now: now, figuresSite: ui.site) {
                         if case .detail(let id, _)? = ui.overlay { ui.detailEvents = (try? store.events(subject: id)) ?? ui.detailEvents }
                         ui.alerts.formIntersection(board.items.keys)
@@ -205,6 +207,25 @@ public final class ConsoleApp {
             return rows.isEmpty ? nil : rows[min(ui.selected(.repairs), rows.count - 1)].item
         case .checklist:
             return nil
+        }
+    }
+
+    /// The item selected in each pane that lists items.
+    func selectedIDs(now: Instant) -> [PaneID: String] {
+        var out: [PaneID: String] = [:]
+        let ids = Rows.itemIDs(board, ui)
+        if !ids.isEmpty { out[.items] = ids[min(ui.selected(.items), ids.count - 1)] }
+        let repairs = Rows.repairs(board, ui, now: now)
+        if !repairs.isEmpty { out[.repairs] = repairs[min(ui.selected(.repairs), repairs.count - 1)].item.id }
+        return out
+    }
+
+    /// After other desks' changes reorder a list, the selection stays on the same item
+    /// (or, when it has left the list, on the same row).
+    func reselect(_ selected: [PaneID: String], now: Instant) {
+        if let id = selected[.items], let i = Rows.itemIDs(board, ui).firstIndex(of: id) { ui.selection[.items] = i }
+        if let id = selected[.repairs], let i = Rows.repairs(board, ui, now: now).firstIndex(where: { $0.item.id == id }) {
+            ui.selection[.repairs] = i
         }
     }
 
