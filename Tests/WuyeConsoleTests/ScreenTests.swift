@@ -76,6 +76,28 @@ struct ScreenTests {
         try compare(ScreenTests.render(board, ui: ui, width: 80, height: 24), "help-80x24")
     }
 
+    /// A long complaint is read whole in the item view, wrapped inside its box.
+    @Test func theItemViewWrapsLongTextInsteadOfCuttingIt() throws {
+        let (store, _, home) = try ScreenTests.demoBoard()
+        defer { try? FileManager.default.removeItem(atPath: home) }
+        let long = "业主反映楼上每天晚上十一点以后还在装修，电钻声音很大，孩子第二天要考试，已经多次沟通无果，请物业尽快上门制止并给出书面答复"
+        let it = try store.perform(
+            .open(
+                ItemOpened(
+                    kind: .complaint, site: "jinxiu", unit: "5-301", channel: .hotline, category: "噪音", text: long, limits: ClockLimits())),
+            on: nil, site: "jinxiu", actor: "desk-li", at: nil, now: ScreenTests.now)
+        let board = try Board.load(store: store, actor: "desk-li", now: ScreenTests.now)
+        var ui = UIState()
+        ui.overlay = .detail(id: it.id, scroll: 0)
+        let g = ScreenTests.render(board, ui: ui, width: 80, height: 24)
+        // Box from column 2 to 77, text from column 4: 72 columns a line, two lines here.
+        let pieces = DisplayWidth.wrap(long, to: 72)
+        #expect(pieces.count == 2)
+        #expect(pieces.joined() == long)
+        for p in pieces { #expect(g.lines.contains { $0.contains(p) }, "\(p)") }
+        #expect(g.lines.allSatisfy { DisplayWidth.of($0) == 80 })
+    }
+
     @Test func breachedDueSoonAndPausedClocksShowBySymbolAndStyle() throws {
         let (_, board, home) = try ScreenTests.demoBoard()
         defer { try? FileManager.default.removeItem(atPath: home) }

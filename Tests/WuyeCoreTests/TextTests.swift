@@ -76,4 +76,13 @@ struct TextTests {
         w.endObject()
         #expect(w.output == #"{"t":"a\"b\\c\n\u001b[2J\u202e","n":-42,"z":0,"f":0.9,"none":null,"list":[1,"电梯"]}"#)
     }
+
+    @Test func wrappingNeverSplitsACharacterAndKeepsLatinWordsWhole() {
+        #expect(DisplayWidth.wrap("电梯晚上异响吵得睡不着", to: 6) == ["电梯晚", "上异响", "吵得睡", "不着"])
+        #expect(DisplayWidth.wrap("电梯晚上", to: 5) == ["电梯", "晚上"])
+        #expect(DisplayWidth.wrap("the lift is noisy at night", to: 10) == ["the lift", "is noisy", "at night"])
+        #expect(DisplayWidth.wrap("a\nb", to: 4) == ["a", "b"])
+        #expect(DisplayWidth.wrap("x", to: 0) == [])
+        for line in DisplayWidth.wrap("维修 R-12 elevator 电梯 👨‍👩‍👧 noisy", to: 7) { #expect(DisplayWidth.of(line) <= 7) }
+    }
 }

@@ -458,7 +458,10 @@ public struct ConsoleView {
         guard let it = board.items[id] ?? ui.detailItem else {
             return
         }
-        let lines = detailLines(it)
+        // Long text wraps inside the box instead of being cut at its edge.
+        let lines = detailLines(it).flatMap { style, text in
+            DisplayWidth.wrap(InertText.make(text), to: max(1, r.width - 4)).map { (style, $0) }
+        }
         let rows = r.height - 2
         let first = max(0, min(scroll, lines.count - rows))
         for (i, (style, text)) in lines.dropFirst(first).prefix(rows).enumerated() {

@@ -50,6 +50,39 @@ public enum DisplayWidth {
         return out + "…"
     }
 
+    /// `s` in lines of at most `width` columns, never splitting a character: Latin words
+    /// move whole to the next line where they can, Chinese breaks between any two
+    /// characters. Line breaks in `s` start new lines.
+    public static func wrap(_ s: String, to width: Int) -> [String] {
+        guard width > 0 else { return [] }
+        var out: [String] = []
+        for paragraph in s.split(separator: "\n", omittingEmptySubsequences: false) {
+            var line = ""
+            var used = 0
+            for c in paragraph {
+                let w = of(c)
+                if used + w > width {
+                    // Carry a Latin word that would be cut to the next line.
+                    if c != " ", let space = line.lastIndex(of: " "), line[line.index(after: space)...].allSatisfy({ $0.isASCII }) {
+                        let carried = String(line[line.index(after: space)...])
+                        out.append(String(line[..<space]))
+                        line = carried
+                        used = of(carried)
+                    } else {
+                        out.append(line)
+                        line = ""
+                        used = 0
+                    }
+                    if c == " " && line.isEmpty { continue }
+                }
+                line.append(c)
+                used += w
+            }
+            out.append(line)
+        }
+        return out
+    }
+
     /// `s` cut or padded with spaces to exactly `width` columns.
     public static func fit(_ s: String, to width: Int) -> String {
         let t = truncate(s, to: width)
