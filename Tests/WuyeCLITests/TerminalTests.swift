@@ -158,4 +158,37 @@ struct TerminalTests {
         try t.keys("q")
         #expect(try t.waitFor("EXIT=0").contains("EXIT=0"))
     }
+
+    @Test(.timeLimit(.minutes(1)))
+    func aComplaintIsLoggedThroughTheFormWithChineseText() throws {
+        let cli = try demo()
+        let t = try Tmux(cli: cli)
+        try t.waitFor { $0.contains("Open complaints & enquiries") && $0.contains("q quit") }
+        try t.keys("n")
+        try t.waitFor("c complaint")
+        try t.keys("c")
+        try t.waitFor("New complaint")
+        try t.type("3-1802")
+        try t.keys("Tab")
+        try t.type("噪音")
+        try t.keys("Tab")
+        try t.type("楼上凌晨两点还在装修")
+        // Ctrl-C in the form would cancel only the form; here the form is saved.
+        try t.keys("C-s")
+        let screen = try t.waitFor("saved: C-9")
+        #expect(screen.contains("楼上凌晨两点还在装修"))
+        let list = try cli.json(["complaint", "list", "--json"]) as! [[String: Any]]
+        let item = list.first { $0["id"] as? String == "C-9" }
+        #expect(item?["text"] as? String == "楼上凌晨两点还在装修")
+        #expect(item?["unit"] as? String == "3-1802")
+        #expect(item?["category"] as? String == "噪音")
+        // Ctrl-C cancels a form, never the console.
+        try t.keys("n")
+        try t.keys("e")
+        try t.waitFor("New enquiry")
+        try t.keys("C-c")
+        try t.waitFor { !$0.contains("New enquiry") && $0.contains("q quit") }
+        try t.keys("q")
+        #expect(try t.waitFor("EXIT=0").contains("EXIT=0"))
+    }
 }

@@ -45,6 +45,9 @@ final class Tmux {
 
     func keys(_ k: String...) throws { try Tmux.run(["send-keys", "-t", name] + k) }
 
+    /// Types text as it is (Chinese included), not as key names.
+    func type(_ text: String) throws { try Tmux.run(["send-keys", "-t", name, "-l", text]) }
+
     func resize(_ w: Int, _ h: Int) throws { try Tmux.run(["resize-window", "-t", name, "-x", String(w), "-y", String(h)]) }
 
     /// Polls the screen until `ok` holds, for at most `seconds`.

@@ -30,7 +30,7 @@ struct ThemeAndKeyTests {
             #expect(wa == wb)
         }
         // The key map of docs/themes.md, both ways.
-        let keys = "[keys]\nquit = [\"x\"]\nmove_down = [\"n\", \"Down\"]\ntick = [\"Space\", \"t\"]\n"
+        let keys = "[keys]\nquit = [\"x\"]\nmove_down = [\"J\", \"Down\"]\ntick = [\"Space\", \"t\"]\n"
         let (k1, w1) = KeyMap.load(keys, file: "keys.toml")
         let (k2, w2) = KeyMap.load(keys.replacingOccurrences(of: "\n", with: "\r\n"), file: "keys.toml")
         #expect(w1 == [] && w2 == [])
@@ -72,9 +72,9 @@ struct ThemeAndKeyTests {
 
     @Test func keyMapRebindsByActionIdAndReportsDuplicates() {
         let (k, w) = KeyMap.load(
-            "[keys]\nquit = [\"x\"]\nmove_down = [\"n\", \"Down\"]\ntick = \"x\"\nfly = \"f\"\nhelp = [\"Hyper-7\"]\n", file: "keys.toml")
+            "[keys]\nquit = [\"x\"]\nmove_down = [\"J\", \"Down\"]\ntick = \"x\"\nfly = \"f\"\nhelp = [\"Hyper-7\"]\n", file: "keys.toml")
         #expect(k.action(for: .char("x")) == .quit)
-        #expect(k.action(for: .char("n")) == .moveDown)
+        #expect(k.action(for: .char("J")) == .moveDown)
         #expect(k.action(for: .char("q")) == nil)
         #expect(k.action(for: .char("j")) == nil)
         #expect(w.contains { $0.contains("unknown action fly") })
@@ -86,5 +86,11 @@ struct ThemeAndKeyTests {
         #expect(KeyMap().label(.tick) == "Space")
         #expect(KeyMap.parseKey("Ctrl-L") == .ctrl("l"))
         #expect(KeyMap.parseKey("F1") == .function(1))
+    }
+
+    /// The key table in docs/themes.md names every action the key map has.
+    @Test func theDocumentedKeyTableNamesEveryAction() throws {
+        let doc = try String(contentsOf: Self.themes.deletingLastPathComponent().appendingPathComponent("docs/themes.md"), encoding: .utf8)
+        for a in Action.allCases { #expect(doc.contains("`\(a.rawValue)`"), "docs/themes.md lacks \(a.rawValue)") }
     }
 }

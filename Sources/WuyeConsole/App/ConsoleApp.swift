@@ -123,6 +123,20 @@ public final class ConsoleApp {
     /// Handles one key; returns false to quit.
     public func handle(_ key: Key, now: Instant) -> Bool {
         if key == .resize { return true }
+        if ui.form != nil {
+            formKey(key, now: now)
+            return true
+        }
+        if ui.pendingNew {
+            ui.pendingNew = false
+            switch key {
+            case .char("c"): newItem(.complaint, now: now)
+            case .char("e"): newItem(.enquiry, now: now)
+            case .char("r"): newItem(.repair, now: now)
+            default: ui.message = nil
+            }
+            return true
+        }
         if ui.editingFilter { return editFilter(key) }
         let action = keys.action(for: key)
         if let overlay = ui.overlay {
@@ -157,8 +171,88 @@ public final class ConsoleApp {
         case .open: open(now: now)
         case .tick: tick(now: now)
         case .switchSite: switchSite(now: now)
+        case .new:
+            ui.pendingNew = true
+            ui.say(strings["new_pending"], now: now)
         }
         return true
+    }
+
+    // MARK: forms
+
+    /// The site a new item is for: the one on screen, the signed-in person's, or the first.
+    func formSite() -> Site? {
+        let id = ui.site ?? board.actor?.site
+        return board.sites.first { $0.id == id } ?? board.sites.first
+    }
+
+    func newItem(_ kind: ItemKind, now: Instant) {
+        if let refusal = cannotWrite() {
+            ui.say(refusal, error: true, now: now)
+            return
+        }
+        guard let site = formSite() else { return }
+        ui.form = ItemForms.newItem(kind, site: site, sites: board.sites, strings: strings)
+        ui.formKind = kind
+        ui.message = nil
+    }
+
+    /// Why nothing can be saved from this console now, or nil.
+    func cannotWrite() -> String? {
+        if readOnly { return strings["read_only"] }
+        if let p = storeProblem { return p.message }
+        if board.actor == nil { return strings["need_actor"] }
+        return nil
+    }
+
+    func formKey(_ key: Key, now: Instant) {
+        guard var f = ui.form else { return }
+        let siteBefore = f.value("site")
+        let result = f.handle(key)
+        // Another site: its units and areas are the places to choose from.
+        if let s = f.value("site"), s != siteBefore, let site = board.sites.first(where: { $0.id == s }),
+            let i = f.fields.firstIndex(where: { $0.id == "place" })
+        {
+            f.fields[i].kind = .choice(options: ItemForms.places(site), typed: TextField(limit: 64), highlighted: 0, free: false)
+        }
+        ui.form = f
+        switch result {
+        case .none: break
+        case .bell: wantsBell = ui.bell
+        case .leave:
+            ui.form = nil
+            ui.formKind = nil
+        case .save: saveForm(now: now)
+        }
+    }
+
+    /// Saves through the same store path as the command line: one commit, then the new
+    /// item is on the board and selected.
+    func saveForm(now: Instant) {
+        guard var f = ui.form, let kind = ui.formKind, let store else { return }
+        if let refusal = cannotWrite() {
+            ui.say(refusal, error: true, now: now)
+            return
+        }
+        do throws(WuyeError) {
+            let o = try ItemForms.opened(kind, from: f, sites: board.sites, limits: try store.standards().clocks)
+            let it = try store.perform(.open(o), on: nil, site: o.site, actor: board.actor!.id, at: nil, now: now)
+            ui.form = nil
+            ui.formKind = nil
+            _ = try board.catchUp(store: store, now: now, figuresSite: ui.site)
+            dataVersion = (try? store.dataVersion()) ?? dataVersion
+            ui.focus = .items
+            if let i = Rows.itemIDs(board, ui).firstIndex(of: it.id) { ui.selection[.items] = i }
+            ui.say("\(strings["saved"]): \(it.id)", now: now)
+        } catch {
+            if let field = ItemForms.field(for: error.message) {
+                f.mark(field, error.message)
+            } else {
+                ui.say(error.message, error: true, now: now)
+            }
+            ui.form = f
+            wantsBell = ui.bell
+        }
     }
 
     func editFilter(_ key: Key) -> Bool {

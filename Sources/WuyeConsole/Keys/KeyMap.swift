@@ -12,6 +12,8 @@ public enum Action: String, CaseIterable, Sendable {
     case nextPane = "next_pane"
     case prevPane = "prev_pane"
     case switchSite = "switch_site"
+    /// Then c, e or r: a new complaint, enquiry or repair.
+    case new
 }
 
 /// Keys to actions. The footer bar and the `?` help overlay are generated from the same
@@ -23,7 +25,7 @@ public struct KeyMap: Sendable {
         .quit: [.char("q")], .help: [.char("?"), .function(1)], .redraw: [.ctrl("l")], .back: [.escape],
         .open: [.enter], .filter: [.char("/")], .tick: [.char(" ")], .moveUp: [.up, .char("k")], .moveDown: [.down, .char("j")],
         .pageUp: [.pageUp], .pageDown: [.pageDown], .top: [.home, .char("g")], .bottom: [.end, .char("G")],
-        .nextPane: [.tab], .prevPane: [.backTab], .switchSite: [.char("s")],
+        .nextPane: [.tab], .prevPane: [.backTab], .switchSite: [.char("s")], .new: [.char("n")],
     ]
 
     public init(_ bindings: [Action: [Key]] = KeyMap.defaults) { self.bindings = bindings }
@@ -58,6 +60,7 @@ public struct KeyMap: Sendable {
         case .function(let n): "F\(n)"
         case .ctrl(let c): "Ctrl-\(c.uppercased())"
         case .resize: "resize"
+        case .paste: "paste"
         }
     }
 

@@ -31,6 +31,11 @@ public struct UIState: Sendable {
     public var bell = true
     /// Set when the console shows the store as it stood at a past instant (read-only).
     public var asOf: Instant?
+    /// The form being filled in, and what saving it opens.
+    public var form: Form?
+    public var formKind: ItemKind?
+    /// `n` was pressed: the next key says what to open (c, e or r).
+    public var pendingNew = false
 
     public init() {}
 

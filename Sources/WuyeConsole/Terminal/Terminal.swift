@@ -10,6 +10,8 @@ public enum Key: Hashable, Sendable {
     case function(Int)
     case ctrl(Character)
     case resize
+    /// A bracketed paste, whole: never read as keys.
+    case paste(String)
 }
 
 /// The terminal behind a small interface: the console draws a `CellGrid` and reads keys;
@@ -43,7 +45,9 @@ public final class Terminal {
         }
         started = true
         set_escdelay(25)
-        cbreak()
+        // raw: Ctrl-C reaches the console as a key (it cancels a form, never the console);
+        // SIGTERM and SIGHUP still end it cleanly.
+        raw()
         noecho()
         nonl()
         keypad(wuye_stdscr(), true)
@@ -57,13 +61,22 @@ public final class Terminal {
         width = Int(wuye_cols())
         height = Int(wuye_lines())
         previous = nil
+        // Bracketed paste: a paste arrives between markers, whole, never read as keys.
+        Terminal.emit("\u{1B}[?2004h")
     }
 
     public func stop() {
         guard started else { return }
         started = false
+        Terminal.emit("\u{1B}[?2004l")
         endwin()
     }
+
+    static func emit(_ s: String) {
+        _ = s.withCString { write(1, $0, strlen($0)) }
+    }
+
+    private var paste = PasteDecoder()
 
     /// Forgets what is on screen: the next draw repaints everything (Ctrl-L, resize).
     public func invalidate() {
@@ -183,10 +196,62 @@ public final class Terminal {
             default: keys.append(.char(Character(scalar)))
             }
         }
-        return keys
+        return paste.decode(keys)
     }
 }
 
 // The C stdio streams, through functions (Swift 6 refuses the globals).
 func stdout_file() -> UnsafeMutablePointer<FILE> { fdopen(1, "w") }
 func stdin_file() -> UnsafeMutablePointer<FILE> { fdopen(0, "r") }
+
+/// Collapses a bracketed paste (`ESC [200~` … `ESC [201~`) into one `.paste` key, across
+/// reads: the text inside is never taken for keys.
+public struct PasteDecoder: Sendable {
+    static let start: [Key] = [.escape, .char("["), .char("2"), .char("0"), .char("0"), .char("~")]
+    static let end: [Key] = [.escape, .char("["), .char("2"), .char("0"), .char("1"), .char("~")]
+    private var pending: [Key] = []
+    private var inPaste = false
+    private var text = ""
+
+    public init() {}
+
+    public mutating func decode(_ keys: [Key]) -> [Key] {
+        var input = pending + keys
+        pending = []
+        var out: [Key] = []
+        var i = 0
+        while i < input.count {
+            let marker = inPaste ? PasteDecoder.end : PasteDecoder.start
+            if input[i] == .escape {
+                let rest = Array(input[i...].prefix(marker.count))
+                if rest == marker {
+                    i += marker.count
+                    if inPaste {
+                        out.append(.paste(text))
+                        text = ""
+                    }
+                    inPaste.toggle()
+                    continue
+                }
+                if rest.count < marker.count && Array(marker.prefix(rest.count)) == rest {
+                    // The marker may be cut between two reads: wait for the rest.
+                    pending = rest
+                    input.removeAll()
+                    break
+                }
+            }
+            if inPaste {
+                switch input[i] {
+                case .char(let c): text.append(c)
+                case .enter: text.append("\n")
+                case .tab: text.append("\t")
+                default: break
+                }
+            } else {
+                out.append(input[i])
+            }
+            i += 1
+        }
+        return out
+    }
+}

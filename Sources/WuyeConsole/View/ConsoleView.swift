@@ -81,6 +81,7 @@ public struct ConsoleView {
         case .detail(let id, let scroll)?: detail(&g, id: id, scroll: scroll)
         case nil: break
         }
+        if let f = ui.form { form(&g, f) }
     }
 
     // MARK: header and footer
@@ -120,7 +121,7 @@ public struct ConsoleView {
         let actions: [Action] =
             ui.overlay != nil
             ? [.back, .moveDown, .moveUp, .quit]
-            : [.quit, .help, .nextPane, .open, .filter, .tick, .switchSite, .redraw]
+            : [.quit, .help, .new, .nextPane, .open, .filter, .tick, .switchSite, .redraw]
         return actions.compactMap { a in
             let k = keys.label(a)
             return k.isEmpty ? nil : (k, strings["action.\(a.rawValue)"])

@@ -191,6 +191,10 @@ public enum ItemDecider {
         if let u = o.unit, u.trimmingSpaces.isEmpty { throw .badInput("--unit cannot be empty; give a unit such as 3-1802") }
         if let l = o.location, l.trimmingSpaces.isEmpty { throw .badInput("--location cannot be empty; give a location id") }
         try StoredText.check(o.text, "--text", lineBreaks: true)
+        try TextLimits.check(o.text, TextLimits.text, "--text")
+        try TextLimits.check(o.category, TextLimits.category, "--category")
+        try TextLimits.check(o.owner, TextLimits.owner, "--owner")
+        try TextLimits.check(o.phone, TextLimits.phone, "--phone")
         for (name, value) in [
             ("--unit", o.unit), ("--location", o.location), ("--category", o.category), ("--owner", o.owner), ("--phone", o.phone),
         ] {

@@ -1,0 +1,153 @@
+import Foundation
+import Testing
+import WuyeConsole
+import WuyeCore
+import WuyeStore
+
+@Suite("The form widget and new items from the console", .serialized)
+@MainActor
+struct FormTests {
+    let now = ScreenTests.now
+
+    @Test func chineseIsTypedAndDeletedByWholeCharacterAndTheCursorMovesByColumn() {
+        var t = TextField(limit: 20)
+        for c in "电梯abc" { t.insert(String(c)) }
+        #expect(t.value == "电梯abc")
+        #expect(t.visible(width: 20).1 == 7)  // two wide characters and three narrow ones
+        t.left()
+        t.left()
+        t.left()
+        #expect(t.visible(width: 20).1 == 4)  // right after 梯
+        t.backspace()
+        #expect(t.value == "电abc")
+        #expect(t.visible(width: 20).1 == 2)
+        t.insert("楼")
+        #expect(t.value == "电楼abc")
+        // Scrolled so the cursor stays visible in a narrow field; nothing is cut in half.
+        var long = TextField(limit: 50)
+        long.insert(String(repeating: "漏水", count: 10))
+        let (shown, cursor) = long.visible(width: 9)
+        #expect(DisplayWidth.of(shown) <= 9)
+        #expect(cursor <= 8)
+    }
+
+    @Test func aPasteArrivesWholeAndTheLimitIsKept() {
+        var d = PasteDecoder()
+        let marker: [Key] = [.escape, .char("["), .char("2"), .char("0"), .char("0"), .char("~")]
+        let end: [Key] = [.escape, .char("["), .char("2"), .char("0"), .char("1"), .char("~")]
+        let body = String(repeating: "楼上漏水q", count: 400)  // 2 000 characters, with a q that must not quit
+        let keys = marker + body.map { Key.char($0) } + [.enter] + end + [.char("x")]
+        // Cut across two reads, as a terminal may deliver it.
+        let out = d.decode(Array(keys.prefix(700))) + d.decode(Array(keys.dropFirst(700)))
+        #expect(out == [.paste(body + "\n"), .char("x")])
+        var t = TextField(limit: 500)
+        #expect(t.insert(body) == false)
+        #expect(t.text.count == 500)
+        // Controls in a paste never enter a field.
+        var c = TextField(limit: 50)
+        c.insert("a\u{1B}[2Jb\u{7}")
+        #expect(c.value == "a[2Jb")
+    }
+
+    func form() -> Form {
+        Form(
+            title: "t",
+            fields: [
+                Form.Field(
+                    id: "place", label: "Unit",
+                    kind: .choice(
+                        options: ["3-1801", "3-1802", "5-301"].map { Form.Option($0) }, typed: TextField(limit: 20), highlighted: 0,
+                        free: false),
+                    required: true),
+                Form.Field(id: "text", label: "What", kind: .text(TextField(limit: 10)), required: true),
+                Form.Field(id: "urgent", label: "Emergency", kind: .toggle(false)),
+            ])
+    }
+
+    @Test func tabCompletesAChoiceRequiredFieldsAreMarkedInPlaceAndTooLongIsRefused() {
+        var f = form()
+        for c in "3-18" { _ = f.handle(.char(c)) }
+        _ = f.handle(.down)  // 3-1802
+        _ = f.handle(.tab)
+        #expect(f.value("place") == "3-1802")
+        #expect(f.focus == 1)
+        // Saving with the text empty marks it and goes to it.
+        _ = f.handle(.tab)
+        #expect(f.handle(.ctrl("s")) == .bell)
+        #expect(f.focus == 1)
+        #expect(f.fields[1].error == "required")
+        for c in "电梯晚上异响吵得睡不着" { _ = f.handle(.char(c)) }
+        #expect(f.value("text") == "电梯晚上异响吵得睡不")
+        #expect(f.fields[1].error == "at most 10 characters")
+        _ = f.handle(.tab)
+        _ = f.handle(.char(" "))
+        #expect(f.isOn("urgent"))
+        #expect(f.handle(.ctrl("s")) == .save)
+        // A value that is not one of the choices is refused in place.
+        var g = form()
+        for c in "9-999" { _ = g.handle(.char(c)) }
+        _ = g.handle(.tab)
+        for c in "x" { _ = g.handle(.char(c)) }
+        #expect(g.handle(.ctrl("s")) == .bell)
+        #expect(g.fields[0].error == "'9-999' is not one of the choices")
+    }
+
+    @Test func escAsksBeforeThrowingTypedInputAwayAndCtrlCCancels() {
+        var f = form()
+        #expect(f.handle(.escape) == .leave)  // nothing typed: leaves at once
+        f = form()
+        _ = f.handle(.char("3"))
+        #expect(f.handle(.escape) == .none)
+        #expect(f.askingToLeave)
+        #expect(f.handle(.char("n")) == .none)  // stays
+        #expect(!f.askingToLeave)
+        _ = f.handle(.escape)
+        #expect(f.handle(.char("y")) == .leave)
+        var g = form()
+        _ = g.handle(.char("3"))
+        #expect(g.handle(.ctrl("c")) == .leave)
+    }
+
+    /// `n c`, the unit, Tab, the category, Tab, the text, Ctrl-S: a complaint is saved with
+    /// its Chinese text, shown and selected on the board. Keys besides the typing: n c Tab
+    /// Tab Ctrl-S — five.
+    @Test func aComplaintIsLoggedFromTheBoardWithFiveKeysBesidesTheTyping() throws {
+        let (store, board, home) = try ScreenTests.demoBoard()
+        defer { try? FileManager.default.removeItem(atPath: home) }
+        let a = ConsoleApp(store: store, board: board, theme: .builtinDefault, strings: Strings(.en), keys: KeyMap(), now: now)
+        _ = a.handle(.char("n"), now: now)
+        _ = a.handle(.char("c"), now: now)
+        #expect(a.ui.form?.title == "New complaint")
+        var g = CellGrid(width: 100, height: 30)
+        a.view(now: now).render(into: &g)
+        #expect(g.lines.contains { $0.contains("New complaint") })
+        #expect(g.lines.contains { $0.contains("Unit / area *") })
+        if ProcessInfo.processInfo.environment["WUYE_SHOW_FORM"] != nil { print(g.lines.joined(separator: "\n")) }
+        for c in "3-1802" { _ = a.handle(.char(c), now: now) }
+        _ = a.handle(.tab, now: now)
+        for c in "噪音" { _ = a.handle(.char(c), now: now) }
+        _ = a.handle(.tab, now: now)
+        _ = a.handle(.paste("楼上凌晨还在装修"), now: now)
+        _ = a.handle(.ctrl("s"), now: now)
+        #expect(a.ui.form == nil)
+        let saved = try #require(try store.items(kind: .complaint, filter: .open).first { $0.text == "楼上凌晨还在装修" })
+        #expect(saved.unit == "3-1802")
+        #expect(saved.category == "噪音")
+        #expect(saved.channel == .hotline)
+        #expect(a.ui.message == "saved: \(saved.id)")
+        #expect(a.selectedItem(now: now)?.id == saved.id)
+    }
+
+    @Test func aRefusalFromTheStoreIsShownOnItsField() throws {
+        let (store, board, home) = try ScreenTests.demoBoard()
+        defer { try? FileManager.default.removeItem(atPath: home) }
+        let a = ConsoleApp(store: store, board: board, theme: .builtinDefault, strings: Strings(.en), keys: KeyMap(), now: now)
+        _ = a.handle(.char("n"), now: now)
+        _ = a.handle(.char("e"), now: now)
+        _ = a.handle(.tab, now: now)
+        _ = a.handle(.tab, now: now)
+        _ = a.handle(.paste("   "), now: now)
+        _ = a.handle(.ctrl("s"), now: now)
+        #expect(a.ui.form?.fields.first { $0.id == "text" }?.error == "required")
+    }
+}
