@@ -191,4 +191,53 @@ struct TerminalTests {
         try t.keys("q")
         #expect(try t.waitFor("EXIT=0").contains("EXIT=0"))
     }
+
+    @Test(.timeLimit(.minutes(1)))
+    func aComplaintIsAssignedRespondedResolvedAndCalledBackFromTheConsole() throws {
+        let cli = try demo()
+        let t = try Tmux(cli: cli)
+        try t.waitFor { $0.contains("Open complaints & enquiries") && $0.contains("q quit") }
+        try t.keys("j")  // C-1
+        try t.keys("Enter")
+        try t.waitFor("a assign")
+        try t.keys("a")
+        try t.waitFor("C-1 · assign")
+        try t.type("工程部")
+        try t.keys("Tab")
+        try t.type("tech-zhang")
+        try t.keys("C-s")
+        try t.waitFor("assigned to engineering / tech-zhang")
+        try t.keys("r")
+        try t.waitFor("C-1 · respond")
+        try t.keys("C-s")
+        try t.waitFor("saved: C-1 responded")
+        try t.keys("d")
+        try t.type("已更换导轨")
+        try t.keys("C-s")
+        try t.waitFor("saved: C-1 resolved")
+        try t.keys("c")
+        try t.type("5")
+        try t.keys("C-s")
+        try t.waitFor("called back, rating 5/5")
+        let shown = try cli.json(["complaint", "show", "C-1", "--json"]) as? [String: Any]
+        let item = shown?["item"] as? [String: Any]
+        #expect(item?["status"] as? String == "called_back")
+        #expect(item?["rating"] as? Int == 5)
+        try t.keys("q")
+        #expect(try t.waitFor("EXIT=0").contains("EXIT=0"))
+    }
+
+    @Test(.timeLimit(.minutes(1)))
+    func aGuardIsNotOfferedResolve() throws {
+        let cli = try demo()
+        let t = try Tmux(cli: cli, as: "guard-wang")
+        try t.waitFor { $0.contains("Open complaints & enquiries") && $0.contains("q quit") }
+        try t.keys("Enter")
+        let detail = try t.waitFor("Clocks")
+        #expect(!detail.contains("d resolve"))
+        try t.keys("d")
+        try t.waitFor("a guard cannot resolve")
+        try t.keys("q")
+        #expect(try t.waitFor("EXIT=0").contains("EXIT=0"))
+    }
 }

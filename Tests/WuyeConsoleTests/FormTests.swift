@@ -150,4 +150,61 @@ struct FormTests {
         _ = a.handle(.ctrl("s"), now: now)
         #expect(a.ui.form?.fields.first { $0.id == "text" }?.error == "required")
     }
+
+    /// The whole life of a complaint from the console: assign to a department and a person,
+    /// respond, resolve, call back with a rating; each shows at once in its timeline.
+    @Test func aComplaintIsWorkedThroughItsLifeFromTheConsole() throws {
+        let (store, board, home) = try ScreenTests.demoBoard()
+        defer { try? FileManager.default.removeItem(atPath: home) }
+        let a = ConsoleApp(store: store, board: board, theme: .builtinDefault, strings: Strings(.en), keys: KeyMap(), now: now)
+        // C-1 is the second row; open it.
+        _ = a.handle(.down, now: now)
+        #expect(a.selectedItem(now: now)?.id == "C-1")
+        _ = a.handle(.enter, now: now)
+        func type(_ s: String) { for c in s { _ = a.handle(.char(c), now: now) } }
+        _ = a.handle(.char("a"), now: now)
+        #expect(a.ui.form?.title == "C-1 · assign")
+        type("工程")
+        _ = a.handle(.tab, now: now)
+        type("tech-zhang")
+        _ = a.handle(.ctrl("s"), now: now)
+        #expect(a.ui.form == nil, "\(a.ui.form?.fields.compactMap(\.error) ?? [])")
+        #expect(try store.item("C-1").department == "engineering")
+        #expect(try store.item("C-1").assignee == "tech-zhang")
+        #expect(a.ui.detailEvents.last.map { EventText.describe($0.body) } == "assigned to engineering / tech-zhang")
+        _ = a.handle(.char("r"), now: now + 60)
+        _ = a.handle(.ctrl("s"), now: now + 60)
+        #expect(try store.item("C-1").status == .responded)
+        _ = a.handle(.char("d"), now: now + 120)
+        _ = a.handle(.paste("已更换导轨"), now: now + 120)
+        _ = a.handle(.ctrl("s"), now: now + 120)
+        #expect(try store.item("C-1").status == .resolved)
+        _ = a.handle(.char("c"), now: now + 180)
+        type("5")
+        _ = a.handle(.ctrl("s"), now: now + 180)
+        #expect(try store.item("C-1").status == .calledBack)
+        #expect(try store.item("C-1").rating == 5)
+        #expect(a.ui.detailEvents.last.map { EventText.describe($0.body) }?.hasPrefix("called back, rating 5/5") == true)
+        // Void needs a reason: the form says so in place and saves nothing.
+        _ = a.handle(.char("X"), now: now + 200)
+        _ = a.handle(.ctrl("s"), now: now + 200)
+        #expect(a.ui.form?.fields.first?.error == "required")
+        _ = a.handle(.escape, now: now + 200)
+        #expect(a.ui.form == nil)
+    }
+
+    @Test func aGuardIsNotOfferedResolve() throws {
+        let (store, board, home) = try ScreenTests.demoBoard(actor: "guard-wang")
+        defer { try? FileManager.default.removeItem(atPath: home) }
+        let a = ConsoleApp(store: store, board: board, theme: .builtinDefault, strings: Strings(.en), keys: KeyMap(), now: now)
+        let item = try #require(a.selectedItem(now: now))
+        #expect(!ItemStep.resolve.offered(to: board.actor, on: item))
+        _ = a.handle(.char("d"), now: now)
+        #expect(a.ui.form == nil)
+        #expect(a.ui.message?.hasPrefix("a guard cannot resolve a complaint") == true)
+        _ = a.handle(.enter, now: now)
+        var g = CellGrid(width: 100, height: 30)
+        a.view(now: now).render(into: &g)
+        #expect(!g.lines.contains { $0.contains("d resolve") })
+    }
 }

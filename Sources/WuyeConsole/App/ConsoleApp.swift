@@ -148,6 +148,7 @@ public final class ConsoleApp {
             case (.detail(let id, let scroll), .pageDown?): ui.overlay = .detail(id: id, scroll: scroll + 10)
             case (.detail(let id, let scroll), .pageUp?): ui.overlay = .detail(id: id, scroll: max(0, scroll - 10))
             case (.detail, .back?), (.detail, .open?): ui.overlay = nil
+            case (.detail, let a?) where ConsoleApp.steps[a] != nil: step(ConsoleApp.steps[a]!, now: now)
             case (_, .redraw?): wantsInvalidate = true
             default: break
             }
@@ -174,11 +175,50 @@ public final class ConsoleApp {
         case .new:
             ui.pendingNew = true
             ui.say(strings["new_pending"], now: now)
+        case .assign: step(.assign, now: now)
+        case .respond: step(.respond, now: now)
+        case .progress: step(.progress, now: now)
+        case .resolve: step(.resolve, now: now)
+        case .callback: step(.callback, now: now)
+        case .pause: step(.pause, now: now)
+        case .reopen: step(.reopen, now: now)
+        case .void: step(.void, now: now)
+        case .edit: step(.edit, now: now)
         }
         return true
     }
 
+    /// The item a step is taken on: the one open in the detail view, else the selected one.
+    func stepItem(now: Instant) -> Item? {
+        if case .detail(let id, _)? = ui.overlay { return board.items[id] ?? ui.detailItem }
+        return selectedItem(now: now)
+    }
+
+    /// Opens the short form of a step on the item, if this person may take it.
+    func step(_ s: ItemStep, now: Instant) {
+        guard let item = stepItem(now: now) else { return }
+        if let refusal = cannotWrite() {
+            ui.say(refusal, error: true, now: now)
+            return
+        }
+        do throws(WuyeError) {
+            try Permissions.check(board.actor!, s.template(item), kind: item.kind, item: item)
+        } catch {
+            ui.say(error.message, error: true, now: now)
+            return
+        }
+        guard let site = board.sites.first(where: { $0.id == item.site }) else { return }
+        ui.form = s.form(item, site: site, staff: board.staff, strings: strings)
+        ui.formPurpose = .step(s, id: item.id)
+        ui.message = nil
+    }
+
     // MARK: forms
+
+    static let steps: [Action: ItemStep] = [
+        .assign: .assign, .respond: .respond, .progress: .progress, .resolve: .resolve, .callback: .callback, .pause: .pause,
+        .reopen: .reopen, .void: .void, .edit: .edit,
+    ]
 
     /// The site a new item is for: the one on screen, the signed-in person's, or the first.
     func formSite() -> Site? {
@@ -193,7 +233,7 @@ public final class ConsoleApp {
         }
         guard let site = formSite() else { return }
         ui.form = ItemForms.newItem(kind, site: site, sites: board.sites, strings: strings)
-        ui.formKind = kind
+        ui.formPurpose = .new(kind)
         ui.message = nil
     }
 
@@ -221,7 +261,7 @@ public final class ConsoleApp {
         case .bell: wantsBell = ui.bell
         case .leave:
             ui.form = nil
-            ui.formKind = nil
+            ui.formPurpose = nil
         case .save: saveForm(now: now)
         }
     }
@@ -229,21 +269,45 @@ public final class ConsoleApp {
     /// Saves through the same store path as the command line: one commit, then the new
     /// item is on the board and selected.
     func saveForm(now: Instant) {
-        guard var f = ui.form, let kind = ui.formKind, let store else { return }
+        guard var f = ui.form, let purpose = ui.formPurpose, let store else { return }
         if let refusal = cannotWrite() {
             ui.say(refusal, error: true, now: now)
             return
         }
         do throws(WuyeError) {
-            let o = try ItemForms.opened(kind, from: f, sites: board.sites, limits: try store.standards().clocks)
-            let it = try store.perform(.open(o), on: nil, site: o.site, actor: board.actor!.id, at: nil, now: now)
+            let actor = board.actor!.id
+            let it: Item
+            switch purpose {
+            case .new(let kind):
+                let o = try ItemForms.opened(kind, from: f, sites: board.sites, limits: try store.standards().clocks)
+                it = try store.perform(.open(o), on: nil, site: o.site, actor: actor, at: nil, now: now)
+            case .step(let s, let id):
+                guard let item = board.items[id] ?? ui.detailItem, let site = board.sites.first(where: { $0.id == item.site }) else {
+                    throw WuyeError.notFound("\(id) is no longer open")
+                }
+                it = try store.perform(s.command(item, from: f, staff: board.staff, site: site), on: id, actor: actor, at: nil, now: now)
+            }
             ui.form = nil
-            ui.formKind = nil
+            ui.formPurpose = nil
+            let selected = selectedIDs(now: now)
             _ = try board.catchUp(store: store, now: now, figuresSite: ui.site)
             dataVersion = (try? store.dataVersion()) ?? dataVersion
-            ui.focus = .items
-            if let i = Rows.itemIDs(board, ui).firstIndex(of: it.id) { ui.selection[.items] = i }
-            ui.say("\(strings["saved"]): \(it.id)", now: now)
+            if case .new = purpose {
+                ui.focus = .items
+                if let i = Rows.itemIDs(board, ui).firstIndex(of: it.id) { ui.selection[.items] = i }
+            } else {
+                reselect(selected, now: now)
+            }
+            // The step shows at once in the item's timeline.
+            if case .detail(let id, _)? = ui.overlay, id == it.id {
+                ui.detailItem = it
+                ui.detailEvents = (try? store.events(subject: it.id)) ?? ui.detailEvents
+            }
+            if case .new = purpose {
+                ui.say("\(strings["saved"]): \(it.id)", now: now)
+            } else {
+                ui.say("\(strings["saved"]): \(it.id) \(it.status.rawValue)", now: now)
+            }
         } catch {
             if let field = ItemForms.field(for: error.message) {
                 f.mark(field, error.message)

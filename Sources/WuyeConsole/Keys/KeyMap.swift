@@ -14,6 +14,8 @@ public enum Action: String, CaseIterable, Sendable {
     case switchSite = "switch_site"
     /// Then c, e or r: a new complaint, enquiry or repair.
     case new
+    /// The steps of the selected item (`ItemStep`), each a short form.
+    case assign, respond, progress, resolve, callback, pause, reopen, void, edit
 }
 
 /// Keys to actions. The footer bar and the `?` help overlay are generated from the same
@@ -26,6 +28,8 @@ public struct KeyMap: Sendable {
         .open: [.enter], .filter: [.char("/")], .tick: [.char(" ")], .moveUp: [.up, .char("k")], .moveDown: [.down, .char("j")],
         .pageUp: [.pageUp], .pageDown: [.pageDown], .top: [.home, .char("g")], .bottom: [.end, .char("G")],
         .nextPane: [.tab], .prevPane: [.backTab], .switchSite: [.char("s")], .new: [.char("n")],
+        .assign: [.char("a")], .respond: [.char("r")], .progress: [.char("p")], .resolve: [.char("d")], .callback: [.char("c")],
+        .pause: [.char("z")], .reopen: [.char("o")], .void: [.char("X")], .edit: [.char("e")],
     ]
 
     public init(_ bindings: [Action: [Key]] = KeyMap.defaults) { self.bindings = bindings }

@@ -22,6 +22,8 @@ public struct Board: Sendable {
     public var sites: [Site] = []
     public var standards = Standards()
     public var actor: Staff?
+    /// Who works here: the people an item can be assigned to.
+    public var staff: [Staff] = []
     public var demo = false
     public var items: [String: Item] = [:]
     public var duties: [DutyRow] = []
@@ -85,6 +87,7 @@ public struct Board: Sendable {
         b.standards = try store.standards()
         b.demo = try store.isDemo()
         if let actor { b.actor = try store.staff(actor) }
+        b.staff = try store.staffList()
         for it in try store.items(kind: nil, filter: .open) { b.items[it.id] = it }
         b.reindex(now: now)
         try b.loadDuties(store: store, now: now)

@@ -31,9 +31,15 @@ public struct UIState: Sendable {
     public var bell = true
     /// Set when the console shows the store as it stood at a past instant (read-only).
     public var asOf: Instant?
-    /// The form being filled in, and what saving it opens.
+    /// What saving a form does.
+    public enum FormPurpose: Sendable, Equatable {
+        case new(ItemKind)
+        case step(ItemStep, id: String)
+    }
+
+    /// The form being filled in, and what saving it does.
     public var form: Form?
-    public var formKind: ItemKind?
+    public var formPurpose: FormPurpose?
     /// `n` was pressed: the next key says what to open (c, e or r).
     public var pendingNew = false
 

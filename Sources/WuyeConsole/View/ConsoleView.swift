@@ -427,6 +427,13 @@ public struct ConsoleView {
                 "\(it.status.rawValue)\(it.paused ? " ⏸ \(it.pauseReason ?? "")" : "") · cycle \(it.cycle)\(it.emergency ? " · emergency" : "")\(it.complex ? " · complex" : "")\(it.assignee.map { " · → \($0)" } ?? "")"
             ))
         out.append(("text", it.text))
+        // The steps this person may take on it, each a key (the role decides what is offered).
+        let offered = ItemStep.allCases.filter { $0.offered(to: board.actor, on: it) }.compactMap { s -> String? in
+            guard let a = Action(rawValue: s.rawValue) else { return nil }
+            let k = keys.label(a)
+            return k.isEmpty ? nil : "\(k) \(strings["step.\(s.template(it).verb)"])"
+        }
+        if !offered.isEmpty { out.append(("footer.key", offered.joined(separator: " · "))) }
         out.append(("muted", ""))
         out.append(("title", strings["clocks"]))
         for c in it.clocks {
