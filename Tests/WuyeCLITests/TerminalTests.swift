@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import WuyeTestSupport
 
 /// The real binary in a real terminal (tmux). Skipped, saying so, where tmux is absent.
 @Suite("The console in a real terminal", .serialized, .enabled(if: Tmux.available, "tmux is not installed: apt-get install -y tmux"))
@@ -238,6 +239,29 @@ struct TerminalTests {
         try t.keys("d")
         try t.waitFor("a guard cannot resolve")
         try t.keys("q")
+        #expect(try t.waitFor("EXIT=0").contains("EXIT=0"))
+    }
+
+    @Test(.timeLimit(.minutes(1)))
+    func aPinIsRefusedThenAccepted() throws {
+        let cli = try demo()
+        guard let bin = CLI.binary else { return }
+        let (status, _, err) = try Child.run(
+            "/bin/sh", ["-c", "printf '2468\\n' | \"$0\" staff pin desk-li --as sup-huang", bin],
+            env: ["WUYE_HOME": cli.home, "LANG": "C.UTF-8", "WUYE_NOW": cli.now!, "PATH": "/usr/bin:/bin"])
+        #expect(status == 0, "\(err)")
+        let t = try Tmux(cli: cli)  // started as desk-li, who now has a PIN
+        try t.waitFor("Who is at this desk?")
+        try t.type("1111")
+        try t.keys("Enter")
+        let refused = try t.waitFor("wrong PIN for desk-li")
+        #expect(!refused.contains("楼上漏水"))
+        try t.type("2468")
+        try t.keys("Enter")
+        try t.waitFor { $0.contains("Open complaints & enquiries") && $0.contains("李静 desk") }
+        try t.keys("C-x")
+        try t.waitFor("Who is at this desk?")
+        try t.keys("Escape")
         #expect(try t.waitFor("EXIT=0").contains("EXIT=0"))
     }
 }

@@ -43,6 +43,9 @@ struct FormTests {
         var t = TextField(limit: 500)
         #expect(t.insert(body) == false)
         #expect(t.text.count == 500)
+        // A lone Esc is the Esc key, at once.
+        var e = PasteDecoder()
+        #expect(e.decode([.char("a"), .escape]) == [.char("a"), .escape])
         // Controls in a paste never enter a field.
         var c = TextField(limit: 50)
         c.insert("a\u{1B}[2Jb\u{7}")
@@ -206,5 +209,41 @@ struct FormTests {
         var g = CellGrid(width: 100, height: 30)
         a.view(now: now).render(into: &g)
         #expect(!g.lines.contains { $0.contains("d resolve") })
+    }
+
+    @Test func theDeskSignsInWithAPinAndCtrlXLocksItAgain() throws {
+        let (store, _, home) = try ScreenTests.demoBoard()
+        defer { try? FileManager.default.removeItem(atPath: home) }
+        try store.setPin("2468", for: "desk-li", actor: "desk-li", now: now)
+        let board = try Board.load(store: store, actor: nil, now: now)
+        let a = ConsoleApp(store: store, board: board, theme: .builtinDefault, strings: Strings(.en), keys: KeyMap(), now: now)
+        a.requireSignIn()
+        var g = CellGrid(width: 100, height: 30)
+        a.view(now: now).render(into: &g)
+        #expect(g.lines.contains { $0.contains("Who is at this desk?") })
+        #expect(!g.lines.contains { $0.contains("楼上漏水") })  // a locked desk shows no owner's data
+        for c in "desk-li" { _ = a.handle(.char(c), now: now) }
+        _ = a.handle(.enter, now: now)
+        for c in "1111" { _ = a.handle(.char(c), now: now) }
+        _ = a.handle(.enter, now: now)
+        #expect(!a.signedIn)
+        #expect(a.ui.form?.fields.first { $0.id == "pin" }?.error == "wrong PIN for desk-li")
+        g = CellGrid(width: 100, height: 30)
+        a.view(now: now).render(into: &g)
+        #expect(!g.lines.contains { $0.contains("1111") })  // a PIN is never shown
+        for c in "2468" { _ = a.handle(.char(c), now: now) }
+        _ = a.handle(.ctrl("s"), now: now)
+        #expect(a.signedIn)
+        #expect(a.board.actor?.id == "desk-li")
+        #expect(a.ui.form == nil)
+        // Ctrl-X locks the desk; the next person signs in (no PIN: the id alone).
+        _ = a.handle(.ctrl("x"), now: now)
+        #expect(!a.signedIn)
+        for c in "desk-zhao" { _ = a.handle(.char(c), now: now) }
+        _ = a.handle(.ctrl("s"), now: now)
+        #expect(a.board.actor?.id == "desk-zhao")
+        // Esc on an empty sign-in ends the console.
+        _ = a.handle(.ctrl("x"), now: now)
+        #expect(a.handle(.escape, now: now) == false)
     }
 }

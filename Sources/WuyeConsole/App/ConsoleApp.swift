@@ -123,10 +123,7 @@ public final class ConsoleApp {
     /// Handles one key; returns false to quit.
     public func handle(_ key: Key, now: Instant) -> Bool {
         if key == .resize { return true }
-        if ui.form != nil {
-            formKey(key, now: now)
-            return true
-        }
+        if ui.form != nil { return formKey(key, now: now) }
         if ui.pendingNew {
             ui.pendingNew = false
             switch key {
@@ -184,6 +181,7 @@ public final class ConsoleApp {
         case .reopen: step(.reopen, now: now)
         case .void: step(.void, now: now)
         case .edit: step(.edit, now: now)
+        case .lock: if !readOnly { requireSignIn() }
         }
         return true
     }
@@ -211,6 +209,50 @@ public final class ConsoleApp {
         ui.form = s.form(item, site: site, staff: board.staff, strings: strings)
         ui.formPurpose = .step(s, id: item.id)
         ui.message = nil
+    }
+
+    // MARK: signing in
+
+    /// Locks the desk: nobody is signed in until someone signs in again. The board is
+    /// hidden meanwhile (owners' details stay private on a shared desk).
+    public func requireSignIn(prefill staffID: String? = nil) {
+        board.actor = nil
+        let people = board.staff.filter(\.active).map { Form.Option($0.id, "\($0.name) \($0.id)") }
+        var f = Form(
+            title: strings["signin.title"],
+            fields: [
+                Form.Field(
+                    id: "staff", label: strings["field.staff"],
+                    kind: .choice(options: people, typed: TextField(staffID ?? "", limit: 64), highlighted: 0, free: false), required: true),
+                Form.Field(id: "pin", label: strings["field.pin"], kind: .text(TextField(limit: 8, secret: true))),
+            ])
+        if staffID != nil { f.focus = 1 }
+        ui.form = f
+        ui.formPurpose = .signIn
+        ui.overlay = nil
+    }
+
+    public var signedIn: Bool { board.actor != nil }
+
+    func signIn(_ f: Form, now: Instant) {
+        guard let store else { return }
+        var f = f
+        do throws(WuyeError) {
+            guard let id = f.value("staff") else { throw .badInput("choose who you are") }
+            let staff = try store.signIn(id, pin: f.value("pin"), now: now)
+            board.actor = staff
+            ui.form = nil
+            ui.formPurpose = nil
+            ui.say("\(staff.name) \(staff.role.label)", now: now)
+        } catch {
+            f.mark(error.message.contains("PIN") || error.message.contains("locked") ? "pin" : "staff", error.message)
+            if let i = f.fields.firstIndex(where: { $0.id == "pin" }), case .text(var t) = f.fields[i].kind {
+                t.clear()
+                f.fields[i].kind = .text(t)
+            }
+            ui.form = f
+            wantsBell = ui.bell
+        }
     }
 
     // MARK: forms
@@ -245,8 +287,23 @@ public final class ConsoleApp {
         return nil
     }
 
-    func formKey(_ key: Key, now: Instant) {
-        guard var f = ui.form else { return }
+    /// Returns false when the console should end (Esc on an empty sign-in).
+    func formKey(_ key: Key, now: Instant) -> Bool {
+        guard var f = ui.form else { return true }
+        if ui.formPurpose == .signIn {
+            switch f.handle(key) {
+            case .save: signIn(f, now: now)
+            case .leave:
+                // Nobody signs in: Esc (with nothing typed) ends the console; Ctrl-C only clears.
+                if key == .escape { return false }
+                requireSignIn()
+            case .bell:
+                ui.form = f
+                wantsBell = ui.bell
+            case .none: ui.form = f
+            }
+            return true
+        }
         let siteBefore = f.value("site")
         let result = f.handle(key)
         // Another site: its units and areas are the places to choose from.
@@ -264,6 +321,7 @@ public final class ConsoleApp {
             ui.formPurpose = nil
         case .save: saveForm(now: now)
         }
+        return true
     }
 
     /// Saves through the same store path as the command line: one commit, then the new
@@ -278,6 +336,8 @@ public final class ConsoleApp {
             let actor = board.actor!.id
             let it: Item
             switch purpose {
+            case .signIn:
+                return
             case .new(let kind):
                 let o = try ItemForms.opened(kind, from: f, sites: board.sites, limits: try store.standards().clocks)
                 it = try store.perform(.open(o), on: nil, site: o.site, actor: actor, at: nil, now: now)

@@ -16,6 +16,8 @@ public enum Action: String, CaseIterable, Sendable {
     case new
     /// The steps of the selected item (`ItemStep`), each a short form.
     case assign, respond, progress, resolve, callback, pause, reopen, void, edit
+    /// Lock a shared desk: back to the sign-in.
+    case lock
 }
 
 /// Keys to actions. The footer bar and the `?` help overlay are generated from the same
@@ -29,7 +31,7 @@ public struct KeyMap: Sendable {
         .pageUp: [.pageUp], .pageDown: [.pageDown], .top: [.home, .char("g")], .bottom: [.end, .char("G")],
         .nextPane: [.tab], .prevPane: [.backTab], .switchSite: [.char("s")], .new: [.char("n")],
         .assign: [.char("a")], .respond: [.char("r")], .progress: [.char("p")], .resolve: [.char("d")], .callback: [.char("c")],
-        .pause: [.char("z")], .reopen: [.char("o")], .void: [.char("X")], .edit: [.char("e")],
+        .pause: [.char("z")], .reopen: [.char("o")], .void: [.char("X")], .edit: [.char("e")], .lock: [.ctrl("x")],
     ]
 
     public init(_ bindings: [Action: [Key]] = KeyMap.defaults) { self.bindings = bindings }

@@ -33,6 +33,8 @@ public struct UIState: Sendable {
     public var asOf: Instant?
     /// What saving a form does.
     public enum FormPurpose: Sendable, Equatable {
+        /// Who is at this desk: staff id, and a PIN where one is set.
+        case signIn
         case new(ItemKind)
         case step(ItemStep, id: String)
     }

@@ -233,8 +233,9 @@ public struct PasteDecoder: Sendable {
                     inPaste.toggle()
                     continue
                 }
-                if rest.count < marker.count && Array(marker.prefix(rest.count)) == rest {
-                    // The marker may be cut between two reads: wait for the rest.
+                if rest.count >= 2 && rest.count < marker.count && Array(marker.prefix(rest.count)) == rest {
+                    // The marker may be cut between two reads: wait for the rest. (A lone Esc
+                    // is the Esc key, never held back.)
                     pending = rest
                     input.removeAll()
                     break

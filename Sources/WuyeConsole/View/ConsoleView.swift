@@ -69,6 +69,12 @@ public struct ConsoleView {
             return
         }
         header(&g, l.header)
+        if ui.formPurpose == .signIn, let f = ui.form {
+            // A locked desk shows nothing but who may sign in.
+            form(&g, f)
+            g.put(strings["signin.hint"], x: 1, y: g.height - 1, maxWidth: g.width - 2, style: theme["footer"])
+            return
+        }
         items(&g, l.items)
         checklist(&g, l.checklist)
         // A thin divider between the two bottom panes.

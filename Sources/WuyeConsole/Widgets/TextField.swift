@@ -10,10 +10,13 @@ public struct TextField: Sendable, Equatable {
     public let limit: Int
     /// Line breaks are kept (an owner's message) or turned into spaces.
     public let multiLine: Bool
+    /// Shown as dots (a PIN).
+    public let secret: Bool
 
-    public init(_ initial: String = "", limit: Int, multiLine: Bool = false) {
+    public init(_ initial: String = "", limit: Int, multiLine: Bool = false, secret: Bool = false) {
         self.limit = limit
         self.multiLine = multiLine
+        self.secret = secret
         text = Array(initial.prefix(limit))
         cursor = text.count
     }
@@ -63,7 +66,7 @@ public struct TextField: Sendable, Equatable {
     /// cursor's column in it.
     public func visible(width: Int) -> (String, Int) {
         guard width > 0 else { return ("", 0) }
-        let shown = text.map { $0 == "\n" ? "↵" : InertText.make(String($0)) }
+        let shown = text.map { secret ? "•" : $0 == "\n" ? "↵" : InertText.make(String($0)) }
         var start = 0
         func columns(_ a: Int, _ b: Int) -> Int { shown[a..<b].reduce(0) { $0 + DisplayWidth.of($1) } }
         // Leave a column for the cursor after the last character.

@@ -13,6 +13,8 @@ struct ConsoleCommand: ParsableCommand {
             """)
     @OptionGroup var g: GlobalOptions
     @Option(help: "Show one site.") var site: String?
+    // Signing in: --as STAFF (or WUYE_AS) signs that person in, unless they have a PIN; then,
+    // and without --as, the console asks who is there first. Ctrl-X locks the desk again.
     @Option(help: "A theme from themes/ (default, light, high-contrast, mono).") var theme: String?
     @Option(help: "Interface language: en or zh.") var lang: String?
     @Option(help: ArgumentHelp("A key-map file (TOML) that rebinds actions by id.", valueName: "FILE")) var keys: String?
@@ -62,6 +64,11 @@ struct ConsoleCommand: ParsableCommand {
             app.ui.asOf = past
             app.readOnly = past != nil
             if let first = warnings.first { app.ui.say(first, error: true, now: now) }
+            // Who is at this desk: asked when nobody was named with --as, or when the one
+            // named signs in with a PIN. Looking at the past needs no sign-in (nothing changes).
+            if past == nil, env.actor == nil || (try? live.hasPin(env.actor!)) == true {
+                app.requireSignIn(prefill: env.actor)
+            }
             try ConsoleLoop.run(app: app, clock: ConsoleLoop.Clock(start: now, frozen: past != nil))
             withExtendedLifetime(reading) {}
         }
