@@ -222,7 +222,9 @@ struct HardeningTests {
         chmod(folder + "/wuye.sqlite", 0o644)
         let tool = folder + "-wuye"
         try? FileManager.default.removeItem(atPath: tool)
-        try FileManager.default.copyItem(atPath: bin, toPath: tool)
+        // Copied by cp, in a process of its own: a file this process held open for writing
+        // would leak into children other tests fork meanwhile, and exec would fail (ETXTBSY).
+        #expect(try Child.run("/bin/cp", [bin, tool]).0 == 0)
         defer { try? FileManager.default.removeItem(atPath: tool) }
         func asNobody(_ args: [String]) throws -> (Int32, String, String) {
             try Child.run(

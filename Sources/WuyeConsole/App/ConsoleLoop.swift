@@ -93,7 +93,8 @@ public enum ConsoleLoop {
             if signals.signalled { return }
             if r < 0 && errno != EINTR { return }
             // The terminal is gone (the window closed, the session killed): end, do not spin.
-            if r > 0 && fds[0].revents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0 && fds[0].revents & Int16(POLLIN) == 0 { return }
+            // A hung-up terminal may report itself readable too; what it holds is for nobody.
+            if r > 0 && fds[0].revents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0 { return }
             signals.drain()
             var changed = false
             for key in terminal.readKeys() {
