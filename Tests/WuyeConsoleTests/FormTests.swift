@@ -246,4 +246,47 @@ struct FormTests {
         _ = a.handle(.ctrl("x"), now: now)
         #expect(a.handle(.escape, now: now) == false)
     }
+
+    @Test func ctrlFFindsAnyItemOpenOrClosedAndOpensIt() throws {
+        let (store, board, home) = try ScreenTests.demoBoard()
+        defer { try? FileManager.default.removeItem(atPath: home) }
+        let a = ConsoleApp(store: store, board: board, theme: .builtinDefault, strings: Strings(.en), keys: KeyMap(), now: now)
+        let closed = try #require(try store.items(kind: nil, filter: .all).first { !$0.isOpen })
+        _ = a.handle(.ctrl("f"), now: now)
+        #expect(a.ui.search != nil)
+        for c in "漏水" { _ = a.handle(.char(c), now: now) }
+        #expect(a.ui.search?.results.map(\.id).contains("C-2") == true)
+        var g = CellGrid(width: 100, height: 30)
+        a.view(now: now).render(into: &g)
+        #expect(g.lines.contains { $0.contains("楼上漏水到客厅") })
+        // A closed item, by its id in lower case.
+        _ = a.handle(.ctrl("u"), now: now)
+        for c in closed.id.lowercased() { _ = a.handle(.char(c), now: now) }
+        #expect(a.ui.search?.results.first?.id == closed.id)
+        _ = a.handle(.enter, now: now)
+        #expect(a.ui.search == nil)
+        #expect(a.ui.overlay == .detail(id: closed.id, scroll: 0))
+        #expect(a.ui.detailItem?.id == closed.id)
+    }
+
+    @Test func theFilterNarrowsByTextSiteStatusCategoryAndADepartmentsQueue() throws {
+        let (store, board, home) = try ScreenTests.demoBoard()
+        defer { try? FileManager.default.removeItem(atPath: home) }
+        let a = ConsoleApp(store: store, board: board, theme: .builtinDefault, strings: Strings(.en), keys: KeyMap(), now: now)
+        func filter(_ f: String) -> [String] {
+            a.ui.filter[.items] = f
+            return Rows.itemIDs(a.board, a.ui)
+        }
+        #expect(filter("xinghe") == ["C-8"])
+        #expect(filter("漏水") == ["C-2"])
+        #expect(filter("paused") == ["C-4"])
+        #expect(filter("jinxiu emergency").allSatisfy { a.board.items[$0]?.emergency == true })
+        // A department's queue: sent to it, nobody yet.
+        let otherDesk = try Store.open(home: home)
+        try otherDesk.perform(
+            .assign(to: nil, department: SiteDepartment(id: "engineering", name: "工程部"), note: nil), on: "C-1", actor: "desk-zhao", at: nil,
+            now: now)
+        a.second(now: now + 1)
+        #expect(filter("engineering unassigned") == ["C-1"])
+    }
 }

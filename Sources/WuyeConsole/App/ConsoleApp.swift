@@ -124,6 +124,10 @@ public final class ConsoleApp {
     public func handle(_ key: Key, now: Instant) -> Bool {
         if key == .resize { return true }
         if ui.form != nil { return formKey(key, now: now) }
+        if ui.search != nil {
+            searchKey(key, now: now)
+            return true
+        }
         if ui.pendingNew {
             ui.pendingNew = false
             switch key {
@@ -182,6 +186,7 @@ public final class ConsoleApp {
         case .void: step(.void, now: now)
         case .edit: step(.edit, now: now)
         case .lock: if !readOnly { requireSignIn() }
+        case .search: ui.search = UIState.Search()
         }
         return true
     }
@@ -209,6 +214,37 @@ public final class ConsoleApp {
         ui.form = s.form(item, site: site, staff: board.staff, strings: strings)
         ui.formPurpose = .step(s, id: item.id)
         ui.message = nil
+    }
+
+    // MARK: finding any item
+
+    func searchKey(_ key: Key, now: Instant) {
+        guard var s = ui.search else { return }
+        switch key {
+        case .escape, .ctrl("c"):
+            ui.search = nil
+            return
+        case .down: s.selected = min(max(0, s.results.count - 1), s.selected + 1)
+        case .up: s.selected = max(0, s.selected - 1)
+        case .enter:
+            guard s.results.indices.contains(s.selected) else { return }
+            let it = s.results[s.selected]
+            ui.search = nil
+            ui.detailItem = it
+            ui.detailEvents = (try? store?.events(subject: it.id)) ?? []
+            ui.overlay = .detail(id: it.id, scroll: 0)
+            return
+        default:
+            _ = Form.edit(&s.field, key)
+        }
+        // Each change of the text searches again: a few milliseconds, from the index.
+        let q = s.field.value.trimmingSpaces
+        if q != s.searched {
+            s.searched = q
+            s.selected = 0
+            s.results = q.isEmpty ? [] : ((try? store?.search(q, limit: 50)) ?? [])
+        }
+        ui.search = s
     }
 
     // MARK: signing in

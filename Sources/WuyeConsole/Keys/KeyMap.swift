@@ -18,6 +18,8 @@ public enum Action: String, CaseIterable, Sendable {
     case assign, respond, progress, resolve, callback, pause, reopen, void, edit
     /// Lock a shared desk: back to the sign-in.
     case lock
+    /// Ctrl-F: find any item, open or closed.
+    case search
 }
 
 /// Keys to actions. The footer bar and the `?` help overlay are generated from the same
@@ -31,7 +33,7 @@ public struct KeyMap: Sendable {
         .pageUp: [.pageUp], .pageDown: [.pageDown], .top: [.home, .char("g")], .bottom: [.end, .char("G")],
         .nextPane: [.tab], .prevPane: [.backTab], .switchSite: [.char("s")], .new: [.char("n")],
         .assign: [.char("a")], .respond: [.char("r")], .progress: [.char("p")], .resolve: [.char("d")], .callback: [.char("c")],
-        .pause: [.char("z")], .reopen: [.char("o")], .void: [.char("X")], .edit: [.char("e")], .lock: [.ctrl("x")],
+        .pause: [.char("z")], .reopen: [.char("o")], .void: [.char("X")], .edit: [.char("e")], .lock: [.ctrl("x")], .search: [.ctrl("f")],
     ]
 
     public init(_ bindings: [Action: [Key]] = KeyMap.defaults) { self.bindings = bindings }

@@ -44,6 +44,14 @@ public struct UIState: Sendable {
     public var formPurpose: FormPurpose?
     /// `n` was pressed: the next key says what to open (c, e or r).
     public var pendingNew = false
+    /// Ctrl-F: what is typed, what it finds (any item, open or closed), which is chosen.
+    public struct Search: Sendable {
+        public var field = TextField(limit: 64)
+        public var results: [Item] = []
+        public var selected = 0
+        public var searched = ""
+    }
+    public var search: Search?
 
     public init() {}
 

@@ -25,8 +25,22 @@ public enum Rows {
         return c.remaining(at: now)
     }
 
+    /// `/` narrows by words, each of which must match: text, id, place, category, site,
+    /// status (`assigned`), department (`engineering`), the person it is assigned to, or
+    /// one of `unassigned`, `paused`, `emergency`, `complex` (`engineering unassigned` is a
+    /// department's queue).
     static func matches(_ it: Item, _ f: String) -> Bool {
-        [it.id, it.place, it.text, it.category, it.site].contains { $0.lowercased().contains(f) }
+        let fields = [it.id, it.place, it.text, it.category, it.site, it.status.rawValue, it.department ?? "", it.assignee ?? ""]
+            .map { $0.lowercased() }
+        return f.split(separator: " ").allSatisfy { word in
+            switch word {
+            case "unassigned": return it.assignee == nil
+            case "paused": return it.paused
+            case "emergency": return it.emergency
+            case "complex": return it.complex
+            default: return fields.contains { $0.contains(word) }
+            }
+        }
     }
 
     /// An overdue repair with its worst limit.
