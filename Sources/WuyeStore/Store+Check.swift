@@ -42,6 +42,7 @@ extension Store {
                 standardsSource = src
             case .demoMarked: demo = true
             case .checklistTicked(let t): ticks[t.occurrence] = t
+            case .checklistUnticked(let o, _): ticks[o] = nil
             case .patrolScanned(let s): scans[s.round + " " + s.code] = s
             case .training(let t): trainings[e.subject] = TrainingRules.apply(trainings[e.subject], t)
             case .surveyRecorded(let v): surveys[v.id] = v

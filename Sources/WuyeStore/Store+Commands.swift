@@ -240,6 +240,8 @@ extension Store {
                     e.isBackdated(grace: try standards(db).clocks.backdateGrace),
                     try encodeJSON(t),
                 ])
+        case .checklistUnticked(let occurrence, _):
+            try db.execute(sql: "DELETE FROM ticks WHERE occurrence = ?", arguments: [occurrence])
         case .patrolScanned(let s):
             let day = String(s.round.split(separator: "/").last?.prefix(10) ?? "")
             try db.execute(

@@ -29,6 +29,23 @@ extension Store {
         }
     }
 
+    /// Takes back a tick given by accident (`TickRules`), with the reason in the journal.
+    public func untick(_ occurrenceID: String, reason: String, actor actorID: String, now: Instant) throws(WuyeError) {
+        try write { db in
+            guard let tick = try Store.tick(db, occurrenceID) else {
+                throw WuyeError.notFound("\(occurrenceID) has no tick to take back")
+            }
+            guard let actor = try Store.staff(db, actorID) else { throw WuyeError.notFound("unknown staff member \(actorID)") }
+            let zone = try Store.site(db, tick.site)?.zone ?? .utc
+            try TickRules.decideUntick(tick, actor: actor, reason: reason, now: now, zone: zone)
+            try Store.apply(
+                db,
+                Event(
+                    at: now, recorded: now, actor: actor.id, subject: occurrenceID,
+                    body: .checklistUnticked(occurrence: occurrenceID, reason: reason)))
+        }
+    }
+
     static func tick(_ db: Database, _ occurrence: String) throws -> Tick? {
         try String.fetchOne(db, sql: "SELECT data FROM ticks WHERE occurrence = ?", arguments: [occurrence]).map {
             try decode(Tick.self, $0)

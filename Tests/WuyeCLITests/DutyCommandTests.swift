@@ -61,6 +61,32 @@ struct DutyCommandTests {
         #expect(try cli.run(["checklist", "tick", "jinxiu/cleaning/moon/2026-11-30/1"], as: "clean-liu").status == 3)
     }
 
+    @Test func aTickGivenByAccidentIsTakenBackWithAReason() throws {
+        let cli = try demo()
+        let id = "jinxiu/cleaning/clubhouse/2026-11-30/2"
+        #expect(try cli.run(["checklist", "tick", id], as: "clean-liu").status == 0)
+        // Twice by accident is refused, saying who did it and when.
+        let twice = try cli.run(["checklist", "tick", id], as: "clean-liu")
+        #expect(twice.status == 1)
+        #expect(twice.firstErrorLine.contains("was done already by clean-liu at"))
+        // Somebody else may not take it back; without a reason nobody may.
+        #expect(try cli.run(["checklist", "untick", id, "--reason", "点错了"], as: "desk-li").status == 1)
+        #expect(try cli.run(["checklist", "untick", id, "--reason", " "], as: "clean-liu").status == 2)
+        let r = try cli.run(["checklist", "untick", id, "--reason", "点错了，还没打扫"], as: "clean-liu")
+        #expect(r.status == 0, "\(r.err)")
+        let list = try cli.json(["checklist", "--site", "jinxiu", "--kind", "cleaning", "--json"]) as! [[String: Any]]
+        #expect(list.first { $0["id"] as? String == id }?["state"] as? String == "due")
+        let log = try cli.json(["log", "--subject", id, "--json"]) as! [[String: Any]]
+        #expect(log.last?["text"] as? String == "tick of \(id) taken back: 点错了，还没打扫")
+        #expect(log.last?["type"] as? String == "checklist.unticked")
+        // Done again, properly; the next day only a supervisor may take it back.
+        #expect(try cli.run(["checklist", "tick", id], as: "clean-liu").status == 0)
+        cli.now = "2026-12-01T09:00:00+08:00"
+        #expect(try cli.run(["checklist", "untick", id, "--reason", "late"], as: "clean-liu").status == 1)
+        #expect(try cli.run(["checklist", "untick", id, "--reason", "复核未打扫"], as: "sup-huang").status == 0)
+        #expect(try cli.run(["check"]).status == 0)
+    }
+
     @Test func patrolScanning() throws {
         let cli = try demo()
         let r = try cli.run(["patrol", "scan", "CP-N-04"], as: "guard-wang")

@@ -289,4 +289,33 @@ struct FormTests {
         a.second(now: now + 1)
         #expect(filter("engineering unassigned") == ["C-1"])
     }
+
+    @Test func aTickIsTakenBackFromTheChecklistWithAReason() throws {
+        let (store, _, home) = try ScreenTests.demoBoard()
+        defer { try? FileManager.default.removeItem(atPath: home) }
+        let board = try Board.load(store: store, actor: "clean-liu", now: now)
+        let a = ConsoleApp(store: store, board: board, theme: .builtinDefault, strings: Strings(.en), keys: KeyMap(), now: now)
+        _ = a.handle(.tab, now: now)  // the checklist
+        let lines = Rows.duties(a.board, a.ui, now: now)
+        let i = try #require(
+            lines.firstIndex {
+                if case .duty(let r) = $0 {
+                    r.kind == .cleaning && r.tick == nil && r.windowStart <= now && now < r.windowEnd
+                } else {
+                    false
+                }
+            })
+        a.ui.selection[.checklist] = i
+        guard case .duty(let row) = lines[i] else { return }
+        _ = a.handle(.char(" "), now: now)
+        #expect(a.ui.message?.hasPrefix("saved") == true, "\(a.ui.message ?? "")")
+        #expect(try store.ticks(site: row.site, days: row.occurrence!.day...row.occurrence!.day).contains { $0.occurrence == row.id })
+        a.ui.selection[.checklist] = Rows.duties(a.board, a.ui, now: now).firstIndex { $0.row.id == row.id }!
+        _ = a.handle(.char("u"), now: now)
+        #expect(a.ui.form?.title.hasPrefix("Take back the tick") == true)
+        _ = a.handle(.paste("点错了"), now: now)
+        _ = a.handle(.ctrl("s"), now: now)
+        #expect(a.ui.form == nil)
+        #expect(try !store.ticks(site: row.site, days: row.occurrence!.day...row.occurrence!.day).contains { $0.occurrence == row.id })
+    }
 }

@@ -187,6 +187,7 @@ public final class ConsoleApp {
         case .edit: step(.edit, now: now)
         case .lock: if !readOnly { requireSignIn() }
         case .search: ui.search = UIState.Search()
+        case .untick: untick(now: now)
         }
         return true
     }
@@ -374,6 +375,14 @@ public final class ConsoleApp {
             switch purpose {
             case .signIn:
                 return
+            case .untick(let occurrence):
+                try store.untick(occurrence, reason: f.value("reason") ?? "", actor: actor, now: now)
+                ui.form = nil
+                ui.formPurpose = nil
+                _ = try board.catchUp(store: store, now: now, figuresSite: ui.site)
+                dataVersion = (try? store.dataVersion()) ?? dataVersion
+                ui.say("\(strings["saved"]): \(strings["untick.title"])", now: now)
+                return
             case .new(let kind):
                 let o = try ItemForms.opened(kind, from: f, sites: board.sites, limits: try store.standards().clocks)
                 it = try store.perform(.open(o), on: nil, site: o.site, actor: actor, at: nil, now: now)
@@ -526,6 +535,27 @@ public final class ConsoleApp {
         } catch {
             ui.say(error.message, error: true, now: now)
         }
+    }
+
+    /// Asks the reason for taking back the selected duty's tick.
+    func untick(now: Instant) {
+        guard ui.focus == .checklist else { return }
+        let lines = Rows.duties(board, ui, now: now)
+        guard !lines.isEmpty, case .duty(let row) = lines[min(ui.selected(.checklist), lines.count - 1)] else { return }
+        guard let tick = row.tick else {
+            ui.say(strings["untick.none"], error: true, now: now)
+            return
+        }
+        if let refusal = cannotWrite() {
+            ui.say(refusal, error: true, now: now)
+            return
+        }
+        ui.form = Form(
+            title: "\(strings["untick.title"]) · \(row.place) ✓ \(ISOFormat.clock(tick.at, in: board.zone(row.site))) \(tick.actor)",
+            fields: [
+                Form.Field(id: "reason", label: strings["field.reason"], kind: .text(TextField(limit: TextLimits.note)), required: true)
+            ])
+        ui.formPurpose = .untick(row.id)
     }
 
     func switchSite(now: Instant) {

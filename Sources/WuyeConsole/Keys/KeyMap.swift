@@ -20,6 +20,8 @@ public enum Action: String, CaseIterable, Sendable {
     case lock
     /// Ctrl-F: find any item, open or closed.
     case search
+    /// Take back the tick of the selected duty, with a reason.
+    case untick
 }
 
 /// Keys to actions. The footer bar and the `?` help overlay are generated from the same
@@ -34,6 +36,7 @@ public struct KeyMap: Sendable {
         .nextPane: [.tab], .prevPane: [.backTab], .switchSite: [.char("s")], .new: [.char("n")],
         .assign: [.char("a")], .respond: [.char("r")], .progress: [.char("p")], .resolve: [.char("d")], .callback: [.char("c")],
         .pause: [.char("z")], .reopen: [.char("o")], .void: [.char("X")], .edit: [.char("e")], .lock: [.ctrl("x")], .search: [.ctrl("f")],
+        .untick: [.char("u")],
     ]
 
     public init(_ bindings: [Action: [Key]] = KeyMap.defaults) { self.bindings = bindings }

@@ -149,7 +149,7 @@ public struct Board: Sendable {
         for e in events {
             switch e.body {
             case .item: itemIDs.insert(e.subject)
-            case .checklistTicked, .patrolScanned: duties = true
+            case .checklistTicked, .checklistUnticked, .patrolScanned: duties = true
             case .siteDefined, .standardsLoaded, .staffSaved: everything = true
             case .training, .surveyRecorded, .demoMarked, .pin: break
             }

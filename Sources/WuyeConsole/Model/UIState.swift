@@ -37,6 +37,8 @@ public struct UIState: Sendable {
         case signIn
         case new(ItemKind)
         case step(ItemStep, id: String)
+        /// Taking back the tick of a duty (the occurrence id).
+        case untick(String)
     }
 
     /// The form being filled in, and what saving it does.

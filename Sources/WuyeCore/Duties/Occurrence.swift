@@ -155,3 +155,18 @@ public enum Duties {
         return o
     }
 }
+
+/// Taking back a tick given by accident: the person who ticked it, within the duty's day,
+/// or a supervisor; always with a reason, kept in the journal.
+public enum TickRules {
+    public static func decideUntick(_ tick: Tick, actor: Staff, reason: String, now: Instant, zone: Zone) throws(WuyeError) {
+        if reason.trimmingSpaces.isEmpty { throw .badInput("say why the tick is taken back (a reason)") }
+        if actor.role == .supervisor { return }
+        guard actor.id == tick.actor else {
+            throw .refused("only \(tick.actor), who ticked it, or a supervisor can take back the tick of \(tick.occurrence)")
+        }
+        guard zone.date(of: now) == tick.day else {
+            throw .refused("the tick of \(tick.occurrence) can be taken back only on its day (\(tick.day)); a supervisor can later")
+        }
+    }
+}

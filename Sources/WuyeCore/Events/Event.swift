@@ -34,6 +34,8 @@ public enum EventBody: Codable, Sendable, Equatable {
     case standardsLoaded(Standards, source: String?)
     case demoMarked
     case checklistTicked(Tick)
+    /// A tick taken back, with the reason (subject: the occurrence).
+    case checklistUnticked(occurrence: String, reason: String)
     case patrolScanned(Scan)
     case training(TrainingEvent)
     case surveyRecorded(Survey)
@@ -49,6 +51,7 @@ public enum EventBody: Codable, Sendable, Equatable {
         case .standardsLoaded: "standards.loaded"
         case .demoMarked: "store.demo"
         case .checklistTicked: "checklist.ticked"
+        case .checklistUnticked: "checklist.unticked"
         case .patrolScanned: "patrol.scanned"
         case .training(let e):
             switch e {

@@ -38,6 +38,7 @@ public enum EventText {
         case .checklistTicked(let t):
             return "\(t.kind.rawValue) done at \(t.location)" + (t.note.map { ": \($0)" } ?? "")
                 + (t.problem.map { "; problem: \($0)" } ?? "") + (t.repair.map { " → \($0)" } ?? "")
+        case .checklistUnticked(let o, let reason): return "tick of \(o) taken back: \(reason)"
         case .patrolScanned(let s):
             return "checkpoint \(s.code) scanned\(s.outOfOrder ? " out of order" : "")" + (s.note.map { ": \($0)" } ?? "")
                 + (s.problem.map { "; problem: \($0)" } ?? "") + (s.repair.map { " → \($0)" } ?? "")

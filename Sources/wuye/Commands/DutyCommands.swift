@@ -23,7 +23,7 @@ func day(_ raw: String?, zone: Zone, now: Instant) throws(WuyeError) -> CivilDat
 struct ChecklistCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "checklist", abstract: "Today's duties: cleaning, garbage, watering, patrol rounds, CCTV, inspection.",
-        subcommands: [Show.self, Tick.self], defaultSubcommand: Show.self)
+        subcommands: [Show.self, Tick.self, Untick.self], defaultSubcommand: Show.self)
 
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "show", abstract: "List a day's duties with their windows and states.")
@@ -111,6 +111,23 @@ struct ChecklistCommand: ParsableCommand {
                 occurrence, note: note, problem: problem, actor: try env.requireActor(), at: try env.time(at, zone: zone), now: env.now)
             Output.line(
                 "saved: \(t.occurrence) done at \(ISOFormat.clock(t.at, in: zone))" + (t.repair.map { "; repair \($0) opened" } ?? ""))
+        }
+    }
+}
+
+extension ChecklistCommand {
+    struct Untick: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "untick",
+            abstract: "Take back a tick given by accident (who ticked it, on its day, or a supervisor), with a reason.")
+        @OptionGroup var g: GlobalOptions
+        @Argument(help: "The occurrence id.") var occurrence: String
+        @Option(help: "Why the tick is taken back.") var reason: String
+
+        func run() throws {
+            let env = try Env(g)
+            try env.store().untick(occurrence, reason: reason, actor: try env.requireActor(), now: env.now)
+            Output.line("saved: the tick of \(occurrence) is taken back; the duty is open again")
         }
     }
 }
