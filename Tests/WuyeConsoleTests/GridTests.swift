@@ -57,4 +57,34 @@ struct GridTests {
         g.put("Z", x: used, y: 0)
         #expect(g.line(0).hasPrefix("a<U+200D>b|x<U+200B>y|Z"))
     }
+
+    @Test func theDiffWritesOnlyWhatChangedInRunsOfOneStyle() {
+        var a = CellGrid(width: 20, height: 2)
+        a.put("电梯 ok", x: 0, y: 0)
+        // Everything, the first time (and after a resize).
+        let first = a.diff(from: nil)
+        #expect(first.map(\.y) == [0, 1])
+        #expect(first[0].text.hasPrefix("电梯 ok"))
+        #expect(first[0].cells == 20)
+        #expect(a.diff(from: CellGrid(width: 10, height: 2)).count == 2)
+        // Nothing when nothing changed.
+        #expect(a.diff(from: a) == [])
+        // One changed character: one run, just that cell.
+        var b = a
+        b.put("K", x: 4, y: 0)
+        #expect(b.diff(from: a) == [CellRun(x: 4, y: 0, text: "K", style: .plain, cells: 1)])
+        // A changed wide character is written whole, with its continuation.
+        var c = a
+        c.put("楼", x: 2, y: 0)
+        #expect(c.diff(from: a) == [CellRun(x: 2, y: 0, text: "楼", style: .plain, cells: 2)])
+        // Another style starts another run.
+        var d = a
+        d.put("ab", x: 10, y: 1)
+        d.put("cd", x: 12, y: 1, style: Style(bold: true))
+        #expect(
+            d.diff(from: a) == [
+                CellRun(x: 10, y: 1, text: "ab", style: .plain, cells: 2),
+                CellRun(x: 12, y: 1, text: "cd", style: Style(bold: true), cells: 2),
+            ])
+    }
 }

@@ -121,3 +121,53 @@ public struct CellGrid: Sendable, Equatable {
 
     public var lines: [String] { (0..<height).map(line) }
 }
+
+/// A run of changed cells with one style: what the terminal is asked to write.
+public struct CellRun: Equatable, Sendable {
+    public var x: Int
+    public var y: Int
+    public var text: String
+    public var style: Style
+    /// Columns it covers (a wide character counts two).
+    public var cells: Int
+
+    public init(x: Int, y: Int, text: String, style: Style, cells: Int) {
+        self.x = x
+        self.y = y
+        self.text = text
+        self.style = style
+        self.cells = cells
+    }
+}
+
+extension CellGrid {
+    /// The runs that turn `previous` into this grid: only changed cells, grouped by style,
+    /// whole characters only (a changed wide character is written whole, its continuation
+    /// with it). Nil `previous` (or another size) means everything.
+    public func diff(from previous: CellGrid?) -> [CellRun] {
+        let full = previous == nil || previous!.width != width || previous!.height != height
+        var runs: [CellRun] = []
+        for y in 0..<height {
+            var x = 0
+            while x < width {
+                let c = self[x, y]
+                if (!full && previous![x, y] == c) || c.continuation {
+                    x += 1
+                    continue
+                }
+                var text = ""
+                let start = x
+                let style = c.style
+                while x < width {
+                    let d = self[x, y]
+                    if d.style != style { break }
+                    if !full, previous![x, y] == d, !d.continuation { break }
+                    if !d.continuation { text += d.text.isEmpty ? " " : d.text }
+                    x += 1
+                }
+                runs.append(CellRun(x: start, y: y, text: text, style: style, cells: x - start))
+            }
+        }
+        return runs
+    }
+}

@@ -92,46 +92,17 @@ public final class Terminal {
 
     /// Writes the cells that changed since the last draw, in runs of one style.
     public func draw(_ grid: CellGrid) {
-        let full = previous == nil || previous!.width != grid.width || previous!.height != grid.height
-        if full { erase() }
-        for y in 0..<grid.height {
-            var x = 0
-            while x < grid.width {
-                let c = grid[x, y]
-                if !full, previous![x, y] == c {
-                    x += 1
-                    continue
-                }
-                if c.continuation {
-                    x += 1
-                    continue
-                }
-                // A run of changed cells with one style.
-                var text = ""
-                let start = x
-                let style = c.style
-                var cells = 0
-                while x < grid.width {
-                    let d = grid[x, y]
-                    if d.style != style { break }
-                    if !full, previous![x, y] == d, !d.continuation { break }
-                    if !d.continuation { text += d.text.isEmpty ? " " : d.text }
-                    x += 1
-                    cells += 1
-                }
-                if cells == 0 {
-                    x += 1
-                    continue
-                }
-                // ncurses clips writes to the last column; a wide character never lands half off.
-                var wide = Array(text.unicodeScalars.map { wchar_t(bitPattern: $0.value) })
-                if start + cells >= grid.width, y == grid.height - 1 {
-                    // The bottom-right cell cannot be written without scrolling.
-                    if !wide.isEmpty { wide.removeLast() }
-                }
-                let (attrs, pair) = attributes(style)
-                _ = wuye_draw(Int32(y), Int32(start), &wide, Int32(wide.count), attrs, pair)
+        if previous == nil || previous!.width != grid.width || previous!.height != grid.height { erase() }
+        for run in grid.diff(from: previous) {
+            let (x, y, text, style) = (run.x, run.y, run.text, run.style)
+            // ncurses clips writes to the last column; a wide character never lands half off.
+            var wide = Array(text.unicodeScalars.map { wchar_t(bitPattern: $0.value) })
+            if x + run.cells >= grid.width, y == grid.height - 1 {
+                // The bottom-right cell cannot be written without scrolling.
+                if !wide.isEmpty { wide.removeLast() }
             }
+            let (attrs, pair) = attributes(style)
+            _ = wuye_draw(Int32(y), Int32(x), &wide, Int32(wide.count), attrs, pair)
         }
         previous = grid
         wnoutrefresh(wuye_stdscr())
