@@ -117,6 +117,14 @@ struct HardeningTests {
         ])
         #expect(empty.status == 2)
         #expect(empty.firstErrorLine == "wuye: --unit cannot be empty; give a unit such as 3-1802")
+        // The same limits as the console's forms.
+        let long = try cli.run([
+            "complaint", "open", "--site", "jinxiu", "--unit", "3-1802", "--channel", "hotline", "--category", "x", "--text",
+            String(repeating: "漏", count: 501),
+        ])
+        #expect(long.status == 2)
+        #expect(long.firstErrorLine == "wuye: --text is 501 characters long; at most 500")
+        #expect(try cli.run(["complaint", "respond", "C-1", "--note", String(repeating: "a", count: 501)]).status == 2)
         let rating = try cli.run(["complaint", "callback", "C-5", "--rating", "-1"])
         #expect(rating.status == 2)
         #expect(rating.err == "wuye: rating must be 1–5, got -1\n")

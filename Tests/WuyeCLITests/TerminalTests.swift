@@ -264,4 +264,26 @@ struct TerminalTests {
         try t.keys("Escape")
         #expect(try t.waitFor("EXIT=0").contains("EXIT=0"))
     }
+
+    @Test(.timeLimit(.minutes(1)))
+    func theSelectionStaysOnItsItemWhileAnotherProcessOpensAnEmergency() throws {
+        let cli = try demo()
+        let t = try Tmux(cli: cli)
+        try t.waitFor { $0.contains("Open complaints & enquiries") && $0.contains("q quit") }
+        try t.keys("j")  // C-1, second row
+        // Another desk opens an emergency: it goes to the top and pushes every row down.
+        let r = try cli.run(
+            [
+                "complaint", "open", "--site", "jinxiu", "--unit", "2-801", "--channel", "hotline", "--category", "漏水", "--text", "水管爆裂",
+                "--emergency",
+            ], as: "desk-zhao")
+        #expect(r.status == 0)
+        try t.waitFor("水管爆裂")
+        try t.keys("Enter")
+        let detail = try t.waitFor("Clocks")
+        #expect(detail.contains("C-1  complaint"))
+        try t.keys("Escape")
+        try t.keys("q")
+        #expect(try t.waitFor("EXIT=0").contains("EXIT=0"))
+    }
 }

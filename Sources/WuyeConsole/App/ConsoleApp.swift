@@ -182,6 +182,7 @@ public final class ConsoleApp {
         case .resolve: step(.resolve, now: now)
         case .callback: step(.callback, now: now)
         case .pause: step(.pause, now: now)
+        case .close: step(.close, now: now)
         case .reopen: step(.reopen, now: now)
         case .void: step(.void, now: now)
         case .edit: step(.edit, now: now)
@@ -296,7 +297,7 @@ public final class ConsoleApp {
 
     static let steps: [Action: ItemStep] = [
         .assign: .assign, .respond: .respond, .progress: .progress, .resolve: .resolve, .callback: .callback, .pause: .pause,
-        .reopen: .reopen, .void: .void, .edit: .edit,
+        .close: .close, .reopen: .reopen, .void: .void, .edit: .edit,
     ]
 
     /// The site a new item is for: the one on screen, the signed-in person's, or the first.

@@ -15,7 +15,7 @@ public enum Action: String, CaseIterable, Sendable {
     /// Then c, e or r: a new complaint, enquiry or repair.
     case new
     /// The steps of the selected item (`ItemStep`), each a short form.
-    case assign, respond, progress, resolve, callback, pause, reopen, void, edit
+    case assign, respond, progress, resolve, callback, pause, close, reopen, void, edit
     /// Lock a shared desk: back to the sign-in.
     case lock
     /// Ctrl-F: find any item, open or closed.
@@ -35,7 +35,8 @@ public struct KeyMap: Sendable {
         .pageUp: [.pageUp], .pageDown: [.pageDown], .top: [.home, .char("g")], .bottom: [.end, .char("G")],
         .nextPane: [.tab], .prevPane: [.backTab], .switchSite: [.char("s")], .new: [.char("n")],
         .assign: [.char("a")], .respond: [.char("r")], .progress: [.char("p")], .resolve: [.char("d")], .callback: [.char("c")],
-        .pause: [.char("z")], .reopen: [.char("o")], .void: [.char("X")], .edit: [.char("e")], .lock: [.ctrl("x")], .search: [.ctrl("f")],
+        .pause: [.char("z")], .close: [.char("C")], .reopen: [.char("o")], .void: [.char("X")], .edit: [.char("e")], .lock: [.ctrl("x")],
+        .search: [.ctrl("f")],
         .untick: [.char("u")],
     ]
 

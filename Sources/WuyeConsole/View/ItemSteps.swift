@@ -2,7 +2,7 @@ import WuyeCore
 
 /// The steps of an item's life that the desk takes from the console, each a short form.
 public enum ItemStep: String, CaseIterable, Sendable {
-    case assign, respond, progress, resolve, callback, pause, reopen, void, edit
+    case assign, respond, progress, resolve, callback, pause, close, reopen, void, edit
 
     /// The command this step asks for on `item`, for checking who may take it (values are
     /// filled in from the form).
@@ -19,6 +19,7 @@ public enum ItemStep: String, CaseIterable, Sendable {
         case .resolve: .resolve(note: nil)
         case .callback: .callback(rating: 5, note: nil)
         case .pause: item.paused ? .resume(note: nil) : .pause(reason: "")
+        case .close: .close(note: nil)
         case .reopen: .reopen(reason: "")
         case .void: .void(reason: "")
         case .edit: .edit(field: "text", value: nil, reason: "")
@@ -56,7 +57,7 @@ public enum ItemStep: String, CaseIterable, Sendable {
                         free: false)),
                 note,
             ]
-        case .respond, .progress, .resolve: fields = [note]
+        case .respond, .progress, .resolve, .close: fields = [note]
         case .callback:
             fields = [
                 Form.Field(
@@ -100,6 +101,7 @@ public enum ItemStep: String, CaseIterable, Sendable {
             }
         case .progress: return .progress(note: note)
         case .resolve: return .resolve(note: note)
+        case .close: return .close(note: note)
         case .callback: return .callback(rating: Int(f.value("rating") ?? "") ?? 0, note: note)
         case .pause: return item.paused ? .resume(note: note) : .pause(reason: reason)
         case .reopen: return .reopen(reason: reason)

@@ -1,6 +1,7 @@
 /// (item, command, now) → events, or a refusal that says why. Pure.
 public enum ItemDecider {
     public static func decide(_ item: Item?, _ command: ItemCommand, _ d: Decision) throws(WuyeError) -> [ItemEvent] {
+        try checkTexts(command)
         let kind: ItemKind
         if case .open(let o) = command {
             kind = o.kind
@@ -214,5 +215,27 @@ public enum ItemDecider {
             throw .notFound("location \(l) is not a location of \(d.site.id)\(known.isEmpty ? "" : "; known: \(known) …")")
         }
         if o.kind == .complaint, o.category.trimmingSpaces.isEmpty { throw .badInput("--category cannot be empty") }
+    }
+
+    /// Notes and reasons: no control characters (line breaks are text), and the same
+    /// length limit as the console's forms.
+    static func checkTexts(_ command: ItemCommand) throws(WuyeError) {
+        let texts: [(String?, String)]
+        switch command {
+        case .assign(_, _, let n), .respond(let n), .acknowledge(let n), .progress(let n), .resolve(let n), .answer(let n),
+            .close(let n), .resume(let n), .callback(_, let n):
+            texts = [(n, "--note")]
+        case .reopen(let r), .pause(let r), .void(let r), .reclassify(_, _, let r):
+            texts = [(r, "--reason")]
+        case .edit(_, let value, let r):
+            texts = [(r, "--reason"), (value, "--value")]
+        case .open:
+            return
+        }
+        for (text, option) in texts {
+            guard let text else { continue }
+            try StoredText.check(text, option, lineBreaks: true)
+            try TextLimits.check(text, TextLimits.note, option)
+        }
     }
 }
