@@ -48,21 +48,19 @@ struct AppTests {
         _ = a.handle(.char("s"), now: now)
         #expect(a.ui.site == "jinxiu")
         #expect(Rows.items(a.board, a.ui, now: now).allSatisfy { $0.site == "jinxiu" })
-        #expect(a.handle(.char("q"), now: now) == false)
+        #expect(a.handle(.char("q"), now: now).contains(.quit))
+        #expect(a.handle(.ctrl("l"), now: now) == .repaint)
     }
 
     @Test func aClockCrossingIsFlaggedOnceAndStaysUntilLookedAt() throws {
         let (a, _, home) = try app()
         defer { try? FileManager.default.removeItem(atPath: home) }
         // C-1 has 6 minutes left: it breaches at 14:31:00.
-        a.second(now: now + 360)
+        #expect(!a.second(now: now + 360).contains(.bell))
         #expect(!a.ui.alerts.contains("C-1"))
-        a.second(now: now + 361)
+        #expect(a.second(now: now + 361).contains(.bell))
         #expect(a.ui.alerts.contains("C-1"))
-        #expect(a.wantsBell)
-        a.wantsBell = false
-        a.second(now: now + 362)
-        #expect(!a.wantsBell)  // once
+        #expect(!a.second(now: now + 362).contains(.bell))  // once
         #expect(a.ui.alerts.contains("C-1"))
         // Someone looks at it: it is selected.
         let index = Rows.items(a.board, a.ui, now: now + 362).firstIndex { $0.id == "C-1" }!

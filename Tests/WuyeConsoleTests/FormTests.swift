@@ -244,7 +244,7 @@ struct FormTests {
         #expect(a.board.actor?.id == "desk-zhao")
         // Esc on an empty sign-in ends the console.
         _ = a.handle(.ctrl("x"), now: now)
-        #expect(a.handle(.escape, now: now) == false)
+        #expect(a.handle(.escape, now: now).contains(.quit))
     }
 
     @Test func ctrlFFindsAnyItemOpenOrClosedAndOpensIt() throws {

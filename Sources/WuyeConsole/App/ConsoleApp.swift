@@ -13,10 +13,22 @@ public final class ConsoleApp {
     public var strings: Strings
     public var keys: KeyMap
     public var readOnly = false
-    /// Set when the terminal should repaint everything (Ctrl-L).
-    public var wantsInvalidate = false
-    /// Set when a clock crossed a line and the bell is on.
-    public var wantsBell = false
+    /// What the loop should do after a key or a second: `handle` and `second` return it,
+    /// and `ConsoleLoop` alone carries it out (quit, ring the bell, repaint everything).
+    public struct Effects: OptionSet, Sendable {
+        public let rawValue: Int
+        public init(rawValue: Int) { self.rawValue = rawValue }
+        public static let quit = Effects(rawValue: 1)
+        public static let bell = Effects(rawValue: 2)
+        /// Repaint the whole screen (Ctrl-L).
+        public static let repaint = Effects(rawValue: 4)
+    }
+
+    /// What the current key or second asks for, gathered while it is handled.
+    private var pending: Effects = []
+
+    /// Asks for the bell (when it is on).
+    func ring() { if ui.bell { pending.insert(.bell) } }
     private var dataVersion: Int64 = -1
     /// The store stopped being usable under the console (replaced, damaged, newer): what
     /// is on screen is frozen at that moment and says so, instead of counting down stale
@@ -56,7 +68,7 @@ public final class ConsoleApp {
         }
         storeProblem = (error.message, now)
         ui.say(error.message, error: true, now: now + 1_000_000_000)
-        wantsBell = ui.bell
+        ring()
     }
 
     public func view(now: Instant) -> ConsoleView {
@@ -69,7 +81,14 @@ public final class ConsoleApp {
 
     /// Once a second: catch up with other processes' commits, roll over to a new day, and
     /// flag clocks that crossed into due soon or breached.
-    public func second(now: Instant) {
+    @discardableResult
+    public func second(now: Instant) -> Effects {
+        defer { pending = [] }
+        advance(to: now)
+        return pending
+    }
+
+    func advance(to now: Instant) {
         if storeProblem != nil { return }
         if let store {
             do throws(WuyeError) {
@@ -108,7 +127,7 @@ public final class ConsoleApp {
             }
         }
         crossingsSeen = now
-        if crossed && ui.bell { wantsBell = true }
+        if crossed { ring() }
     }
 
     /// Recomputes this month's figures if a change made them stale (after drawing it).
@@ -120,8 +139,15 @@ public final class ConsoleApp {
 
     // MARK: keys
 
-    /// Handles one key; returns false to quit.
-    public func handle(_ key: Key, now: Instant) -> Bool {
+    /// Handles one key and says what the loop should do.
+    public func handle(_ key: Key, now: Instant) -> Effects {
+        let stay = route(key, now: now)
+        defer { pending = [] }
+        return stay ? pending : pending.union(.quit)
+    }
+
+    /// Routes a key to the form, the search, the `n` prompt or an action; false to quit.
+    func route(_ key: Key, now: Instant) -> Bool {
         if key == .resize { return true }
         if ui.form != nil { return formKey(key, now: now) }
         if ui.search != nil {
@@ -150,7 +176,7 @@ public final class ConsoleApp {
             case (.detail(let id, let scroll), .pageUp?): ui.overlay = .detail(id: id, scroll: max(0, scroll - 10))
             case (.detail, .back?), (.detail, .open?): ui.overlay = nil
             case (.detail, let a?) where ConsoleApp.steps[a] != nil: step(ConsoleApp.steps[a]!, now: now)
-            case (_, .redraw?): wantsInvalidate = true
+            case (_, .redraw?): pending.insert(.repaint)
             default: break
             }
             return true
@@ -159,7 +185,7 @@ public final class ConsoleApp {
         switch action {
         case .quit: return false
         case .help: ui.overlay = .help
-        case .redraw: wantsInvalidate = true
+        case .redraw: pending.insert(.repaint)
         case .back: ui.filter[ui.focus] = nil
         case .moveUp: move(-1, now: now)
         case .moveDown: move(1, now: now)
@@ -289,7 +315,7 @@ public final class ConsoleApp {
                 f.fields[i].kind = .text(t)
             }
             ui.form = f
-            wantsBell = ui.bell
+            ring()
         }
     }
 
@@ -337,7 +363,7 @@ public final class ConsoleApp {
                 requireSignIn()
             case .bell:
                 ui.form = f
-                wantsBell = ui.bell
+                ring()
             case .none: ui.form = f
             }
             return true
@@ -353,7 +379,7 @@ public final class ConsoleApp {
         ui.form = f
         switch result {
         case .none: break
-        case .bell: wantsBell = ui.bell
+        case .bell: ring()
         case .leave:
             ui.form = nil
             ui.formPurpose = nil
@@ -421,7 +447,7 @@ public final class ConsoleApp {
                 ui.say(error.message, error: true, now: now)
             }
             ui.form = f
-            wantsBell = ui.bell
+            ring()
         }
     }
 

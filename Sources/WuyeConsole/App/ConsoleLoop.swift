@@ -97,24 +97,22 @@ public enum ConsoleLoop {
             if r > 0 && fds[0].revents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0 { return }
             signals.drain()
             var changed = false
+            // The one place a key's or a second's effects are carried out.
+            func carryOut(_ e: ConsoleApp.Effects) -> Bool {
+                if e.contains(.repaint) { terminal.invalidate() }
+                if e.contains(.bell) { terminal.bell() }
+                return !e.contains(.quit)
+            }
             for key in terminal.readKeys() {
                 changed = true
                 if key == .resize { terminal.invalidate() }
-                if !app.handle(key, now: clock.now) { return }
-            }
-            if app.wantsInvalidate {
-                app.wantsInvalidate = false
-                terminal.invalidate()
+                if !carryOut(app.handle(key, now: clock.now)) { return }
             }
             let now = clock.now
             if now != lastSecond {
                 lastSecond = now
-                app.second(now: now)
+                _ = carryOut(app.second(now: now))
                 changed = true
-            }
-            if app.wantsBell {
-                app.wantsBell = false
-                terminal.bell()
             }
             if changed { draw() }
             // Figures after the change is on screen: a commit elsewhere shows at once.
