@@ -49,13 +49,15 @@ extension Store {
             var found: [Item] = []
             // An id is looked up directly, whatever its case.
             if ItemID(q) != nil, let it = try Store.item(db, ItemID.canonical(q)) { found.append(it) }
-            // Three characters or more use the trigram index; shorter ones (a two-character
-            // Chinese word) are matched by LIKE over the same table.
+            // Three characters or more use the trigram index. Shorter ones (a two-character
+            // Chinese word) cannot: they are matched by LIKE over the index's own entries,
+            // FTS5's content table (`items_fts_content`: `id` is the rowid, `c0` the entry),
+            // a plain scan, faster than one through the virtual table.
             let escaped = q.replacingOccurrences(of: "\"", with: "\"\"")
             let sql =
                 q.count >= 3
                 ? "SELECT rowid FROM items_fts WHERE items_fts MATCH ? ORDER BY rowid DESC LIMIT ?"
-                : "SELECT rowid FROM items_fts WHERE body LIKE ? ESCAPE '\\' ORDER BY rowid DESC LIMIT ?"
+                : "SELECT id FROM items_fts_content WHERE c0 LIKE ? ESCAPE '\\' ORDER BY id DESC LIMIT ?"
             let pattern =
                 q.count >= 3
                 ? "\"\(escaped)\""
