@@ -82,6 +82,12 @@ struct FormTests {
         for c in "电梯晚上异响吵得睡不着" { _ = f.handle(.char(c)) }
         #expect(f.value("text") == "电梯晚上异响吵得睡不")
         #expect(f.fields[1].error == "at most 10 characters")
+        // A paste past the limit is cut and said so too, even into a field not yet full.
+        var p = form()
+        _ = p.handle(.tab)
+        #expect(p.handle(.paste("一二三四五六七八九十十一")) == .bell)
+        #expect(p.value("text") == "一二三四五六七八九十")
+        #expect(p.fields[1].error == "at most 10 characters")
         _ = f.handle(.tab)
         _ = f.handle(.char(" "))
         #expect(f.isOn("urgent"))

@@ -263,7 +263,7 @@ public final class ConsoleApp {
             ui.overlay = .detail(id: it.id, scroll: 0)
             return
         default:
-            _ = Form.edit(&s.field, key)
+            Form.edit(&s.field, key)
         }
         // Each change of the text searches again: a few milliseconds, from the index.
         let q = s.field.value.trimmingSpaces

@@ -120,7 +120,7 @@ public struct Form: Sendable {
             focus = (focus + fields.count - 1) % fields.count
             return .none
         case .enter:
-            if case .text(let t) = fields[focus].kind, t.multiLine { return edit { $0.insert("\n") } }
+            if case .text(let t) = fields[focus].kind, t.multiLine { return editText(.paste("\n")) }
             accept()
             if focus == fields.count - 1 { return trySave() }
             focus += 1
@@ -142,7 +142,7 @@ public struct Form: Sendable {
             case .down: highlighted = min(max(0, shown.count - 1), highlighted + 1)
             case .up: highlighted = max(0, highlighted - 1)
             default:
-                if !Form.edit(&typed, key) { return .none }
+                if case .ignored = Form.edit(&typed, key) { return .none }
                 highlighted = 0
                 dirty = true
             }
@@ -150,20 +150,25 @@ public struct Form: Sendable {
             fields[focus].error = nil
             return .none
         case .text:
-            return edit { t in
-                var copy = t
-                let ok = Form.edit(&copy, key)
-                t = copy
-                return ok
-            }
+            return editText(key)
         }
     }
 
-    /// Applies a key to a text field; false when it was not an editing key.
-    static func edit(_ t: inout TextField, _ key: Key) -> Bool {
+    /// What a key did to a text field.
+    public enum Edit: Sendable {
+        /// Not an editing key.
+        case ignored
+        case edited
+        /// Typed or pasted past the limit: the rest was not taken.
+        case cut
+    }
+
+    /// Applies a key to a text field.
+    @discardableResult
+    public static func edit(_ t: inout TextField, _ key: Key) -> Edit {
         switch key {
-        case .char(let c): return t.insert(String(c)) || true
-        case .paste(let s): return t.insert(s) || true
+        case .char(let c): return t.insert(String(c)) ? .edited : .cut
+        case .paste(let s): return t.insert(s) ? .edited : .cut
         case .backspace: t.backspace()
         case .ctrl("d"): t.deleteForward()
         case .left: t.left()
@@ -171,22 +176,21 @@ public struct Form: Sendable {
         case .home, .ctrl("a"): t.home()
         case .end, .ctrl("e"): t.end()
         case .ctrl("u"): t.clear()
-        default: return false
+        default: return .ignored
         }
-        return true
+        return .edited
     }
 
-    private mutating func edit(_ body: (inout TextField) -> Bool) -> Result {
+    private mutating func editText(_ key: Key) -> Result {
         guard case .text(var t) = fields[focus].kind else { return .none }
         let before = t.value
-        let ok = body(&t)
+        let outcome = Form.edit(&t, key)
         fields[focus].kind = .text(t)
         if t.value != before {
             dirty = true
             fields[focus].error = nil
         }
-        // Typed past the limit: the rest was not taken; say so in place.
-        if ok, t.text.count >= t.limit, before.count + 1 > t.limit {
+        if case .cut = outcome {
             fields[focus].error = "at most \(t.limit) characters"
             return .bell
         }
