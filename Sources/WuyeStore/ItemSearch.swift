@@ -9,15 +9,18 @@ import WuyeCore
 enum ItemSearch {
     static let table = "CREATE VIRTUAL TABLE IF NOT EXISTS items_fts USING fts5(body, tokenize = 'trigram')"
 
+    /// The kind in the high bits, the number in the low 48.
+    static let kinds: [ItemKind] = [.complaint, .enquiry, .repair]
+
     static func rowid(_ id: String) -> Int64? {
-        guard let i = ItemID(id) else { return nil }
-        let k: Int64 =
-            switch i.kind {
-            case .complaint: 1
-            case .enquiry: 2
-            case .repair: 3
-            }
-        return k << 48 | i.number
+        guard let i = ItemID(id), let k = kinds.firstIndex(of: i.kind) else { return nil }
+        return Int64(k + 1) << 48 | i.number
+    }
+
+    static func id(rowid: Int64) -> String? {
+        let k = Int(rowid >> 48) - 1
+        guard kinds.indices.contains(k) else { return nil }
+        return ItemID(kind: kinds[k], number: rowid & 0xFFFF_FFFF_FFFF).description
     }
 
     /// What a search looks in: the id, unit, place, phone, owner, category and text.
@@ -66,9 +69,7 @@ extension Store {
                     .replacingOccurrences(of: "_", with: "\\_") + "%"
             let rowids = try Int64.fetchAll(db, sql: sql, arguments: [pattern, limit])
             for r in rowids {
-                let kind: ItemKind = r >> 48 == 1 ? .complaint : r >> 48 == 2 ? .enquiry : .repair
-                let id = ItemID(kind: kind, number: r & 0xFFFF_FFFF_FFFF).description
-                if found.contains(where: { $0.id == id }) { continue }
+                guard let id = ItemSearch.id(rowid: r), !found.contains(where: { $0.id == id }) else { continue }
                 if let it = try Store.item(db, id) { found.append(it) }
             }
             // The item named by its id first, then the newest first across kinds.

@@ -42,15 +42,13 @@ public final class Store: Sendable {
                 try db.execute(sql: "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF")
                 return
             }
-            if !readOnly {
-                // WAL first, then FULL: setting the journal mode must not leave a weaker
-                // synchronous in force (a commit that said "saved" survives a power cut).
-                if try String.fetchOne(db, sql: "PRAGMA journal_mode") != "wal" {
-                    try db.execute(sql: "PRAGMA journal_mode = WAL")
-                }
-                try db.execute(sql: "PRAGMA synchronous = FULL")
+            guard !readOnly else { return }
+            // WAL first, then FULL: setting the journal mode must not leave a weaker
+            // synchronous in force (a commit that said "saved" survives a power cut).
+            if try String.fetchOne(db, sql: "PRAGMA journal_mode") != "wal" {
+                try db.execute(sql: "PRAGMA journal_mode = WAL")
             }
-            if readOnly { return }
+            try db.execute(sql: "PRAGMA synchronous = FULL")
             try db.execute(sql: "PRAGMA mmap_size = 268435456")
             _ = wuye_sqlite_no_checkpoint_on_close(db.sqliteConnection)
         }

@@ -541,18 +541,11 @@ public final class ConsoleApp {
             ui.say(strings["tick_round"], now: now)
             return
         }
-        if readOnly {
-            ui.say(strings["read_only"], error: true, now: now)
+        if let refusal = cannotWrite() {
+            ui.say(refusal, error: true, now: now)
             return
         }
-        if let p = storeProblem {
-            ui.say(p.message, error: true, now: now + 1_000_000_000)
-            return
-        }
-        guard let actor = board.actor, let store else {
-            ui.say(strings["need_actor"], error: true, now: now)
-            return
-        }
+        guard let actor = board.actor, let store else { return }
         do {
             // Saved first, shown after: the row turns done only once the commit returned.
             let t = try store.tick(row.id, note: nil, problem: nil, actor: actor.id, at: nil, now: now)

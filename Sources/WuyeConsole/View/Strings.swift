@@ -88,7 +88,7 @@ public struct Strings: Sendable {
         "clocks": ("Clocks", "计时"),
         "backdated": ("back-dated", "补录"),
         "saved": ("saved", "已保存"),
-        "need_actor": ("sign in with --as STAFF to tick duties", "请用 --as 指定员工后再勾选"),
+        "need_actor": ("sign in first: Ctrl-X, or start with --as STAFF", "请先登录：按 Ctrl-X，或用 --as 指定员工启动"),
         "tick_round": ("patrol rounds are ticked by scanning: wuye patrol scan CODE", "巡逻请扫描巡检点：wuye patrol scan 编码"),
         "action.quit": ("quit", "退出"),
         "action.new": ("new", "新建"),

@@ -31,7 +31,7 @@ struct InitCommand: ParsableCommand {
             Output.line("built the demo property in \(env.home)")
         }
         if let file {
-            if FileManager.default.fileExists(atPath: env.storePath) { try printSiteChanges(file, env: env) }
+            try printSiteChanges(file, env: env)
             let store = try env.store(create: true)
             try store.define(file, actor: env.actor, now: env.now)
             try store.checkpoint()
@@ -44,14 +44,12 @@ struct InitCommand: ParsableCommand {
 
 /// What a site file would change in the store, one line each (all of it for a new site).
 private func printSiteChanges(_ file: SiteFile, env: Env) throws(WuyeError) {
-    guard FileManager.default.fileExists(atPath: env.storePath) else {
-        Output.line(InertText.make(SiteChanges.between(nil, staff: [], and: file)[0]))
-        return
-    }
+    // A new store: the site is all there is to say, and the saved line says it.
+    guard FileManager.default.fileExists(atPath: env.storePath) else { return }
     let store = try env.store()
     let old = try store.sites().first { $0.id == file.site.id }
     let changes = SiteChanges.between(old, staff: try store.staffList(), and: file)
-    for c in changes { Output.line(InertText.make(c)) }
+    for c in changes { Output.line(c) }
     if changes.isEmpty { Output.line("site \(file.site.id): no changes") }
 }
 
@@ -249,7 +247,7 @@ struct CheckCommand: ParsableCommand {
             Output.line("ok: \(report.events) events, \(report.items) items; every row matches the journal")
             return
         }
-        for d in report.differences.prefix(50) { Output.line(InertText.make(d)) }
+        for d in report.differences.prefix(50) { Output.line(d) }
         if repair {
             if !report.unrepaired.isEmpty {
                 for d in report.unrepaired.prefix(50) { Output.line("still: " + InertText.make(d)) }

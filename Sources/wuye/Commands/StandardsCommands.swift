@@ -31,7 +31,7 @@ struct StandardsCommand: ParsableCommand {
             let store = try Env(g).store()
             let source = try store.standardsSource()
             if file {
-                Output.line(InertText.make(source, keepLineBreaks: true))
+                Output.line(source)
                 return
             }
             let inForce = try store.standards()
@@ -73,9 +73,7 @@ struct StandardsCommand: ParsableCommand {
             let zone = try store.sites().first?.zone ?? .utc
             if let loaded {
                 Output.line(
-                    InertText.make(
-                        "# Standards in force: '\(inForce.name)', loaded by \(loaded.actor) at \(ISOFormat.string(loaded.recorded, in: zone))."
-                    ))
+                    "# Standards in force: '\(inForce.name)', loaded by \(loaded.actor) at \(ISOFormat.string(loaded.recorded, in: zone)).")
             } else {
                 Output.line("# Standards in force: the built-in service-quality plan; no file has been loaded.")
             }
@@ -91,7 +89,7 @@ struct StandardsCommand: ParsableCommand {
                     table = t
                 }
                 let text = "\(key) = \(e.value)"
-                Output.line(InertText.make(DisplayWidth.fit(text, to: max(40, DisplayWidth.of(text) + 1)) + " # " + origin(n, e).1))
+                Output.line(DisplayWidth.fit(text, to: max(40, DisplayWidth.of(text) + 1)) + " # " + origin(n, e).1)
             }
         }
     }
@@ -110,7 +108,7 @@ struct StandardsCommand: ParsableCommand {
             let standards = try Standards.parse(text, file: file)
             let store = try env.store()
             let changes = try store.standards().changes(to: standards)
-            for c in changes { Output.line(InertText.make(c)) }
+            for c in changes { Output.line(c) }
             if changes.isEmpty { Output.line("no value changes") }
             if dryRun {
                 Output.line("dry run: nothing saved")
@@ -118,7 +116,7 @@ struct StandardsCommand: ParsableCommand {
             }
             try store.loadStandards(standards, source: text, actor: try env.requireActor(), now: env.now)
             Output.line(
-                "saved: standards '\(InertText.make(standards.name))' in force; \(changes.count) value\(changes.count == 1 ? "" : "s") changed; clocks already running keep their limits"
+                "saved: standards '\(standards.name)' in force; \(changes.count) value\(changes.count == 1 ? "" : "s") changed; clocks already running keep their limits"
             )
         }
     }
