@@ -36,10 +36,17 @@ extension ConsoleView {
 
     /// The footer: the keys that work here, from the same bindings as the help.
     public func footerHints() -> [(String, String)] {
-        let actions: [Action] =
-            ui.overlay != nil
-            ? [.back, .moveDown, .moveUp, .quit]
-            : [.quit, .help, .new, .nextPane, .open, .filter, .tick, .switchSite, .redraw]
+        let actions: [Action]
+        switch ui.overlay {
+        case .detail(let id, _)?:
+            // The item view: how to leave it, then the steps this person may take on it.
+            let steps = (board.items[id] ?? ui.detailItem).map { it in
+                ItemStep.allCases.filter { $0.offered(to: board.actor, on: it) }.compactMap { Action(rawValue: $0.rawValue) }
+            }
+            actions = [.back] + (steps ?? [])
+        case .help?: actions = [.back, .moveDown, .moveUp, .quit]
+        case nil: actions = [.quit, .help, .new, .nextPane, .open, .filter, .tick, .switchSite, .redraw]
+        }
         return actions.compactMap { a in
             let k = keys.label(a)
             return k.isEmpty ? nil : (k, strings["action.\(a.rawValue)"])
