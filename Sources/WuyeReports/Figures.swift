@@ -120,8 +120,13 @@ public enum Figures {
             let from = period.from(in: zone)
             let to = period.to(in: zone)
             // Satisfaction: surveys and callback ratings, as scores of 100.
+            // The decided part from the tallies, the live clocks counted against now:
+            // one read of each, whatever the period's length or the store's size.
+            let range = Store.FigureRange(site: s.id, period: period, zone: zone)
+            let tallies = try store.tallies(range)
+            let live = try store.liveClocks(range, kinds: ClockKind.allCases).map(\.clock)
             let surveys = try store.surveys(site: s.id, from: from, to: to)
-            let ratings = try store.ratingCounts(site: s.id, from: from, to: to)
+            let ratings = Store.ratingCounts(tallies)
             var total = surveys.map(\.score).reduce(0, +)
             var count = surveys.count
             for (rating, n) in ratings.byRating {
@@ -132,7 +137,7 @@ public enum Figures {
                 Figure(
                     name: "satisfaction", value: nil, target: t.satisfaction / 100, ceiling: false, numerator: total / 100,
                     denominator: Double(count), pending: 0, backdated: ratings.backdated, imported: ratings.imported))
-            let c = try store.complaintsReceived(site: s.id, from: from, to: to)
+            let c = Store.complaintsReceived(tallies)
             complaints += c.count
             complaintsImported += c.imported
             households += s.households
@@ -142,7 +147,7 @@ public enum Figures {
                 ("enquiry_achievement", [.answer], t.enquiryAchievement),
                 ("repair_achievement", [.onSite, .resolution], t.repairAchievement),
             ] {
-                let c = try store.clockCounts(site: s.id, kinds: kinds, deadlineFrom: from, to: to, now: now)
+                let c = Store.clockCounts(tallies, live: live, kinds: kinds, now: now)
                 add(
                     Figure(
                         name: name, value: nil, target: target, ceiling: false, numerator: Double(c.met), denominator: Double(c.decided),

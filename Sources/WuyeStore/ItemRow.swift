@@ -11,7 +11,10 @@ enum ItemRow {
         void_reason, source, last_at, limits, clocks, department
         """
 
-    static func upsert(_ db: Database, _ it: Item, zone: Zone, seq: Int64) throws {
+    /// Writes an item's row, its clock rows, its search entry and its change to the figure
+    /// tallies (from `previous`, the item as its row held it; nil for a new row).
+    static func upsert(_ db: Database, _ it: Item, zone: Zone, seq: Int64, previous: Item?) throws {
+        try TallyRows.add(db, Tallies.change(from: previous.map { Tallies.of($0, zone: zone) } ?? [:], to: Tallies.of(it, zone: zone)))
         let number = ItemID(it.id)?.number ?? 0
         try db.cachedStatement(
             sql: """
@@ -44,7 +47,25 @@ enum ItemRow {
         let zones = try String.fetchAll(db, sql: "SELECT data FROM sites").map { try Store.decode(Site.self, $0) }
             .reduce(into: [String: Zone]()) { $0[$1.id] = $1.zone }
         let rows = try Row.fetchAll(db, sql: "SELECT \(columns), last_seq FROM items")
-        for row in rows { try upsert(db, try decode(row), zone: zones[row[2]] ?? .utc, seq: row[28]) }
+        for row in rows {
+            let it = try decode(row)
+            try upsert(db, it, zone: zones[row[2]] ?? .utc, seq: row[28], previous: it)
+        }
+    }
+
+    /// Renders a site's item rows again in a new zone (their JSON holds local offsets) and
+    /// counts its tallies afresh (they hold local days). Rare: a zone is set once, or
+    /// corrected once; the stored renderings keep every list fast the rest of the time.
+    static func rezone(_ db: Database, site: String, zone: Zone) throws {
+        let rows = try Row.fetchAll(db, sql: "SELECT \(columns), last_seq FROM items WHERE site = ?", arguments: [site])
+        var cache = LimitsCache()
+        for row in rows {
+            let it = try decode(row, cache: &cache)
+            try db.cachedStatement(sql: "UPDATE items SET json = ? WHERE id = ?").execute(arguments: [
+                Data(ItemJSON.staticPrefix(it, zone: zone)), it.id,
+            ])
+        }
+        try TallyRows.rebuild(db, site: site)
     }
 
     static let clockColumns = """

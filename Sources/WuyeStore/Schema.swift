@@ -4,7 +4,7 @@ import GRDB
 /// is the schema version, so an older program refuses a newer file instead of guessing.
 enum Schema {
     static let applicationID: Int32 = 0x5755_5945  // "WUYE"
-    static let version: Int32 = 4
+    static let version: Int32 = 5
     static let fileName = "wuye.sqlite"
 
     /// Open items in deadline order, ties by kind and number: one index for lists of
@@ -38,8 +38,13 @@ enum Schema {
             // Every item row again: its JSON rendering gains `department`, and its search entry is made.
             try ItemRow.rewriteAll(db)
         }
+        if version < 5 {
+            try db.execute(sql: TallyRows.table)
+            try TallyRows.rebuild(db)
+        }
     }
 
+    /// Version 5 (November 2026): the figure tallies, and an index of the clocks still live.
     /// Version 4 (November 2026): sign-in PINs (salted hashes) and wrong-PIN counts; the
     /// items' search index (`items_fts`); the department an item was sent to.
     static let pins = "CREATE TABLE IF NOT EXISTS pins (staff TEXT PRIMARY KEY, data TEXT NOT NULL)"
@@ -121,6 +126,7 @@ enum Schema {
                 ) WITHOUT ROWID;
                 CREATE INDEX clocks_deadline ON clocks(site, kind, deadline);
                 CREATE INDEX clocks_stopped ON clocks(site, kind, stopped_at);
+                \(TallyRows.table)
 
                 -- Duties ticked, checkpoints scanned, trainings, surveys.
                 CREATE TABLE ticks (

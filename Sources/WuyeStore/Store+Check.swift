@@ -197,6 +197,16 @@ extension Store {
         for id in stored.keys.sorted() where r.items[id] == nil {
             report.differences.append("\(id): has a row but no event in the journal")
         }
+        // The figure tallies: what the items of the journal add up to.
+        if let stored = readable("figure tallies", { try TallyRows.all(db) }) {
+            let journal = TallyRows.sum(r.items.values, zone: { r.sites[$0]?.zone ?? .utc })
+            for key in Set(stored.keys).union(journal.keys).sorted() where stored[key] != journal[key] {
+                report.differences.append(
+                    "figure tallies: \(key.site) \(key.what) on \(CivilDate(daysSinceEpoch: key.day))\(key.assignee.isEmpty ? "" : " (\(key.assignee))") differ from the journal"
+                )
+                if report.differences.count > 200 { break }
+            }
+        }
         for (id, site) in r.sites where readable("site \(id)", { try Store.site(db, id) }) != site {
             report.differences.append("site \(id): its row differs from the journal")
         }
@@ -236,8 +246,9 @@ extension Store {
     static func rebuildProjections(_ db: Database, from r: Replay, items: Bool = true) throws {
         if items {
             // The search index is made anew: its structures may be what was damaged.
-            try db.execute(sql: "DELETE FROM items; DELETE FROM clocks; DROP TABLE IF EXISTS items_fts; \(ItemSearch.table)")
-            for it in r.items.values { try ItemRow.upsert(db, it, zone: r.sites[it.site]?.zone ?? .utc, seq: 0) }
+            try db.execute(
+                sql: "DELETE FROM items; DELETE FROM clocks; DELETE FROM tallies; DROP TABLE IF EXISTS items_fts; \(ItemSearch.table)")
+            for it in r.items.values { try ItemRow.upsert(db, it, zone: r.sites[it.site]?.zone ?? .utc, seq: 0, previous: nil) }
         }
         try db.execute(sql: "DELETE FROM sites; DELETE FROM staff; DELETE FROM standards; DELETE FROM meta")
         func project(_ body: EventBody) throws {

@@ -108,6 +108,7 @@ extension Store {
             }
             let site = try site(item?.site ?? siteID ?? "")
             let decision = Decision(actor: actor, now: now, at: at ?? now, standards: try standardsInForce(), site: site)
+            let previous = item
             var subject = id ?? ""
             var lastSeq: Int64 = 0
             for command in commands {
@@ -123,7 +124,7 @@ extension Store {
                 }
             }
             guard let result = item else { throw WuyeError.storeUnusable("the item vanished while it was written") }
-            try ItemRow.upsert(db, result, zone: site.zone, seq: lastSeq)
+            try ItemRow.upsert(db, result, zone: site.zone, seq: lastSeq, previous: previous)
             return result
         }
     }
@@ -216,9 +217,13 @@ extension Store {
         enc.outputFormatting = .sortedKeys
         switch e.body {
         case .siteDefined(let site):
+            let before = try Store.site(db, site.id)
             try db.execute(
                 sql: "INSERT OR REPLACE INTO sites (id, data) VALUES (?, ?)",
                 arguments: [site.id, String(decoding: try enc.encode(site), as: UTF8.self)])
+            // The item rows keep renderings and tallies in the site's zone: a new zone
+            // renders them again, in this same transaction.
+            if let before, before.zone != site.zone { try ItemRow.rezone(db, site: site.id, zone: site.zone) }
         case .staffSaved(let s):
             try db.execute(
                 sql: "INSERT OR REPLACE INTO staff (id, role, data) VALUES (?, ?, ?)",

@@ -57,45 +57,62 @@ extension Store {
         }
     }
 
-    public func clockCounts(site: String, kinds: [ClockKind], deadlineFrom from: Instant, to: Instant, now: Instant)
-        throws(WuyeError) -> ClockCounts
-    {
-        try read { db in
-            let (condition, args) = Store.clocksDue(site, kinds, from, to)
-            let row = try Row.fetchOne(
-                db,
-                sql: """
-                    SELECT coalesce(sum(d), 0), coalesce(sum(d AND outcome = 'met'), 0), coalesce(sum(NOT d), 0),
-                           coalesce(sum(d AND backdated), 0), coalesce(sum(d AND imported), 0)
-                    FROM (SELECT outcome, backdated, imported, (outcome IS NOT NULL OR (paused = 0 AND deadline < ?)) AS d
-                          FROM clocks c WHERE \(condition) AND void = 0)
-                    """, arguments: StatementArguments([now.seconds] + args))
-            guard let row else { return ClockCounts() }
-            return ClockCounts(met: row[1], decided: row[0], pending: row[2], backdated: row[3], imported: row[4])
-        }
+    /// The counts of an achievement figure over a range: the decided clocks from the
+    /// tallies, and the live ones (running or paused) decided here against `now` — a clock
+    /// still running past its deadline is missed, whenever it stops.
+    public func clockCounts(_ r: FigureRange, kinds: [ClockKind], now: Instant) throws(WuyeError) -> ClockCounts {
+        Store.clockCounts(try tallies(r), live: try liveClocks(r, kinds: kinds).map(\.clock), kinds: kinds, now: now)
     }
 
-    /// Callback ratings at a site in [from, to), counted by rating (1…5) in SQL, with
-    /// how many were back-dated or imported.
-    public func ratingCounts(site: String, from: Instant, to: Instant) throws(WuyeError)
-        -> (byRating: [Int: Int], backdated: Int, imported: Int)
-    {
-        try read { db in
-            var byRating: [Int: Int] = [:]
-            var backdated = 0
-            var imported = 0
-            let rows = try Row.fetchAll(
-                db,
-                sql:
-                    "SELECT rating, count(*), sum(backdated), sum(imported) FROM clocks c WHERE \(Store.callbacksRated) AND void = 0 GROUP BY rating",
-                arguments: [site, from.seconds, to.seconds])
-            for row in rows {
-                byRating[row[0], default: 0] += row[1] as Int
-                backdated += row[2] as Int
-                imported += row[3] as Int
-            }
-            return (byRating, backdated, imported)
+    /// The same from tallies and live clocks already read (several figures share one read).
+    public static func clockCounts(
+        _ tallies: [Tallies.Key: Tallies.Count], live: [ClockOutcome], kinds: [ClockKind], now: Instant
+    ) -> ClockCounts {
+        var c = ClockCounts()
+        let names = Set(kinds.map(\.rawValue))
+        for (k, t) in tallies where names.contains(k.what) {
+            c.decided += t.n
+            c.met += t.met
+            c.backdated += t.backdated
+            c.imported += t.imported
         }
+        for l in live where kinds.contains(l.kind) {
+            if !l.paused && l.deadline < now {
+                c.decided += 1
+                if l.backdated { c.backdated += 1 }
+                if l.imported { c.imported += 1 }
+            } else {
+                c.pending += 1
+            }
+        }
+        return c
+    }
+
+    /// Callback ratings over a range, counted by rating (1…5), with how many were
+    /// back-dated or imported.
+    public static func ratingCounts(_ tallies: [Tallies.Key: Tallies.Count]) -> (byRating: [Int: Int], backdated: Int, imported: Int) {
+        var byRating: [Int: Int] = [:]
+        var backdated = 0
+        var imported = 0
+        for r in 1...5 {
+            for (k, t) in tallies where k.what == Tallies.rating(r) {
+                byRating[r, default: 0] += t.n
+                backdated += t.backdated
+                imported += t.imported
+            }
+        }
+        return (byRating, backdated, imported)
+    }
+
+    /// Complaints (not void) received over a range, and how many were imported.
+    public static func complaintsReceived(_ tallies: [Tallies.Key: Tallies.Count]) -> (count: Int, imported: Int) {
+        var count = 0
+        var imported = 0
+        for (k, t) in tallies where k.what == Tallies.received {
+            count += t.n
+            imported += t.imported
+        }
+        return (count, imported)
     }
 
     /// Like `clocks(site:kinds:deadlineFrom:to:)`, with the staff member each item is
@@ -140,19 +157,6 @@ extension Store {
             kind: ClockKind(rawValue: row[0]) ?? .response, deadline: Instant(seconds: row[1]),
             stoppedAt: (row[2] as Int64?).map { Instant(seconds: $0) }, outcome: (row[3] as String?).flatMap(ClockState.init(rawValue:)),
             paused: row[4], backdated: row[5], imported: row[6], rating: row[7])
-    }
-
-    /// Complaints (not void) received at a site in [from, to), and how many were imported.
-    public func complaintsReceived(site: String, from: Instant, to: Instant) throws(WuyeError) -> (count: Int, imported: Int) {
-        try read { db in
-            let row = try Row.fetchOne(
-                db,
-                sql: """
-                    SELECT count(*), coalesce(sum(source LIKE 'import:%'), 0) FROM items
-                    WHERE site = ? AND kind = 'complaint' AND status != 'void' AND opened_at >= ? AND opened_at < ?
-                    """, arguments: [site, from.seconds, to.seconds])
-            return (row?[0] ?? 0, row?[1] ?? 0)
-        }
     }
 
     /// Every site definition and standards load in the journal, in order, with the

@@ -84,31 +84,90 @@ struct StoreTests {
         #expect(compared > 100)
     }
 
-    /// The figures sum clocks in SQL; the appraisal walks them one by one. Both must
-    /// count the same, whatever the history and the moment.
-    @Test func clockCountsInSQLEqualTheClocksCountedOneByOne() throws {
+    /// The figures read tallies kept with the items plus the clocks still live; the
+    /// appraisal walks the clocks one by one. Both must count the same, whatever the
+    /// history, the period and the moment; and `check` holds the tallies to the journal.
+    @Test func tallyCountsEqualTheClocksCountedOneByOne() throws {
         let home = TempHome()
         let store = try demoStore(home)
         _ = try randomHistory(store, seed: 11)
+        #expect(try store.check().differences == [])
+        let zone = try store.site("jinxiu").zone
         let kindSets: [[ClockKind]] = [[.result, .progress], [.response, .acknowledge], [.answer], [.onSite, .resolution], [.callback]]
+        let today = zone.date(of: realNow)
+        let periods: [Period] = [
+            .month(today.year, today.month), .month(today.adding(days: 31).year, today.adding(days: 31).month),
+            .days(today.adding(days: -3), today.adding(days: 4)), .days(today.adding(days: -40), today.adding(days: 120)),
+        ]
         var decided = 0
+        var rated = 0
         for days in [-1, 3, 20, 60] {
             let now = realNow + Int64(days) * 86400
-            for kinds in kindSets {
-                let from = realNow - 30 * 86400
-                let to = realNow + 90 * 86400
-                let sql = try store.clockCounts(site: "jinxiu", kinds: kinds, deadlineFrom: from, to: to, now: now)
-                let walked = Figures.achievement(
-                    "x", try store.clocks(site: "jinxiu", kinds: kinds, deadlineFrom: from, to: to), target: 0.9, now: now)
-                #expect(Double(sql.met) == walked.numerator)
-                #expect(Double(sql.decided) == walked.denominator)
-                #expect(sql.pending == walked.pending)
-                #expect(sql.backdated == walked.backdated)
-                #expect(sql.imported == walked.imported)
-                decided += sql.decided
+            for period in periods {
+                let range = Store.FigureRange(site: "jinxiu", period: period, zone: zone)
+                for kinds in kindSets {
+                    let counted = try store.clockCounts(range, kinds: kinds, now: now)
+                    let walked = Figures.achievement(
+                        "x", try store.clocks(site: "jinxiu", kinds: kinds, deadlineFrom: range.from, to: range.to), target: 0.9, now: now)
+                    #expect(Double(counted.met) == walked.numerator)
+                    #expect(Double(counted.decided) == walked.denominator)
+                    #expect(counted.pending == walked.pending)
+                    #expect(counted.backdated == walked.backdated)
+                    #expect(counted.imported == walked.imported)
+                    decided += counted.decided
+                }
+                // Ratings and complaints received, against the items themselves.
+                let items = try store.items(kind: nil, filter: .all).filter { $0.status != .void }
+                var ratings: [Int: Int] = [:]
+                for it in items {
+                    for c in it.clocks where c.kind == .callback {
+                        if let r = c.rating, let s = c.stoppedAt, s >= range.from, s < range.to { ratings[r, default: 0] += 1 }
+                    }
+                }
+                let tallies = try store.tallies(range)
+                #expect(Store.ratingCounts(tallies).byRating == ratings)
+                #expect(
+                    Store.complaintsReceived(tallies).count
+                        == items.filter { $0.kind == .complaint && $0.openedAt >= range.from && $0.openedAt < range.to }.count)
+                rated += ratings.values.reduce(0, +)
             }
         }
         #expect(decided > 100)
+        #expect(rated > 0)
+        // By assignee, as the appraisal reads them.
+        let range = Store.FigureRange(site: "jinxiu", period: periods[3], zone: zone)
+        let clockNames = Set(ClockKind.allCases.map(\.rawValue))
+        var byAssignee: [String: Int] = [:]
+        for (k, c) in try store.tallies(range, byAssignee: true) where clockNames.contains(k.what) && !k.assignee.isEmpty {
+            byAssignee[k.assignee, default: 0] += c.n
+        }
+        var walked: [String: Int] = [:]
+        for (who, c) in try store.assignedClocks(site: "jinxiu", kinds: ClockKind.allCases, deadlineFrom: range.from, to: range.to)
+        where c.outcome != nil {
+            walked[who ?? "", default: 0] += 1
+        }
+        #expect(byAssignee == walked)
+        #expect(!walked.isEmpty)
+    }
+
+    /// A site's rows hold renderings (local offsets) and tallies (local days) in its zone:
+    /// a new zone renders them again in the same transaction, and `check` stays clean.
+    @Test func aNewTimeZoneRendersTheSitesRowsAgain() throws {
+        let home = TempHome()
+        let store = try demoStore(home)
+        _ = try randomHistory(store, seed: 5)
+        var site = try store.site("jinxiu")
+        site.timeZone = "America/New_York"
+        try store.define(SiteFile(site: site, staff: []), actor: "sup-huang", now: realNow + 200_000)
+        #expect(try store.check().differences == [])
+        var json: [UInt8] = []
+        try store.itemsJSON(
+            kind: nil, filter: .all, site: "jinxiu", breachedOnly: false, now: realNow, zones: ["jinxiu": site.zone],
+            sink: { json.append(contentsOf: $0) })
+        let text = String(decoding: json, as: UTF8.self)
+        let old = text.contains("+08:00")
+        let new = text.contains("-05:00")
+        #expect(!old && new)
     }
 
     /// A random stream of steps by every role, some back-dated, most refused: returns
@@ -125,6 +184,13 @@ struct StoreTests {
             { _ in .reclassify(emergency: true, complex: nil, reason: "升级") },
         ]
         let actors = ["desk-li", "tech-zhang", "guard-wang", "sup-huang"]
+        let staff = try store.staffList()
+        let verbs2 =
+            verbs + [
+                { _ in .callback(rating: 2, note: nil) },
+                { _ in .assign(to: staff.first { $0.id == "tech-zhang" }, note: nil) },
+                { _ in .assign(to: staff.first { $0.id == "desk-li" }, note: nil) },
+            ]
         var accepted = 0
         for step in 0..<1200 {
             now = now + Int64(rng.next(in: 1...4000))
@@ -135,7 +201,7 @@ struct StoreTests {
             }
             let kind = ["C", "R", "E"][rng.next(in: 0...2)]
             let id = "\(kind)-\(rng.next(in: 1...12))"
-            let verb = verbs[rng.next(in: 0..<verbs.count)](id)
+            let verb = verbs2[rng.next(in: 0..<verbs2.count)](id)
             let back = Int64(rng.next(in: 0...1) == 1 ? rng.next(in: 0...1200) : 0)
             if (try? store.perform(verb, on: id, actor: actors[rng.next(in: 0..<actors.count)], at: now - back, now: now)) != nil {
                 accepted += 1
@@ -226,7 +292,7 @@ struct StoreTests {
         try store.close()
         try rawSQL(
             home.file,
-            "DROP INDEX items_open_order; DROP INDEX items_open_kind; CREATE INDEX items_open ON items(is_open, next_deadline); DROP INDEX events_opened_once; ALTER TABLE events DROP COLUMN hash; DROP TABLE pins; DROP TABLE items_fts; ALTER TABLE items DROP COLUMN department; PRAGMA user_version = 1"
+            "DROP INDEX items_open_order; DROP INDEX items_open_kind; CREATE INDEX items_open ON items(is_open, next_deadline); DROP INDEX events_opened_once; ALTER TABLE events DROP COLUMN hash; DROP TABLE pins; DROP TABLE items_fts; ALTER TABLE items DROP COLUMN department; DROP TABLE tallies; DROP INDEX clocks_live; PRAGMA user_version = 1"
         )
         let reopened = try Store.open(home: home.path)
         #expect(try reopened.items(kind: nil, filter: .open).map(\.id) == before)
@@ -242,7 +308,7 @@ struct StoreTests {
             ])
         #expect(indexes.contains("'items_open_kind', 'items_open_order'"))
         #expect(!indexes.contains("'items_open'"))
-        #expect(indexes.hasSuffix(" 4\n"))
+        #expect(indexes.hasSuffix(" 5\n"))
     }
 
     @Test func missingStoreSaysWhatToDo() {

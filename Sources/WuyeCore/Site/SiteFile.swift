@@ -4,6 +4,11 @@ public struct SiteFile: Sendable, Equatable {
     public var site: Site
     public var staff: [Staff]
 
+    public init(site: Site, staff: [Staff]) {
+        self.site = site
+        self.staff = staff
+    }
+
     public static func parse(_ text: String, file: String = "site file") throws(WuyeError) -> SiteFile {
         do {
             return try parseInner(text, file: file)
