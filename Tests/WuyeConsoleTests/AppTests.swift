@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import WuyeConsole
 import WuyeCore
+import WuyeReports
 import WuyeStore
 
 @Suite("The console's keys, alerts and catching up", .serialized)
@@ -106,6 +107,54 @@ struct AppTests {
         a.second(now: now + 4)
         #expect(a.board.items[c.id] == nil)
         _ = store
+    }
+
+    /// With a worker, another process's commit is caught up and the figures computed off
+    /// the key thread: keys are answered from the board on screen meanwhile, and the
+    /// prepared board is swapped in only if the board on screen did not change since.
+    @Test func theWorkerCatchesUpOffTheKeyThreadAndNeverSwapsInAStaleBoard() throws {
+        let (a, store, home) = try app()
+        defer { try? FileManager.default.removeItem(atPath: home) }
+        a.worker = try BoardWorker(storeFile: store.path)
+        func result() -> ConsoleApp.Effects? {
+            var p = pollfd(fd: a.worker!.readFD, events: Int16(POLLIN), revents: 0)
+            guard poll(&p, 1, 20_000) == 1 else { return nil }
+            return a.received(now: now + 2)
+        }
+        // The first figures come from the worker.
+        a.board.figures = nil
+        a.board.figuresStale = true
+        a.refreshFigures(now: now)
+        #expect(a.board.figures == nil)
+        #expect(result() != nil)
+        #expect(a.board.figures != nil)
+        #expect(!a.board.figuresStale)
+
+        let other = try Store.open(home: home)
+        let o = ItemOpened(
+            kind: .complaint, site: "jinxiu", unit: "1-101", channel: .hotline, category: "噪音", text: "另一个终端", limits: ClockLimits())
+        let c = try other.perform(.open(o), on: nil, site: "jinxiu", actor: "desk-zhao", at: nil, now: now + 1)
+        a.second(now: now + 2)
+        // Asked for, not yet taken in: the board on screen is unchanged.
+        #expect(a.board.items[c.id] == nil)
+        #expect(result() != nil)
+        #expect(a.board.items[c.id]?.text == "另一个终端")
+
+        // A change on screen while the worker works (here, another site's figures asked
+        // for): the prepared board is dropped and prepared again from the newer one.
+        let d = try other.perform(.open(o), on: nil, site: "jinxiu", actor: "desk-zhao", at: nil, now: now + 3)
+        a.second(now: now + 4)
+        a.ui.site = "jinxiu"
+        a.board.figuresStale = true
+        #expect(result() != nil)
+        #expect(a.board.items[d.id] == nil)
+        #expect(a.board.figuresStale)
+        #expect(result() != nil)
+        #expect(a.board.items[d.id] != nil)
+        #expect(!a.board.figuresStale)
+        #expect(a.board.figures?.site == "jinxiu")
+        let direct = try Figures.compute(store: store, site: "jinxiu", period: a.board.figures!.period, now: now + 4)
+        #expect(a.board.figures?.figures == direct.figures)
     }
 
     /// Another desk's new emergency goes to the top of the list: the clerk's selection

@@ -7,7 +7,16 @@ import WuyeStore
 @MainActor
 public final class ConsoleApp {
     public let store: Store?
-    public var board: Board
+    /// What is on screen. Every change bumps `generation`, so that a board prepared off
+    /// the key thread from an older one is never swapped in over a newer one.
+    public var board: Board { didSet { generation &+= 1 } }
+    public private(set) var generation = 0
+    /// Catch-up and figures off the key thread (nil: done on it, as the unit tests do).
+    public var worker: BoardWorker?
+    /// A preparation is under way on the worker.
+    private var inFlight = false
+    /// Another process committed since the last preparation was asked for.
+    private var wantCatchUp = false
     public var ui: UIState
     public var theme: Theme
     public var strings: Strings
@@ -92,18 +101,15 @@ public final class ConsoleApp {
         if storeProblem != nil { return }
         if let store {
             do throws(WuyeError) {
-                let v = try store.dataVersion()
-                if let p = store.problem(schema: v != dataVersion) { throw p }
-                if v != dataVersion {
-                    dataVersion = v
-                    let selected = selectedIDs(now: now)
-                    defer { reselect(selected, now: now) }
-                    if !readOnly, try board.catchUp(store: store, now: now, figuresSite: ui.site) {
-                        if case .detail(let id, _)? = ui.overlay { ui.detailEvents = (try? store.events(subject: id)) ?? ui.detailEvents }
-                        ui.alerts.formIntersection(board.items.keys)
+                try lookForCommits(now: now)
+                if !readOnly, board.dayChanged(now: now) {
+                    if worker != nil {
+                        try board.loadDuties(store: store, now: now)
+                        board.figuresStale = true
+                    } else {
+                        try board.reloadDay(store: store, now: now, figuresSite: ui.site)
                     }
                 }
-                if !readOnly, board.dayChanged(now: now) { try board.reloadDay(store: store, now: now, figuresSite: ui.site) }
                 if !readOnly, now - lastCheckpoint >= Self.checkpointEvery {
                     lastCheckpoint = now
                     try store.checkpoint()
@@ -113,6 +119,81 @@ public final class ConsoleApp {
             }
         }
         noteStates(now: now, alert: true)
+        dispatchWork(now: now)
+    }
+
+    /// Asks the store whether another process committed (`PRAGMA data_version`, a few
+    /// microseconds) and, if so, catches up: on the worker when there is one. Returns
+    /// whether there was a commit.
+    @discardableResult
+    func lookForCommits(now: Instant) throws(WuyeError) -> Bool {
+        guard let store else { return false }
+        let v = try store.dataVersion()
+        if let p = store.problem(schema: v != dataVersion) { throw p }
+        guard v != dataVersion else { return false }
+        dataVersion = v
+        guard !readOnly else { return true }
+        if worker != nil {
+            wantCatchUp = true
+            return true
+        }
+        let selected = selectedIDs(now: now)
+        defer { reselect(selected, now: now) }
+        if try board.catchUp(store: store, now: now, figuresSite: ui.site) { caughtUp() }
+        return true
+    }
+
+    /// After the board took in other processes' commits: the open item's timeline, and
+    /// alerts of items no longer open.
+    private func caughtUp() {
+        if case .detail(let id, _)? = ui.overlay { ui.detailEvents = (try? store?.events(subject: id)) ?? ui.detailEvents }
+        ui.alerts.formIntersection(board.items.keys)
+    }
+
+    /// The store's files changed (inotify): looks for a commit at once. Returns whether
+    /// one landed (if not, the loop looks again shortly: the commit may still be under way).
+    public func storeChanged(now: Instant) -> Bool {
+        guard storeProblem == nil else { return true }
+        do throws(WuyeError) {
+            let found = try lookForCommits(now: now)
+            dispatchWork(now: now)
+            return found
+        } catch {
+            fail(error, now: now)
+            return true
+        }
+    }
+
+    /// Hands the worker what needs preparing, unless it is busy (then it is asked again
+    /// when its result comes in).
+    func dispatchWork(now: Instant) {
+        guard let worker, !inFlight, storeProblem == nil, wantCatchUp || board.figuresStale else { return }
+        inFlight = true
+        worker.submit(BoardWorker.Request(base: board, generation: generation, now: now, figuresSite: ui.site, catchUp: wantCatchUp))
+        wantCatchUp = false
+    }
+
+    /// A board prepared by the worker: swapped in if the board on screen is still the one
+    /// it was prepared from, else prepared again from the newer one.
+    public func received(now: Instant) -> Effects {
+        defer { pending = [] }
+        guard let worker, let p = worker.take() else { return [] }
+        inFlight = false
+        if let e = p.error {
+            fail(e, now: now)
+            return pending
+        }
+        if p.generation == generation {
+            let selected = selectedIDs(now: now)
+            board = p.board
+            reselect(selected, now: now)
+            if p.changed { caughtUp() }
+            noteStates(now: now, alert: true)
+        } else if p.catchUp {
+            wantCatchUp = true
+        }
+        dispatchWork(now: now)
+        return pending
     }
 
     /// Flags the items whose clock crossed into due soon or breached since the last
@@ -132,6 +213,7 @@ public final class ConsoleApp {
 
     /// Recomputes this month's figures if a change made them stale (after drawing it).
     public func refreshFigures(now: Instant) {
+        if worker != nil { return dispatchWork(now: now) }
         guard board.figuresStale, let store else { return }
         board.figuresStale = false
         do { try board.loadFigures(store: store, site: ui.site, now: now) } catch { ui.say(error.message, error: true, now: now) }

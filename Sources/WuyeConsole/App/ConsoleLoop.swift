@@ -86,10 +86,22 @@ public enum ConsoleLoop {
         }
         draw()
         app.refreshFigures(now: clock.now)
-        draw()
+        if app.worker == nil { draw() }
+        // Another process's commit wakes the loop through inotify; the commit may still be
+        // landing then, so the loop looks again a few times shortly after.
+        let watch = app.worker == nil ? nil : StoreWatch(storeFile: app.store?.path ?? "")
+        var lookAgain = 0
         while true {
-            var fds = [pollfd(fd: 0, events: Int16(POLLIN), revents: 0), pollfd(fd: signals.readFD, events: Int16(POLLIN), revents: 0)]
-            let r = poll(&fds, 2, clock.msToNextSecond)
+            let readable = Int16(POLLIN)
+            let workerFD: Int32 = app.worker?.readFD ?? -1
+            let watchFD: Int32 = watch?.fd ?? -1
+            var fds: [pollfd] = [
+                pollfd(fd: 0, events: readable, revents: 0), pollfd(fd: signals.readFD, events: readable, revents: 0),
+                pollfd(fd: workerFD, events: readable, revents: 0), pollfd(fd: watchFD, events: readable, revents: 0),
+            ]
+            var timeout: Int32 = clock.msToNextSecond
+            if lookAgain > 0 && timeout > 25 { timeout = 25 }
+            let r = poll(&fds, 4, timeout)
             if signals.signalled { return }
             if r < 0 && errno != EINTR { return }
             // The terminal is gone (the window closed, the session killed): end, do not spin.
@@ -108,6 +120,17 @@ public enum ConsoleLoop {
                 if key == .resize { terminal.invalidate() }
                 if !carryOut(app.handle(key, now: clock.now)) { return }
             }
+            if fds[3].revents & readable != 0 {
+                watch?.drain()
+                lookAgain = 4
+            }
+            if lookAgain > 0 {
+                lookAgain = app.storeChanged(now: clock.now) ? 0 : lookAgain - 1
+            }
+            if fds[2].revents & readable != 0 {
+                _ = carryOut(app.received(now: clock.now))
+                changed = true
+            }
             let now = clock.now
             if now != lastSecond {
                 lastSecond = now
@@ -115,8 +138,10 @@ public enum ConsoleLoop {
                 changed = true
             }
             if changed { draw() }
-            // Figures after the change is on screen: a commit elsewhere shows at once.
-            if app.board.figuresStale {
+            if app.worker != nil {
+                app.refreshFigures(now: clock.now)
+            } else if app.board.figuresStale {
+                // Figures after the change is on screen: a commit elsewhere shows at once.
                 app.refreshFigures(now: clock.now)
                 draw()
             }

@@ -63,6 +63,8 @@ struct ConsoleCommand: ParsableCommand {
             app.ui.bell = bell && past == nil
             app.ui.asOf = past
             app.readOnly = past != nil
+            // Catch-up and figures on a connection and thread of their own.
+            if past == nil, !store.readOnly { app.worker = try? BoardWorker(storeFile: store.path) }
             if let first = warnings.first { app.ui.say(first, error: true, now: now) }
             // Who is at this desk: asked when nobody was named with --as, or when the one
             // named signs in with a PIN. Looking at the past needs no sign-in (nothing changes).
