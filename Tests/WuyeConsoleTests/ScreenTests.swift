@@ -53,6 +53,31 @@ struct ScreenTests {
         try compare(ScreenTests.render(board, width: 80, height: 24), "demo-80x24")
     }
 
+    /// Ids are never cut: C-101700 … C-101709 each read whole, and so does R-1000 among
+    /// the overdue repairs, at 80 columns and at 160.
+    @Test func longIdsAreShownWhole() throws {
+        let (_, demo, home) = try ScreenTests.demoBoard()
+        defer { try? FileManager.default.removeItem(atPath: home) }
+        var board = demo
+        let complaint = try #require(board.items.values.first { $0.kind == .complaint && $0.isOpen })
+        let repair = try #require(board.items.values.first { $0.kind == .repair && $0.isBreached(at: ScreenTests.now) })
+        board.items = [:]
+        for n in 101_700...101_709 {
+            var c = complaint
+            c.id = "C-\(n)"
+            board.items[c.id] = c
+        }
+        var r = repair
+        r.id = "R-1000"
+        board.items[r.id] = r
+        board.reindex(now: ScreenTests.now)
+        for (w, h) in [(80, 40), (160, 48)] {
+            let text = ScreenTests.render(board, width: w, height: h).lines.joined(separator: "\n")
+            for n in 101_700...101_709 { #expect(text.contains("C-\(n) "), "C-\(n) at \(w) columns") }
+            #expect(text.contains("R-1000 "), "R-1000 at \(w) columns")
+        }
+    }
+
     @Test func demoAt160x48() throws {
         let (_, board, home) = try ScreenTests.demoBoard()
         defer { try? FileManager.default.removeItem(atPath: home) }

@@ -14,6 +14,8 @@ extension ConsoleView {
         let showSite = ui.site == nil && body.width >= 100 && board.sites.count > 1
         // Only the rows on screen are looked up.
         let rows = ids.dropFirst(first).prefix(body.height).compactMap { board.items[$0] }
+        // The id column is as wide as the longest id on screen: an id is never cut.
+        let idWidth = max(7, rows.map { DisplayWidth.of($0.id) }.max() ?? 0)
         for (i, it) in rows.enumerated() {
             let y = body.y + i
             let (selected, base) = row(&g, body, y: y, pane: .items, isSelection: first + i == sel)
@@ -27,8 +29,8 @@ extension ConsoleView {
             let cs = selected ? base : clockStyle(st)
             g.put(Countdown.symbol(st), x: x, y: y, style: cs)
             x += 2
-            g.put(it.id, x: x, y: y, maxWidth: 7, style: base)
-            x += 8
+            g.put(it.id, x: x, y: y, maxWidth: idWidth, style: base)
+            x += idWidth + 1
             if showSite {
                 g.put(it.site, x: x, y: y, maxWidth: 8, style: selected ? base : theme["muted"])
                 x += 9

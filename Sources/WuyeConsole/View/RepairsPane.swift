@@ -11,17 +11,21 @@ extension ConsoleView {
         }
         let sel = min(ui.selected(.repairs), rows.count - 1)
         let first = ConsoleView.offset(selected: sel, count: rows.count, rows: body.height)
-        for (i, o) in rows.dropFirst(first).prefix(body.height).enumerated() {
+        let shown = rows.dropFirst(first).prefix(body.height)
+        // The id column is as wide as the longest id on screen: an id is never cut.
+        let idWidth = max(5, shown.map { DisplayWidth.of($0.item.id) }.max() ?? 0)
+        for (i, o) in shown.enumerated() {
             let y = body.y + i
             let (selected, base) = row(&g, body, y: y, pane: .repairs, isSelection: first + i == sel)
             if ui.alerts.contains(o.item.id) { g.put("!", x: body.x, y: y, style: theme["alert"]) }
             g.put("✗", x: body.x + 1, y: y, style: selected ? base : theme["clock.breached"])
-            g.put(o.item.id, x: body.x + 3, y: y, maxWidth: 5, style: base)
+            g.put(o.item.id, x: body.x + 3, y: y, maxWidth: idWidth, style: base)
             let wide = body.width >= 50
             let labelW = wide ? 12 : 8
             let right = labelW + 11
             g.put(
-                (o.item.emergency ? "‼ " : "") + o.item.text, x: body.x + 9, y: y, maxWidth: max(0, body.width - 9 - right - 1), style: base
+                (o.item.emergency ? "‼ " : "") + o.item.text, x: body.x + 4 + idWidth, y: y,
+                maxWidth: max(0, body.width - 4 - idWidth - right - 1), style: base
             )
             let label = strings[(wide ? "clock." : "clock.short.") + o.clock.rawValue]
             g.put(label, x: body.x + body.width - right, y: y, maxWidth: labelW - 1, style: selected ? base : theme["muted"])

@@ -21,9 +21,11 @@ extension ConsoleView {
         }
         let rows = r.height - 5
         let first = max(0, s.selected - rows + 1)
-        for (i, it) in s.results.dropFirst(first).prefix(rows).enumerated() {
+        let results = s.results.dropFirst(first).prefix(rows)
+        let idWidth = max(8, results.map { DisplayWidth.of($0.id) }.max() ?? 0)
+        for (i, it) in results.enumerated() {
             let line =
-                "\(DisplayWidth.fit(it.id, to: 8)) \(DisplayWidth.fit(it.site, to: 8)) \(DisplayWidth.fit(it.place, to: 12)) \(DisplayWidth.fit(it.status.rawValue, to: 12)) \(it.text)"
+                "\(DisplayWidth.fit(it.id, to: idWidth)) \(DisplayWidth.fit(it.site, to: 8)) \(DisplayWidth.fit(it.place, to: 12)) \(DisplayWidth.fit(it.status.rawValue, to: 12)) \(it.text)"
             let selected = first + i == s.selected
             g.put(
                 DisplayWidth.fit(line, to: r.width - 4), x: r.x + 2, y: r.y + 3 + i,
