@@ -39,12 +39,16 @@ enum Schema {
             try ItemRow.rewriteAll(db)
         }
         if version < 5 {
+            try db.execute(sql: kindNumberIndex)
             try db.execute(sql: TallyRows.table)
             try TallyRows.rebuild(db)
         }
     }
 
-    /// Version 5 (November 2026): the figure tallies, and an index of the clocks still live.
+    /// Version 5 (November 2026): the figure tallies, an index of the clocks still live, and
+    /// one of items by kind and number (lists of all items, paged).
+    static let kindNumberIndex = "CREATE INDEX IF NOT EXISTS items_kind_num ON items(kind, num)"
+
     /// Version 4 (November 2026): sign-in PINs (salted hashes) and wrong-PIN counts; the
     /// items' search index (`items_fts`); the department an item was sent to.
     static let pins = "CREATE TABLE IF NOT EXISTS pins (staff TEXT PRIMARY KEY, data TEXT NOT NULL)"
@@ -104,6 +108,7 @@ enum Schema {
                 );
                 \(openItemIndexes)
                 CREATE INDEX items_site ON items(site, kind, opened_at);
+                \(kindNumberIndex);
 
                 -- One row per clock, kept with its item: what the figures count.
                 CREATE TABLE clocks (

@@ -92,24 +92,78 @@ extension Store {
     /// Items of a kind (or all kinds), open ones or all, optionally at one site, ordered by
     /// the nearest deadline for open items and by id otherwise.
     public func items(kind: ItemKind?, filter: ItemFilter, site: String? = nil) throws(WuyeError) -> [Item] {
-        let queries = Store.itemQueries(ItemRow.columns, kind: kind, filter: filter, site: site)
-        return try read { db in
-            var out: [Item] = []
-            var cache = ItemRow.LimitsCache()
-            for (sql, args) in queries {
-                let cursor = try Row.fetchCursor(db, sql: sql, arguments: StatementArguments(args))
-                while let row = try cursor.next() { out.append(try ItemRow.decode(row, cache: &cache)) }
-            }
-            return out
+        var out: [Item] = []
+        try forEachItem(kind: kind, filter: filter, site: site) { out.append($0) }
+        return out
+    }
+
+    /// A page of a list: at most `limit` items, starting after the item `after` in the
+    /// list's order. Each page costs what it holds, not what the store holds: the list's
+    /// indexes are entered at the item before.
+    public struct Page: Sendable {
+        public var limit: Int?
+        public var after: String?
+
+        public init(limit: Int? = nil, after: String? = nil) {
+            self.limit = limit
+            self.after = after
         }
+    }
+
+    /// Where a list resumes: the position in the list's order of the item a page ends with.
+    struct ListPosition {
+        var deadline: Int64?
+        var kind: String
+        var num: Int64
+    }
+
+    /// The list's items one at a time, as they are read (nothing is held): `body`
+    /// returns false to stop. `keep` decides which rows count towards the page's limit.
+    public func forEachItem(
+        kind: ItemKind?, filter: ItemFilter, site: String? = nil, page: Page = Page(), keep: (Item) -> Bool = { _ in true },
+        _ body: (Item) throws -> Void
+    ) throws(WuyeError) {
+        try read { db in
+            let position = try Store.listPosition(db, page.after, kind: kind, filter: filter, site: site)
+            var left = page.limit ?? Int.max
+            var cache = ItemRow.LimitsCache()
+            for (sql, args) in Store.itemQueries(ItemRow.columns, kind: kind, filter: filter, site: site, after: position) {
+                guard left > 0 else { break }
+                let cursor = try Row.fetchCursor(db, sql: sql, arguments: StatementArguments(args))
+                while left > 0, let row = try cursor.next() {
+                    let it = try ItemRow.decode(row, cache: &cache)
+                    guard keep(it) else { continue }
+                    left -= 1
+                    try body(it)
+                }
+            }
+        }
+    }
+
+    /// The position of `after` in a list, refused with what to do when it is not in it.
+    static func listPosition(_ db: Database, _ after: String?, kind: ItemKind?, filter: ItemFilter, site: String?) throws
+        -> ListPosition?
+    {
+        guard let after else { return nil }
+        let id = ItemID.canonical(after)
+        guard let row = try Row.fetchOne(db, sql: "SELECT next_deadline, kind, num, is_open, site FROM items WHERE id = ?", arguments: [id])
+        else { throw WuyeError.notFound("no item \(after); --after takes the last id of the page before") }
+        let inList = (kind == nil || row[1] == kind!.rawValue) && (site == nil || row[4] == site!) && (filter == .all || row[3] == true)
+        guard inList else {
+            throw WuyeError.badInput(
+                filter == .open && row[3] == false
+                    ? "\(id) is no longer open, so its place in the list of open items is gone; list again from the start (without --after)"
+                    : "\(id) is not in this list; --after takes the last id of the page before")
+        }
+        return ListPosition(deadline: filter == .open ? row[0] : nil, kind: row[1], num: row[2])
     }
 
     /// The queries of an item list, run in turn: open ones by nearest deadline (those
     /// with a deadline first, in the order of the open-item indexes, so that no large
     /// rows are sorted), all by id.
-    static func itemQueries(_ columns: String, kind: ItemKind?, filter: ItemFilter, site: String?) -> [(
-        String, [any DatabaseValueConvertible]
-    )] {
+    static func itemQueries(
+        _ columns: String, kind: ItemKind?, filter: ItemFilter, site: String?, after: ListPosition? = nil
+    ) -> [(String, [any DatabaseValueConvertible])] {
         var clauses: [String] = []
         var args: [any DatabaseValueConvertible] = []
         if filter == .open { clauses.append("is_open = 1") }
@@ -121,19 +175,37 @@ extension Store {
             clauses.append("site = ?")
             args.append(site)
         }
-        func query(_ extra: String?, _ order: String) -> (String, [any DatabaseValueConvertible]) {
-            let all = clauses + (extra.map { [$0] } ?? [])
+        // With one kind, ordering by kind is void: leaving it out lets the index give the
+        // order as it is, where SQLite would otherwise sort.
+        let tie = kind == nil ? ["kind", "num"] : ["num"]
+        func query(_ extra: [String], _ extraArgs: [any DatabaseValueConvertible], _ order: [String]) -> (
+            String, [any DatabaseValueConvertible]
+        ) {
+            let all = clauses + extra
             let whereSQL = all.isEmpty ? "" : "WHERE " + all.joined(separator: " AND ")
-            return ("SELECT \(columns) FROM items \(whereSQL) ORDER BY \(order)", args)
+            return ("SELECT \(columns) FROM items \(whereSQL) ORDER BY \(order.joined(separator: ", "))", args + extraArgs)
         }
-        guard filter == .open else { return [query(nil, "kind, num")] }
-        // With one kind, ordering by kind is void: leaving it out lets `items_open_kind`
-        // give the order as it is, where SQLite would otherwise sort.
-        let tie = kind == nil ? "kind, num" : "num"
-        return [
-            query("next_deadline IS NOT NULL", "next_deadline, " + tie),
-            query("next_deadline IS NULL", tie),
-        ]
+        // Rows after a position in an order of columns: (a, b) > (x, y), which SQLite
+        // answers from the index by seeking.
+        func past(_ order: [String], _ values: [any DatabaseValueConvertible]) -> (String, [any DatabaseValueConvertible]) {
+            ("(\(order.joined(separator: ", "))) > (\(order.map { _ in "?" }.joined(separator: ", ")))", values)
+        }
+        func tieValues(_ p: ListPosition) -> [any DatabaseValueConvertible] { kind == nil ? [p.kind, p.num] : [p.num] }
+        guard filter == .open else {
+            guard let p = after else { return [query([], [], ["kind", "num"])] }
+            let (c, v) = past(["kind", "num"], [p.kind, p.num])
+            return [query([c], v, ["kind", "num"])]
+        }
+        let withDeadline = ["next_deadline"] + tie
+        guard let p = after else {
+            return [query(["next_deadline IS NOT NULL"], [], withDeadline), query(["next_deadline IS NULL"], [], tie)]
+        }
+        if let d = p.deadline {
+            let (c, v) = past(withDeadline, [d] + tieValues(p))
+            return [query(["next_deadline IS NOT NULL", c], v, withDeadline), query(["next_deadline IS NULL"], [], tie)]
+        }
+        let (c, v) = past(tie, tieValues(p))
+        return [query(["next_deadline IS NULL", c], v, tie)]
     }
 
     /// The JSON array of items as `--json` prints it, from the stored rendering of each
@@ -144,21 +216,23 @@ extension Store {
     /// place, without a value made per column.
     public func itemsJSON(
         kind: ItemKind?, filter: ItemFilter, site: String?, breachedOnly: Bool, now: Instant, zones: [String: Zone],
-        sink: (UnsafeRawBufferPointer) -> Void
+        page: Page = Page(), sink: (UnsafeRawBufferPointer) -> Void
     ) throws(WuyeError) {
-        let queries = Store.itemQueries(
-            "json, clocks, cycle, status = 'void', site", kind: kind, filter: filter, site: site)
         return try read { db in
+            let queries = Store.itemQueries(
+                "json, clocks, cycle, status = 'void', site", kind: kind, filter: filter, site: site,
+                after: try Store.listPosition(db, page.after, kind: kind, filter: filter, site: site))
+            var left = page.limit ?? Int.max
             var w = JSONWriter(capacity: 1 << 17)
             w.beginArray()
             var zone = Zone.utc
             var zoneSite: [UInt8] = []
-            for (sql, args) in queries {
+            for (sql, args) in queries where left > 0 {
                 let statement = try db.makeStatement(sql: sql)
                 try statement.setArguments(StatementArguments(args))
                 let stmt = statement.sqliteStatement
                 defer { sqlite3_reset(stmt) }
-                while true {
+                while left > 0 {
                     let rc = sqlite3_step(stmt)
                     if rc == SQLITE_DONE { break }
                     guard rc == SQLITE_ROW else {
@@ -180,6 +254,7 @@ extension Store {
                             !void && clocks.contains { $0.cycle == cycle && [.breached, .missed].contains($0.state(at: now)) }
                         if !breached { continue }
                     }
+                    left -= 1
                     w.resumeObject(Store.columnBytes(stmt, 0))
                     ItemJSON.writeLiveFields(clocks, cycle: cycle, void: void, zone: zone, now: now, history: false, into: &w)
                     w.endObject()
@@ -195,6 +270,14 @@ extension Store {
     private static func columnBytes(_ stmt: OpaquePointer, _ i: Int32) -> UnsafeRawBufferPointer {
         guard let p = sqlite3_column_blob(stmt, i) else { return UnsafeRawBufferPointer(start: nil, count: 0) }
         return UnsafeRawBufferPointer(start: p, count: Int(sqlite3_column_bytes(stmt, i)))
+    }
+
+    /// The width of the longest id of a kind (`C-101709`: 8), from the index.
+    public func widestID(kind: ItemKind) throws(WuyeError) -> Int {
+        try read { db in
+            let n = try Int64.fetchOne(db, sql: "SELECT max(num) FROM items WHERE kind = ?", arguments: [kind.rawValue]) ?? 0
+            return 2 + String(max(n, 1)).count
+        }
     }
 
     public func isDemo() throws(WuyeError) -> Bool {

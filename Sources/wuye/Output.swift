@@ -106,3 +106,46 @@ enum Output {
         for r in rows { line(render(r)) }
     }
 }
+
+/// A table printed row by row as the rows are read, so that memory stays flat however
+/// long the list: the widths are given up front. A cell wider than its column is cut
+/// with `…` where `cut` allows (free text); otherwise the row is let out to hold it
+/// (an id or a countdown is never cut).
+struct StreamedTable {
+    let titles: [String]
+    let widths: [Int]
+    let cut: [Bool]
+    let total = Output.width
+
+    init(header: [String], widths: [Int], cut: [Bool]) {
+        titles = header
+        self.widths = widths
+        self.cut = cut
+    }
+
+    func header() { Output.line(render(titles)) }
+
+    func row(_ cells: [String]) { Output.line(render(cells)) }
+
+    private func render(_ cells: [String]) -> String {
+        var out = ""
+        var used = 0
+        for (i, c) in cells.enumerated() {
+            let cell = InertText.make(c)
+            if i >= widths.count {
+                out += DisplayWidth.truncate(cell, to: max(8, total - used))
+                break
+            }
+            let w = DisplayWidth.of(cell)
+            if w > widths[i] && cut[i] {
+                out += DisplayWidth.fit(cell, to: widths[i])
+            } else {
+                out += cell + String(repeating: " ", count: max(0, widths[i] - w))
+            }
+            out += "  "
+            used += max(w, widths[i]) + 2
+        }
+        while out.hasSuffix(" ") { out.removeLast() }
+        return out
+    }
+}

@@ -46,6 +46,39 @@ struct CommandLineTests {
         #expect(clocks[0]["remaining_seconds"] as? Int == 1200)
     }
 
+    /// `--limit N` and `--after ID` page through a list in its own order, in text and
+    /// JSON alike; pages joined are the whole list; a wrong `--after` says what to do.
+    @Test func listsArePagedWithLimitAndAfter() throws {
+        let cli = try demo()
+        for extra in [["--open"], ["--all"]] {
+            let whole = (try cli.json(["complaint", "list", "--json"] + extra) as! [[String: Any]]).map { $0["id"] as! String }
+            #expect(whole.count > 4)
+            var paged: [String] = []
+            var after: [String] = []
+            while true {
+                let page = (try cli.json(["complaint", "list", "--json", "--limit", "2"] + extra + after) as! [[String: Any]])
+                    .map { $0["id"] as! String }
+                #expect(page.count <= 2)
+                if page.isEmpty { break }
+                paged += page
+                after = ["--after", page.last!]
+            }
+            #expect(paged == whole)
+            // Text pages hold the same rows, the header once per page.
+            let text = try cli.run(["complaint", "list", "--limit", "2", "--after", whole[1]] + extra)
+            let rows = text.out.split(separator: "\n").dropFirst().map { String($0.split(separator: " ").first!) }
+            #expect(rows == Array(whole[2..<4]))
+        }
+        let closed = try cli.run(["complaint", "list", "--after", "C-6"])
+        #expect(closed.status == 2)
+        #expect(closed.err.contains("C-6 is no longer open"))
+        let other = try cli.run(["repair", "list", "--after", "C-1"])
+        #expect(other.status == 2)
+        #expect(other.err.contains("not in this list"))
+        #expect(try cli.run(["complaint", "list", "--limit", "0"]).status == 2)
+        #expect(try cli.run(["complaint", "list", "--after", "C-999"]).status == 3)
+    }
+
     @Test func workingAComplaintThroughItsLife() throws {
         let cli = try demo()
         #expect(try cli.run(["complaint", "respond", "C-1"]).status == 0)

@@ -12,6 +12,26 @@ struct TextTests {
         #expect(DisplayWidth.of("⚠️") == 2)
     }
 
+    /// Lists measure most cells without breaking graphemes (ASCII, Latin, CJK): that
+    /// path must give what measuring character by character gives, for any mix.
+    @Test func theQuickWidthAgreesWithTheCharacterByCharacterWidth() {
+        let pieces = [
+            "a", "Z", " ", "~", "é", "ß", "电", "梯", "。", "「", "ア", "한", "Ａ", "\u{302A}", "\u{0301}", "🚒", "⚠\u{FE0F}", "👨\u{200D}👩",
+            "🇨🇳", "\u{1100}\u{1161}", "\u{200B}", "\u{0007}", "\u{0085}", "\u{3000}", "…", "—", "\u{1F3FB}", "\u{00AD}",
+        ]
+        var state: UInt64 = 0x2545_F491_4F6C_DD1D
+        func next(_ n: Int) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((state >> 33) % UInt64(n))
+        }
+        for _ in 0..<5000 {
+            var s = ""
+            for _ in 0..<next(8) { s += pieces[next(pieces.count)] }
+            let slow = s.reduce(0) { $0 + DisplayWidth.of($1) }
+            #expect(DisplayWidth.of(s) == slow, "\(s.unicodeScalars.map { String($0.value, radix: 16) })")
+        }
+    }
+
     @Test func truncationNeverSplitsACharacter() {
         #expect(DisplayWidth.truncate("电梯故障", to: 5) == "电梯…")
         #expect(DisplayWidth.of(DisplayWidth.truncate("电梯故障", to: 5)) == 5)

@@ -35,6 +35,11 @@ public struct Site: Codable, Sendable, Equatable, Identifiable {
         self.routes = routes
     }
 
+    /// The widest place an item here can name (a unit, or a location's id), in columns.
+    public var widestPlace: Int {
+        max(units.map { DisplayWidth.of($0) }.max() ?? 0, locations.map { DisplayWidth.of($0.id) }.max() ?? 0)
+    }
+
     /// The site's zone; a site file is refused unless its zone is known, so this holds.
     public var zone: Zone { Zone(timeZone) ?? .utc }
 

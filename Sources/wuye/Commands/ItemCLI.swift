@@ -69,49 +69,68 @@ enum ItemCLI {
         Output.line(item.id)
     }
 
-    static func list(_ kind: ItemKind, filter: ListFilter, site: String?, json: Bool, asOf: String?, g: GlobalOptions) throws(WuyeError) {
+    static func list(
+        _ kind: ItemKind, filter: ListFilter, site: String?, json: Bool, asOf: String?, page: Store.Page = Store.Page(), g: GlobalOptions
+    ) throws(WuyeError) {
         let env = try Env(g)
         let store = try env.store()
         let sites = Dictionary(uniqueKeysWithValues: try store.sites().map { ($0.id, $0) })
         if let site, sites[site] == nil {
             throw .notFound("unknown site \(site); sites are: \(sites.keys.sorted().joined(separator: ", "))")
         }
-        var now = env.now
-        var items: [Item]
+        let empty = "no \(filter == .all ? "" : filter.rawValue + " ")\(kind.rawValue)s\(site.map { " at \($0)" } ?? "")"
         if let asOf = try env.asOf(asOf, store: store, site: site) {
-            now = asOf
-            items = try store.items(asOf: now).filter { $0.kind == kind && (site == nil || $0.site == site) }
+            // The past: a replay of the journal, so held and sorted here.
+            let now = asOf
+            var items = try store.items(asOf: now).filter { $0.kind == kind && (site == nil || $0.site == site) }
             if filter != .all { items = items.filter(\.isOpen) }
             items.sort { ($0.nextDeadline?.seconds ?? .max) < ($1.nextDeadline?.seconds ?? .max) }
-        } else {
+            if filter == .breached { items = items.filter { $0.isBreached(at: now) } }
+            if let limit = page.limit { items = Array(items.prefix(limit)) }
             if json {
-                // The fast path: stored renderings plus clocks computed for now.
-                try store.itemsJSON(
-                    kind: kind, filter: filter == .all ? .all : .open, site: site, breachedOnly: filter == .breached, now: now,
-                    zones: sites.mapValues(\.zone), sink: Output.writeAll)
-                Output.writeAll([10])
+                var w = JSONWriter()
+                w.beginArray()
+                for it in items { ItemJSON.write(it, zone: sites[it.site]?.zone ?? .utc, now: now, into: &w) }
+                w.endArray()
+                Output.json(w)
                 return
             }
-            items = try store.items(kind: kind, filter: filter == .all ? .all : .open, site: site)
+            if items.isEmpty { return Output.line(empty) }
+            return Output.table(["ID", "SITE", "PLACE", "STATUS", "CLOCK", "LEFT", "TEXT"], items.map { row($0, now: now) })
         }
-        if filter == .breached { items = items.filter { $0.isBreached(at: now) } }
+        let now = env.now
+        let storeFilter: Store.ItemFilter = filter == .all ? .all : .open
         if json {
-            var w = JSONWriter()
-            w.reserve(items.count * 1200)
-            w.beginArray()
-            for it in items { ItemJSON.write(it, zone: sites[it.site]?.zone ?? .utc, now: now, into: &w) }
-            w.endArray()
-            Output.json(w)
+            // The fast path: stored renderings plus clocks computed for now, streamed.
+            try store.itemsJSON(
+                kind: kind, filter: storeFilter, site: site, breachedOnly: filter == .breached, now: now,
+                zones: sites.mapValues(\.zone), page: page, sink: Output.writeAll)
+            Output.writeAll([10])
             return
         }
-        if items.isEmpty {
-            Output.line("no \(filter == .all ? "" : filter.rawValue + " ")\(kind.rawValue)s\(site.map { " at \($0)" } ?? "")")
-            return
+        // Rows are printed as they are read: the columns' widths come from what can be in
+        // them (the longest id, site, place name, status and clock), not from the rows.
+        let table = StreamedTable(
+            header: ["ID", "SITE", "PLACE", "STATUS", "CLOCK", "LEFT", "TEXT"],
+            widths: [
+                try store.widestID(kind: kind), sites.values.map { DisplayWidth.of($0.id) }.max() ?? 4,
+                min(20, sites.values.map(\.widestPlace).max() ?? 5), ItemCLI.statusWidth, ItemCLI.clockWidth, 9,
+            ], cut: [false, false, true, false, false, false])
+        var printed = 0
+        try store.forEachItem(
+            kind: kind, filter: storeFilter, site: site, page: page, keep: { filter != .breached || $0.isBreached(at: now) }
+        ) { it in
+            if printed == 0 { table.header() }
+            printed += 1
+            table.row(row(it, now: now))
         }
-        Output.table(
-            ["ID", "SITE", "PLACE", "STATUS", "CLOCK", "LEFT", "TEXT"],
-            items.map { row($0, now: now) })
+        if printed == 0 { Output.line(empty) }
     }
+
+    /// The widest status a row can show (`responded ⏸ !`).
+    static let statusWidth = ItemStatus.allCases.map { DisplayWidth.of($0.rawValue + " ⏸ !") }.max() ?? 12
+    /// The widest clock a row can show (`✗ resolution`).
+    static let clockWidth = ClockKind.allCases.map { DisplayWidth.of("✗ " + $0.rawValue) }.max() ?? 12
 
     static func row(_ it: Item, now: Instant) -> [String] {
         var clock = "-"

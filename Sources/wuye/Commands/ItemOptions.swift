@@ -1,5 +1,6 @@
 import ArgumentParser
 import WuyeCore
+import WuyeStore
 
 extension Channel: ExpressibleByArgument {}
 
@@ -38,6 +39,18 @@ struct ListOptions: ParsableArguments {
 
     @Flag(help: "JSON output.")
     var json = false
+
+    @Option(help: ArgumentHelp("At most this many items (a page).", valueName: "N"))
+    var limit: Int?
+
+    @Option(help: ArgumentHelp("The items after this one in the list's order (the last id of the page before).", valueName: "ID"))
+    var after: String?
+
+    func page() throws(WuyeError) -> Store.Page {
+        if let limit, limit < 1 { throw .badInput("--limit \(limit): give a number of items, 1 or more") }
+        if after != nil, asOf != nil { throw .badInput("--after pages the list as it is now; it cannot be given with --as-of") }
+        return Store.Page(limit: limit, after: after)
+    }
 }
 
 struct ShowOptions: ParsableArguments {

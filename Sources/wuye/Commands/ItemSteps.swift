@@ -167,7 +167,7 @@ struct ListStep<K: ItemKindTag>: ParsableCommand {
     @OptionGroup var o: ListOptions
     @Flag(help: "The same as --breached: past one of its limits.") var overdue = false
     func run() throws {
-        try ItemCLI.list(K.kind, filter: overdue ? .breached : o.filter, site: o.site, json: o.json, asOf: o.asOf, g: g)
+        try ItemCLI.list(K.kind, filter: overdue ? .breached : o.filter, site: o.site, json: o.json, asOf: o.asOf, page: try o.page(), g: g)
     }
 }
 
