@@ -88,16 +88,24 @@ extension Store {
             _ commands: [ItemCommand], on id: String?, site siteID: String? = nil, actor actorID: String, at: Instant?,
             now: Instant
         ) throws(WuyeError) -> Item {
+            try perform(commands.map { ($0, at) }, on: id, site: siteID, actor: actorID, now: now)
+        }
+
+        /// Several steps on one item, each at its own time (an imported row: opened, then
+        /// resolved and closed later), decided in turn and written as one row update.
+        @discardableResult
+        public mutating func perform(
+            _ steps: [(ItemCommand, Instant?)], on id: String?, site siteID: String? = nil, actor actorID: String, now: Instant
+        ) throws(WuyeError) -> Item {
             do {
-                return try performInner(commands, on: id, site: siteID, actor: actorID, at: at, now: now)
+                return try performInner(steps, on: id, site: siteID, actor: actorID, now: now)
             } catch {
                 throw Store.mapError(error, path: path)
             }
         }
 
         private mutating func performInner(
-            _ commands: [ItemCommand], on id: String?, site siteID: String?, actor actorID: String, at: Instant?,
-            now: Instant
+            _ steps: [(ItemCommand, Instant?)], on id: String?, site siteID: String?, actor actorID: String, now: Instant
         ) throws -> Item {
             let actor = try staff(actorID)
             var item: Item?
@@ -107,11 +115,12 @@ extension Store {
                 item = found
             }
             let site = try site(item?.site ?? siteID ?? "")
-            let decision = Decision(actor: actor, now: now, at: at ?? now, standards: try standardsInForce(), site: site)
+            let standards = try standardsInForce()
             let previous = item
             var subject = id ?? ""
             var lastSeq: Int64 = 0
-            for command in commands {
+            for (command, at) in steps {
+                let decision = Decision(actor: actor, now: now, at: at ?? now, standards: standards, site: site)
                 let bodies = try ItemDecider.decide(item, command, decision)
                 if case .open(let o) = command {
                     subject = try Store.nextID(db, o.kind)

@@ -209,15 +209,14 @@ extension Store {
             var ids: [String] = []
             for r in rows {
                 do throws(WuyeError) {
-                    let item = try b.perform([.open(r.opened)], on: nil, site: r.opened.site, actor: actor.id, at: r.openedAt, now: now)
+                    // The row's whole history in one update of its item: opened, then
+                    // resolved and closed at the resolution time.
+                    var steps: [(ItemCommand, Instant?)] = [(.open(r.opened), r.openedAt)]
                     if let t = r.resolvedAt {
-                        let steps: [ItemCommand] =
-                            r.opened.kind == .enquiry
-                            ? [.answer(note: "imported"), .close(note: "imported")]
-                            : [.resolve(note: "imported"), .close(note: "imported")]
-                        try b.perform(steps, on: item.id, actor: actor.id, at: t, now: now)
+                        steps.append((r.opened.kind == .enquiry ? .answer(note: "imported") : .resolve(note: "imported"), t))
+                        steps.append((.close(note: "imported"), t))
                     }
-                    ids.append(item.id)
+                    ids.append(try b.perform(steps, on: nil, site: r.opened.site, actor: actor.id, now: now).id)
                 } catch {
                     throw WuyeError(error.kind, "row \(r.row): \(error.message); nothing was imported")
                 }

@@ -12,6 +12,7 @@ enum Bench {
             if only == nil || only == "all" || only == "console" { try MainActor.assumeIsolated { try ConsoleBench.run(scratch) } }
             if only == nil || only == "all" || only == "integrity" { try integrityFigures(scratch) }
             if only == nil || only == "all" || only == "peers" { try peerFigures(scratch) }
+            if only == nil || only == "all" || only == "scale" { try ScaleBench.run(scratch) }
         } catch {
             FileHandle.standardError.write(Data("wuye-bench: \(error)\n".utf8))
             exit(1)
@@ -39,8 +40,8 @@ enum Bench {
 
     /// A store with the demo's sites and staff and `open` open complaints plus `closed`
     /// closed ones, built in large transactions.
-    static func dataset(_ home: String, open: Int, closed: Int) throws {
-        try Demo.create(home: home, now: realNow() - 86400 * 4)
+    static func dataset(_ home: String, open: Int, closed: Int, months: Int = 1) throws {
+        try Demo.create(home: home, now: realNow() - 86400 * Int64(max(4, 30 * months)))
         let store = try Store.open(home: home)
         let now = realNow()
         let units = try store.site("jinxiu").units
@@ -49,7 +50,9 @@ enum Bench {
             let n = min(5000, closed - made)
             try store.batch { (b: inout Store.Batch) throws(WuyeError) in
                 for i in 0..<n {
-                    let t = now - 86400 * 3 + Int64(i % 3600)
+                    // Spread over the months asked for (the last three days of each by default).
+                    let month = Int64((made + i) % max(1, months))
+                    let t = now - 86400 * 3 - month * 86400 * 30 + Int64(i % 3600)
                     let o = ItemOpened(
                         kind: .complaint, site: "jinxiu", unit: units[(made + i) % units.count], channel: .hotline,
                         category: "噪音", text: "历史投诉 \(made + i)", limits: ClockLimits())

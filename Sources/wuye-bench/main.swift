@@ -7,7 +7,7 @@ import WuyeStore
 //
 // `wuye-bench writer --home DIR --count N` is a helper for the crash and concurrency
 // tests: it opens N complaints, one commit each, and prints each id only after commit.
-// `wuye-bench dataset --home DIR --open N --closed M` builds a store of that shape.
+// `wuye-bench dataset --home DIR --open N --closed M [--months K]` builds a store of that shape.
 
 let args = Array(CommandLine.arguments.dropFirst())
 
@@ -43,19 +43,47 @@ if args.first == "writer" {
 }
 
 if args.first == "dataset" {
-    guard let home = option("--home"), let open = option("--open").flatMap(Int.init), let closed = option("--closed").flatMap(Int.init)
+    guard let home = option("--home"), let open = option("--open").flatMap(Int.init), let closed = option("--closed").flatMap(Int.init),
+        let months = Int(option("--months") ?? "1"), months >= 1
     else {
-        FileHandle.standardError.write(Data("usage: wuye-bench dataset --home DIR --open N --closed M\n".utf8))
+        FileHandle.standardError.write(Data("usage: wuye-bench dataset --home DIR --open N --closed M [--months K]\n".utf8))
         exit(2)
     }
     do {
-        try Bench.dataset(home, open: open, closed: closed)
+        try Bench.dataset(home, open: open, closed: closed, months: months)
         try Store.open(home: home).checkpoint()
         print("built \(home): \(open) open and \(closed) closed complaints")
     } catch {
         FileHandle.standardError.write(Data("dataset: \(error)\n".utf8))
         exit(1)
     }
+    exit(0)
+}
+
+if args.first == "--help" || args.first == "-h" || args.first == "help" {
+    print(
+        """
+        wuye-bench: what Wuye's costs are on this machine, measured (medians), one line per figure.
+
+        USAGE: wuye-bench [store|console|integrity|peers|scale|all]
+               wuye-bench dataset --home DIR --open N --closed M [--months K]
+
+          store      one commit; start-up, lists and search on 100 000 closed + 2 000 open
+                     (WUYE_BENCH_CLOSED sets the history's size); list and respond at 10 000 open
+          console    the console (in tmux on a socket of its own, followed by its pid): one tick,
+                     first frame with the figures, idle output and CPU, a commit elsewhere until
+                     it is on screen, and the key thread's work right after another process commits
+          integrity  the write path's checks, whole verification, wuye check
+          peers      taskwarrior's list and done, when installed
+          scale      lists at 1 000, 10 000 and 50 000 open (JSON, text, first 50, memory) beside
+                     task list; wuye import beside task import; a step after a 50 000-row import;
+                     kpi this month and --as-of
+          dataset    builds a store of that shape for anyone to measure against: N open and M
+                     closed complaints, the closed ones spread over K months (default 1)
+
+        Build first with swift build -c release: the process figures run the wuye beside it.
+        WUYE_BENCH_DIR keeps the data sets between runs.
+        """)
     exit(0)
 }
 

@@ -17,6 +17,8 @@ public final class ConsoleApp {
     private var inFlight = false
     /// Another process committed since the last preparation was asked for.
     private var wantCatchUp = false
+    /// How long the worker's last preparation took, in milliseconds.
+    public private(set) var lastPreparation: Double?
     public var ui: UIState
     public var theme: Theme
     public var strings: Strings
@@ -179,6 +181,7 @@ public final class ConsoleApp {
         defer { pending = [] }
         guard let worker, let p = worker.take() else { return [] }
         inFlight = false
+        lastPreparation = p.milliseconds
         if let e = p.error {
             fail(e, now: now)
             return pending
