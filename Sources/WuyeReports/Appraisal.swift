@@ -45,31 +45,40 @@ public enum Appraisal {
         }
         func score(_ rating: Int) -> Double { standards.callbackRatingScores[max(0, min(4, rating - 1))] }
 
-        // Per site, in its own time zone: clocks and ratings by assignee, and the
-        // site's own satisfaction scores.
-        var timeliness: [String: [Store.ClockOutcome]] = [:]
+        // Per site, in its own time zone: the tallies by assignee (decided clocks and
+        // ratings) and the live clocks, and the site's own satisfaction scores.
+        var timeliness: [String: Store.ClockCounts] = [:]
         var ownScores: [String: [Double]] = [:]
         var ownFlags: [String: (backdated: Int, imported: Int)] = [:]
         var siteScores: [String: [Double]] = [:]
         for s in setting.sites {
-            let from = period.from(in: s.zone)
-            let to = period.to(in: s.zone)
-            for (who, c) in try store.assignedClocks(site: s.id, kinds: [.result, .progress], deadlineFrom: from, to: to) {
-                if let who { timeliness[who, default: []].append(c) }
+            let range = Store.FigureRange(site: s.id, period: period, zone: s.zone)
+            let tallies = try store.tallies(range, byAssignee: true)
+            let live = try store.liveClocks(range, kinds: [.result, .progress])
+            let people = Set(tallies.keys.map(\.assignee)).union(live.compactMap(\.assignee)).subtracting([""])
+            var all: [Double] = []
+            for who in people.union([""]) {
+                let own = tallies.filter { $0.key.assignee == who }
+                let ratings = Store.ratingCounts(own)
+                let scores = ratings.byRating.sorted { $0.key < $1.key }.flatMap { Array(repeating: score($0.key), count: $0.value) }
+                all += scores
+                guard !who.isEmpty else { continue }
+                let c = Store.clockCounts(
+                    own, live: live.filter { $0.assignee == who }.map(\.clock), kinds: [.result, .progress], now: now)
+                var t = timeliness[who] ?? Store.ClockCounts()
+                t.met += c.met
+                t.decided += c.decided
+                t.pending += c.pending
+                t.backdated += c.backdated
+                t.imported += c.imported
+                timeliness[who] = t
+                ownScores[who, default: []] += scores
+                var f = ownFlags[who] ?? (0, 0)
+                f.backdated += ratings.backdated
+                f.imported += ratings.imported
+                ownFlags[who] = f
             }
-            let ratings = try store.assignedCallbackRatings(site: s.id, from: from, to: to)
-            for (who, c) in ratings {
-                guard let r = c.rating else { continue }
-                if let who {
-                    ownScores[who, default: []].append(score(r))
-                    var f = ownFlags[who] ?? (0, 0)
-                    if c.backdated { f.backdated += 1 }
-                    if c.imported { f.imported += 1 }
-                    ownFlags[who] = f
-                }
-            }
-            siteScores[s.id] =
-                try store.surveys(site: s.id, from: from, to: to).map(\.score) + ratings.compactMap { $0.clock.rating.map(score) }
+            siteScores[s.id] = try store.surveys(site: s.id, from: range.from, to: range.to).map(\.score) + all
         }
         let companyScores = siteScores.values.flatMap { $0 }
         let sessions = setting.trainings.filter { $0.date >= period.first && $0.date < period.end }
@@ -85,7 +94,10 @@ public enum Appraisal {
             var satisfaction = Figure(
                 name: "satisfaction", value: nil, target: t.satisfaction / 100, ceiling: false, numerator: scores.reduce(0, +) / 100,
                 denominator: Double(scores.count), pending: 0, backdated: flags.backdated, imported: flags.imported)
-            var timely = Figures.achievement("complaint_timeliness", timeliness[m.id] ?? [], target: t.complaintTimeliness, now: now)
+            let c = timeliness[m.id] ?? Store.ClockCounts()
+            var timely = Figure(
+                name: "complaint_timeliness", value: nil, target: t.complaintTimeliness, ceiling: false, numerator: Double(c.met),
+                denominator: Double(c.decided), pending: c.pending, backdated: c.backdated, imported: c.imported)
             var passed = 0
             var assessed = 0
             for session in sessions {

@@ -31,9 +31,19 @@ enum HashChain {
             self.payload = payload
         }
 
-        /// From a row of `Store.eventColumns`.
-        init(_ row: Row) {
-            self.init(seq: row[0], at: row[1], recorded: row[2], actor: row[3], type: row[4], subject: row[5], payload: row[6])
+        /// From a row of `Store.eventColumns`; a row that damage left without its values
+        /// (or with values of the wrong kind) is refused, never trusted or crashed on.
+        init(_ row: Row) throws {
+            func value<T: DatabaseValueConvertible>(_ i: Int) -> T? { T.fromDatabaseValue(row[i] as DatabaseValue) }
+            guard let seq: Int64 = value(0), let at: Int64 = value(1), let recorded: Int64 = value(2), let actor: String = value(3),
+                let type: String = value(4), let subject: String = value(5), let payload: String = value(6)
+            else {
+                let n = (row[0] as DatabaseValue).description
+                throw WuyeError.storeUnusable(
+                    "event \(n) of the journal cannot be read: the store is damaged. Restore a backup ('wuye restore FILE'; see docs/data-format.md)"
+                )
+            }
+            self.init(seq: seq, at: at, recorded: recorded, actor: actor, type: type, subject: subject, payload: payload)
         }
     }
 
@@ -75,7 +85,7 @@ enum HashChain {
             if highest > 0 { throw damaged("every event has been removed (the last was number \(highest))") }
             return (genesis, 1)
         }
-        let fields = Fields(last)
+        let fields = try Fields(last)
         let before: String = rows.count > 1 ? (rows[1]["hash"] ?? "") : genesis
         if rows.count == 1 && fields.seq != 1 { throw damaged("the events before number \(fields.seq) have been removed") }
         if rows.count > 1, (rows[1][0] as Int64) != fields.seq - 1 {
@@ -94,7 +104,8 @@ enum HashChain {
         var expected: Int64 = 1
         let cursor = try Row.fetchCursor(db, sql: "SELECT \(Store.eventColumns), hash FROM events ORDER BY seq")
         while let row = try cursor.next() {
-            let f = Fields(row)
+            let f: Fields
+            do { f = try Fields(row) } catch { return "journal: event \((row[0] as DatabaseValue).description) cannot be read" }
             if f.seq != expected {
                 return f.seq > expected
                     ? "journal: event \(expected)\(f.seq - expected > 1 ? " to \(f.seq - 1)" : "") has been removed"
@@ -118,7 +129,7 @@ enum HashChain {
         let rows = try Row.fetchAll(db, sql: "SELECT \(Store.eventColumns) FROM events ORDER BY seq")
         let update = try db.makeStatement(sql: "UPDATE events SET hash = ? WHERE seq = ?")
         for row in rows {
-            let f = Fields(row)
+            let f = try Fields(row)
             previous = hash(previous: previous, f)
             try update.execute(arguments: [previous, f.seq])
         }

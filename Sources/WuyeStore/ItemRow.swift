@@ -13,8 +13,12 @@ enum ItemRow {
 
     /// Writes an item's row, its clock rows, its search entry and its change to the figure
     /// tallies (from `previous`, the item as its row held it; nil for a new row).
-    static func upsert(_ db: Database, _ it: Item, zone: Zone, seq: Int64, previous: Item?) throws {
-        try TallyRows.add(db, Tallies.change(from: previous.map { Tallies.of($0, zone: zone) } ?? [:], to: Tallies.of(it, zone: zone)))
+    /// Without `tallies` the tallies are left alone (the past's rows, whose tallies are
+    /// written whole).
+    static func upsert(_ db: Database, _ it: Item, zone: Zone, seq: Int64, previous: Item?, tallies: Bool = true) throws {
+        if tallies {
+            try TallyRows.add(db, Tallies.change(from: previous.map { Tallies.of($0, zone: zone) } ?? [:], to: Tallies.of(it, zone: zone)))
+        }
         let number = ItemID(it.id)?.number ?? 0
         try db.cachedStatement(
             sql: """
@@ -66,6 +70,8 @@ enum ItemRow {
             ])
         }
         try TallyRows.rebuild(db, site: site)
+        // Snapshots hold tallies by the old zone's days: the next write takes a whole one.
+        try Snapshots.drop(db)
     }
 
     static let clockColumns = """

@@ -41,12 +41,13 @@ enum Schema {
         if version < 5 {
             try db.execute(sql: kindNumberIndex)
             try db.execute(sql: TallyRows.table)
+            try db.execute(sql: Snapshots.tables)
             try TallyRows.rebuild(db)
         }
     }
 
-    /// Version 5 (November 2026): the figure tallies, an index of the clocks still live, and
-    /// one of items by kind and number (lists of all items, paged).
+    /// Version 5 (November 2026): the figure tallies, an index of the clocks still live, one
+    /// of items by kind and number (lists of all items, paged), and snapshots for `--as-of`.
     static let kindNumberIndex = "CREATE INDEX IF NOT EXISTS items_kind_num ON items(kind, num)"
 
     /// Version 4 (November 2026): sign-in PINs (salted hashes) and wrong-PIN counts; the
@@ -132,6 +133,7 @@ enum Schema {
                 CREATE INDEX clocks_deadline ON clocks(site, kind, deadline);
                 CREATE INDEX clocks_stopped ON clocks(site, kind, stopped_at);
                 \(TallyRows.table)
+                \(Snapshots.tables)
 
                 -- Duties ticked, checkpoints scanned, trainings, surveys.
                 CREATE TABLE ticks (

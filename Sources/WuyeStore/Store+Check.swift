@@ -197,6 +197,8 @@ extension Store {
         for id in stored.keys.sorted() where r.items[id] == nil {
             report.differences.append("\(id): has a row but no event in the journal")
         }
+        // The snapshots the past is read from, each against the journal up to its event.
+        if let problems = readable("snapshots", { try Snapshots.verify(db) }) { report.differences += problems }
         // The figure tallies: what the items of the journal add up to.
         if let stored = readable("figure tallies", { try TallyRows.all(db) }) {
             let journal = TallyRows.sum(r.items.values, zone: { r.sites[$0]?.zone ?? .utc })
@@ -248,6 +250,8 @@ extension Store {
             // The search index is made anew: its structures may be what was damaged.
             try db.execute(
                 sql: "DELETE FROM items; DELETE FROM clocks; DELETE FROM tallies; DROP TABLE IF EXISTS items_fts; \(ItemSearch.table)")
+            // Snapshots are taken anew (a whole one at the next write) from the rebuilt rows.
+            try Snapshots.drop(db)
             for it in r.items.values { try ItemRow.upsert(db, it, zone: r.sites[it.site]?.zone ?? .utc, seq: 0, previous: nil) }
         }
         try db.execute(sql: "DELETE FROM sites; DELETE FROM staff; DELETE FROM standards; DELETE FROM meta")

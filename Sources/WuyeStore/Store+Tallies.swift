@@ -30,6 +30,9 @@ enum TallyRows {
                 sql:
                     "DELETE FROM tallies WHERE site = ? AND what = ? AND day = ? AND assignee = ? AND n = 0 AND met = 0 AND backdated = 0 AND imported = 0"
             ).execute(arguments: [k.site, k.what, k.day, k.assignee])
+            // What the next snapshot records (see Snapshots).
+            try db.cachedStatement(sql: "INSERT OR IGNORE INTO tally_changes (site, what, day, assignee) VALUES (?, ?, ?, ?)")
+                .execute(arguments: [k.site, k.what, k.day, k.assignee])
         }
     }
 

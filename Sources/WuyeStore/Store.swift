@@ -247,6 +247,8 @@ public final class Store: Sendable {
                 try db.inTransaction(.immediate) {
                     // Files changed by anything but a Wuye writer are verified whole first.
                     if verifying && !Verification.stampMatches(path) { try Verification.verifyWhole(db) }
+                    // The state before this write, when a snapshot is due (a new day, or many events).
+                    if verifying { try Snapshots.takeIfDue(db, now: Instant(seconds: Int64(Date().timeIntervalSince1970))) }
                     result = try body(db)
                     return .commit
                 }
@@ -332,16 +334,22 @@ public final class Store: Sendable {
     }
 
     static func decodeEvent(_ row: Row) throws -> Event {
-        let seq: Int64 = row[0]
+        // Damage can leave a row without its values, or with values of another kind: such
+        // a row is refused with what to do, never crashed on.
+        func value<T: DatabaseValueConvertible>(_ i: Int) -> T? { T.fromDatabaseValue(row[i] as DatabaseValue) }
+        let unreadable = WuyeError.storeUnusable(
+            "event \((row[0] as DatabaseValue).description) of the journal cannot be read: the store is damaged. Restore a backup ('wuye restore FILE'; see docs/data-format.md)"
+        )
+        guard let seq: Int64 = value(0), let at: Int64 = value(1), let recorded: Int64 = value(2), let actor: String = value(3),
+            let subject: String = value(5), let payload: String = value(6)
+        else { throw unreadable }
         let body: EventBody
         do {
-            body = try decodeBody(row[6])
+            body = try decodeBody(payload)
         } catch {
-            throw WuyeError.storeUnusable(
-                "event \(seq) of the journal cannot be read: the store is damaged. Restore a backup ('wuye restore FILE'; see docs/data-format.md)"
-            )
+            throw unreadable
         }
-        return Event(seq: seq, at: Instant(seconds: row[1]), recorded: Instant(seconds: row[2]), actor: row[3], subject: row[5], body: body)
+        return Event(seq: seq, at: Instant(seconds: at), recorded: Instant(seconds: recorded), actor: actor, subject: subject, body: body)
     }
 
     static let eventColumns = "seq, at, recorded, actor, type, subject, payload"

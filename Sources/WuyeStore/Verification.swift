@@ -63,7 +63,7 @@ enum Verification {
             db.cachedStatement(sql: "SELECT \(Store.eventColumns), hash FROM events WHERE subject = ? ORDER BY seq"), arguments: [id])
         var replayed: Item?
         for e in events {
-            let f = HashChain.Fields(e)
+            let f = try HashChain.Fields(e)
             let previous =
                 f.seq == 1
                 ? HashChain.genesis

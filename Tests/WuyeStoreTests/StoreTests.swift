@@ -150,6 +150,48 @@ struct StoreTests {
         #expect(!walked.isEmpty)
     }
 
+    /// The past read from a snapshot and the events after it is the past replayed from
+    /// the whole journal: the same figures, appraisal and open items, at any moment of a
+    /// random history with snapshots taken along it; and `check` holds every snapshot to
+    /// the journal, and finds one altered.
+    @Test func thePastFromSnapshotsEqualsTheWholeJournalReplayed() throws {
+        let home = TempHome()
+        let store = try demoStore(home)
+        var rng = SeededRandom(seed: 29)
+        var moments: [Instant] = []
+        _ = try randomHistory(store, seed: 13) { step, now in
+            if rng.next(in: 0...60) == 0 { try store.takeSnapshot(now: now) }
+            if step % 150 == 75 { moments.append(now - 1) }
+        }
+        #expect(try store.snapshotEvents().count > 5)
+        #expect(try store.check().differences == [])
+        let zone = try store.site("jinxiu").zone
+        for t in moments {
+            let fast = try store.snapshot(asOf: t)
+            let slow = try store.replayedSnapshot(asOf: t)
+            #expect(try fast.store.items(kind: nil, filter: .open) == slow.store.items(kind: nil, filter: .open))
+            let day = zone.date(of: t)
+            for period in [Period.month(day.year, day.month), .days(day.adding(days: -6), day.adding(days: 1))] {
+                for site in [nil, "jinxiu"] {
+                    let a = try Figures.compute(store: fast.store, site: site, period: period, now: t)
+                    let b = try Figures.compute(store: slow.store, site: site, period: period, now: t)
+                    #expect(a.figures == b.figures, "figures at \(t.seconds), \(period)")
+                    #expect(a.patrol == b.patrol)
+                }
+                let a = try Appraisal.compute(store: fast.store, period: period, site: nil, staff: nil, now: t)
+                let b = try Appraisal.compute(store: slow.store, period: period, site: nil, staff: nil, now: t)
+                #expect(a.map(\.figures) == b.map(\.figures), "appraisal at \(t.seconds)")
+            }
+        }
+        try store.close()
+        try rawSQL(home.file, "UPDATE snapshot_tallies SET n = n + 1 WHERE seq = (SELECT max(seq) FROM snapshot_tallies)")
+        let damaged = try Store.open(home: home.path)
+        let report = try damaged.check(repair: true)
+        #expect(report.differences.contains { $0.hasPrefix("snapshot at event") })
+        #expect(report.unrepaired == [])
+        #expect(try damaged.check().differences == [])
+    }
+
     /// A site's rows hold renderings (local offsets) and tallies (local days) in its zone:
     /// a new zone renders them again in the same transaction, and `check` stays clean.
     @Test func aNewTimeZoneRendersTheSitesRowsAgain() throws {
@@ -172,7 +214,7 @@ struct StoreTests {
 
     /// A random stream of steps by every role, some back-dated, most refused: returns
     /// how many were accepted.
-    private func randomHistory(_ store: Store, seed: UInt64) throws -> Int {
+    private func randomHistory(_ store: Store, seed: UInt64, each: (Int, Instant) throws -> Void = { _, _ in }) throws -> Int {
         var rng = SeededRandom(seed: seed)
         var now = realNow
         let verbs: [(String) -> ItemCommand] = [
@@ -194,6 +236,7 @@ struct StoreTests {
         var accepted = 0
         for step in 0..<1200 {
             now = now + Int64(rng.next(in: 1...4000))
+            try each(step, now)
             if step % 5 == 0 {
                 _ = try? store.perform(
                     opened(complex: rng.next(in: 0...1) == 1), on: nil, site: "jinxiu", actor: "desk-li", at: nil, now: now)
