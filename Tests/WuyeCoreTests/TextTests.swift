@@ -17,7 +17,8 @@ struct TextTests {
     @Test func theQuickWidthAgreesWithTheCharacterByCharacterWidth() {
         let pieces = [
             "a", "Z", " ", "~", "é", "ß", "电", "梯", "。", "「", "ア", "한", "Ａ", "\u{302A}", "\u{0301}", "🚒", "⚠\u{FE0F}", "👨\u{200D}👩",
-            "🇨🇳", "\u{1100}\u{1161}", "\u{200B}", "\u{0007}", "\u{0085}", "\u{3000}", "…", "—", "\u{1F3FB}", "\u{00AD}",
+            "🇨🇳", "\u{1100}\u{1161}", "\u{200B}", "\u{0007}", "\u{0085}", "\u{3000}", "…", "—", "\u{1F3FB}", "\u{00AD}", "●", "⏸", "✗",
+            "\u{FE0F}", "\u{200D}", "\u{20E3}", "☎", "⌚", "▲",
         ]
         var state: UInt64 = 0x2545_F491_4F6C_DD1D
         func next(_ n: Int) -> Int {
@@ -29,6 +30,44 @@ struct TextTests {
             for _ in 0..<next(8) { s += pieces[next(pieces.count)] }
             let slow = s.reduce(0) { $0 + DisplayWidth.of($1) }
             #expect(DisplayWidth.of(s) == slow, "\(s.unicodeScalars.map { String($0.value, radix: 16) })")
+        }
+    }
+
+    /// Text is checked byte by byte before the careful path: whatever the mix, the result
+    /// is what turning every character one by one gives.
+    @Test func inertTextsQuickCheckNeverLetsAControlThrough() {
+        let pieces = [
+            "a", "电", "⏸", "●", "✗", "—", "…", "\u{1B}", "\u{7F}", "\u{85}", "\u{9B}", "\u{A0}", "é", "\u{200B}", "\u{200D}", "\u{200F}",
+            "\u{2010}", "\u{202A}", "\u{202E}", "\u{202F}", "\u{2060}", "\u{2065}", "\u{2066}", "\u{2069}", "\u{206A}", "\u{061C}",
+            "\u{061B}", "\u{FEFF}", "\u{FEFE}", "\u{FF01}", "\n", "\t",
+        ]
+        func reference(_ s: String) -> String {
+            var out = ""
+            for scalar in s.unicodeScalars {
+                let v = scalar.value
+                switch v {
+                case 0x1B: out += "␛"
+                case 0x00..<0x20: out += "^" + String(UnicodeScalar(UInt8(v + 0x40)))
+                case 0x7F: out += "^?"
+                case 0x80..<0xA0, 0x200B...0x200F, 0x202A...0x202E, 0x2060...0x2064, 0x2066...0x2069, 0x061C, 0xFEFF:
+                    out +=
+                        "<U+"
+                        + String(String(v, radix: 16, uppercase: true).reversed()).padding(toLength: 4, withPad: "0", startingAt: 0)
+                        .reversed() + ">"
+                default: out.unicodeScalars.append(scalar)
+                }
+            }
+            return out
+        }
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        func next(_ n: Int) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((state >> 33) % UInt64(n))
+        }
+        for _ in 0..<5000 {
+            var s = ""
+            for _ in 0..<next(6) { s += pieces[next(pieces.count)] }
+            #expect(InertText.make(s) == reference(s), "\(s.unicodeScalars.map { String($0.value, radix: 16) })")
         }
     }
 

@@ -55,6 +55,15 @@ public enum DisplayWidth {
                 w += 1
             } else if isPlainWide(v) {
                 w += 2
+            } else if v >= 0x2010 && v < 0x2C00 && !(v >= 0x2028 && v <= 0x202E) && !(v >= 0x2060 && v <= 0x206F)
+                && !(v >= 0x20D0 && v <= 0x20FF)
+            {
+                // Punctuation, arrows, shapes and symbols (`—`, `…`, `●`, `⏸`, `✗`): each its
+                // own cluster unless a selector or joiner follows, which sends the text to
+                // the careful path when it is reached.
+                let sw = of(u)
+                if sw == 0 { return nil }
+                w += sw
             } else {
                 return nil
             }

@@ -37,9 +37,32 @@ public enum InertText {
         return cleanBytes(Array(s.utf8))
     }
 
+    /// Looks at the bytes after those lead bytes too, so that ordinary text holding a
+    /// symbol such as `⏸`, `●` or `—` (lead byte 0xE2) stays on the quick path; only the
+    /// characters `make` changes send text to the careful one.
     @inline(__always)
-    static func cleanBytes<C: Collection<UInt8>>(_ bytes: C) -> Bool {
-        for b in bytes where b < 0x20 || b == 0x7F || b == 0xC2 || b == 0xE2 || b == 0xD8 || b == 0xEF { return false }
+    static func cleanBytes<C: BidirectionalCollection<UInt8>>(_ bytes: C) -> Bool where C.Index == Int {
+        var i = bytes.startIndex
+        let end = bytes.endIndex
+        while i < end {
+            let b = bytes[i]
+            if b < 0x20 || b == 0x7F { return false }
+            if b >= 0xC2 {
+                let b1: UInt8 = i + 1 < end ? bytes[i + 1] : 0
+                let b2: UInt8 = i + 2 < end ? bytes[i + 2] : 0
+                switch b {
+                case 0xC2 where b1 >= 0x80 && b1 <= 0x9F: return false  // C1 controls
+                case 0xD8 where b1 == 0x9C: return false  // U+061C
+                case 0xEF where b1 == 0xBB && b2 == 0xBF: return false  // BOM
+                case 0xE2:
+                    // U+200B…U+200F, U+202A…U+202E, U+2060…U+2064, U+2066…U+2069
+                    if b1 == 0x80 && ((b2 >= 0x8B && b2 <= 0x8F) || (b2 >= 0xAA && b2 <= 0xAE)) { return false }
+                    if b1 == 0x81 && ((b2 >= 0xA0 && b2 <= 0xA4) || (b2 >= 0xA6 && b2 <= 0xA9)) { return false }
+                default: break
+                }
+            }
+            i += 1
+        }
         return true
     }
 
