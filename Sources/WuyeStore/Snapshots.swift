@@ -22,6 +22,7 @@ enum Snapshots {
             seq INTEGER PRIMARY KEY,    -- the journal up to and including this event
             at INTEGER NOT NULL,        -- the latest time any event up to it was recorded
             taken INTEGER NOT NULL,     -- when the snapshot was taken
+            until INTEGER NOT NULL,     -- the next local midnight of any site after that
             open TEXT NOT NULL          -- the ids of the items open then, space-separated
         );
         CREATE TABLE IF NOT EXISTS snapshot_tallies (
@@ -39,19 +40,15 @@ enum Snapshots {
     /// Takes a snapshot of the state before this transaction's writes when one is due:
     /// a site's local day changed since the last one, or `every` events were written.
     static func takeIfDue(_ db: Database, now: Instant) throws {
-        guard let last = try Row.fetchOne(db.cachedStatement(sql: "SELECT max(seq), max(recorded) FROM events")), let _: Int64 = last[0]
-        else { return }
-        let seq: Int64 = last[0]
-        let previous = try Row.fetchOne(db.cachedStatement(sql: "SELECT seq, taken FROM snapshots ORDER BY seq DESC LIMIT 1"))
+        // One aggregate a query: SQLite answers a lone max() from the index, two by a scan.
+        guard let seq = try Int64.fetchOne(db.cachedStatement(sql: "SELECT max(seq) FROM events")) else { return }
+        let previous = try Row.fetchOne(db.cachedStatement(sql: "SELECT seq, until FROM snapshots ORDER BY seq DESC LIMIT 1"))
         if let previous {
             let snapSeq: Int64 = previous[0]
-            guard seq > snapSeq else { return }
-            let taken = Instant(seconds: previous[1])
-            let zones = try String.fetchAll(db.cachedStatement(sql: "SELECT data FROM sites")).map { try Store.decode(Site.self, $0).zone }
-            let newDay = zones.contains { $0.date(of: taken) != $0.date(of: now) }
-            guard newDay || seq - snapSeq >= every else { return }
+            let until: Int64 = previous[1]
+            guard seq > snapSeq, now.seconds >= until || seq - snapSeq >= every else { return }
         }
-        try take(db, seq: seq, at: Instant(seconds: last[1]), now: now, whole: previous == nil)
+        try take(db, seq: seq, at: try latestRecorded(db), now: now, whole: previous == nil)
     }
 
     /// Writes the snapshot of the state at `seq`: the tallies changed since the one before
@@ -72,8 +69,17 @@ enum Snapshots {
                 """, arguments: [seq])
         try db.execute(sql: "DELETE FROM tally_changes")
         let open = try String.fetchAll(db, sql: "SELECT id FROM items WHERE is_open = 1").joined(separator: " ")
+        // The next snapshot is due at the first local midnight of any site after now.
+        let zones = try String.fetchAll(db, sql: "SELECT data FROM sites").map { try Store.decode(Site.self, $0).zone }
+        let until = zones.map { $0.startOfDay($0.date(of: now).adding(days: 1)) }.min() ?? now + 86400
         try db.execute(
-            sql: "INSERT INTO snapshots (seq, at, taken, open) VALUES (?, ?, ?, ?)", arguments: [seq, at.seconds, now.seconds, open])
+            sql: "INSERT INTO snapshots (seq, at, taken, until, open) VALUES (?, ?, ?, ?, ?)",
+            arguments: [seq, at.seconds, now.seconds, until.seconds, open])
+    }
+
+    /// The latest time any event was recorded (from the `events_recorded` index).
+    static func latestRecorded(_ db: Database) throws -> Instant {
+        Instant(seconds: try Int64.fetchOne(db.cachedStatement(sql: "SELECT max(recorded) FROM events")) ?? 0)
     }
 
     /// Forgets every snapshot (their days are in a zone no longer in force, or `check`
@@ -164,11 +170,10 @@ extension Store {
     /// after a large import).
     public func takeSnapshot(now: Instant) throws(WuyeError) {
         try write(verifying: false) { db in
-            guard let last = try Row.fetchOne(db, sql: "SELECT max(seq), max(recorded) FROM events"), let _: Int64 = last[0] else { return }
-            let seq: Int64 = last[0]
+            guard let seq = try Int64.fetchOne(db, sql: "SELECT max(seq) FROM events") else { return }
             let previous = try Int64.fetchOne(db, sql: "SELECT max(seq) FROM snapshots")
             guard previous == nil || previous! < seq else { return }
-            try Snapshots.take(db, seq: seq, at: Instant(seconds: last[1]), now: now, whole: previous == nil)
+            try Snapshots.take(db, seq: seq, at: try Snapshots.latestRecorded(db), now: now, whole: previous == nil)
         }
     }
 

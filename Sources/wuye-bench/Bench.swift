@@ -192,6 +192,15 @@ enum Bench {
             commits.append(try ms { try store.perform(.respond(note: nil), on: id, actor: "desk-li", at: nil, now: realNow()) })
         }
         report("commit with its checks (respond)", size, median(commits), "ms")
+        // A snapshot: what the first write after midnight (or after 5 000 events) adds.
+        var snaps: [Double] = []
+        for _ in 0..<20 {
+            let id = open.popFirst()!
+            try store.perform(.respond(note: nil), on: id, actor: "desk-li", at: nil, now: realNow())
+            snaps.append(try ms { try store.takeSnapshot(now: realNow()) })
+        }
+        report("a snapshot (a write's pause)", size, median(snaps), "ms")
+        report("a snapshot, longest", size, snaps.max() ?? .nan, "ms")
         var verify: [Double] = []
         for _ in 0..<5 {
             verify.append(

@@ -80,8 +80,9 @@ enum ConsoleBench {
             rng = rng &* 6_364_136_223_846_793_005 &+ 1
             usleep(UInt32(200_000 + (rng >> 33) % 1_000_000))
             let text = "bench-change-\(i)"
-            // Long overdue: it sorts above every other item, so it is on screen once caught up.
-            let at = ISOFormat.utc(realNow() - 2 * 86400 + Int64(i))
+            // Longer overdue than every item before it: it sorts to the top, so it is on
+            // screen once caught up.
+            let at = ISOFormat.utc(realNow() - 2 * 86400 - Int64(i) * 600)
             _ = try Bench.runProcess(
                 wuye,
                 [

@@ -6,7 +6,8 @@ import WuyeStore
 // (name, size, median, unit). Run it as `swift run -c release wuye-bench`.
 //
 // `wuye-bench writer --home DIR --count N` is a helper for the crash and concurrency
-// tests: it opens N complaints, one commit each, and prints each id only after commit.
+// tests: it opens N complaints, one commit each, and prints each id only after commit
+// (with --snapshots, it takes a snapshot after each).
 // `wuye-bench dataset --home DIR --open N --closed M [--months K]` builds a store of that shape.
 
 let args = Array(CommandLine.arguments.dropFirst())
@@ -34,6 +35,8 @@ if args.first == "writer" {
             // Acknowledged only now, after the commit returned.
             print("\(item.id) \(tag) \(i)")
             fflush(nil)
+            // With --snapshots, a snapshot after every commit: a kill lands in one often.
+            if args.contains("--snapshots") { try store.takeSnapshot(now: realNow()) }
         }
     } catch {
         FileHandle.standardError.write(Data("writer: \(error)\n".utf8))

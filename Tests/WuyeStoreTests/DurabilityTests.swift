@@ -166,6 +166,40 @@ struct DurabilityTests {
         _ = try store.perform([.respond(note: nil)], on: "C-2", actor: "desk-li", at: nil, now: realNow)
     }
 
+    /// A snapshot is due at the first write after a site's local midnight, and after
+    /// 5 000 events; not at other writes, and never twice at one event. (Writes look at
+    /// the wall clock; the moments asked here are from it.)
+    @Test func aSnapshotIsTakenAfterLocalMidnightAndEveryFiveThousandEvents() throws {
+        let home = TempHome()
+        let store = try demoStore(home)
+        let zones = try store.sites().map(\.zone)
+        func due(_ now: Instant) throws -> Int {
+            try store.write(verifying: false) { db in try Snapshots.takeIfDue(db, now: now) }
+            return try store.snapshotEvents().count
+        }
+        let base = Instant(seconds: Int64(Date().timeIntervalSince1970))
+        let midnight = zones.map { $0.startOfDay($0.date(of: base).adding(days: 1)) }.min()!
+        #expect(try due(base) == 1)  // the first: a whole one
+        #expect(try due(base + 1) == 1)  // nothing new
+        _ = try store.perform(opened(), on: nil, site: "jinxiu", actor: "desk-li", at: nil, now: base)
+        #expect(try due(midnight - 1) == 1)  // the same day
+        #expect(try due(midnight + 1) == 2)  // a new day
+        _ = try store.perform(opened(), on: nil, site: "jinxiu", actor: "desk-li", at: nil, now: base)
+        #expect(try due(midnight + 2) == 2)
+        // Many events the same day: one snapshot when 5 000 have been written.
+        let half = Int(Snapshots.every) / 2 + 1
+        func openMany() throws {
+            try store.batch { (b: inout Store.Batch) throws(WuyeError) in
+                for _ in 0..<half { try b.perform([opened()], on: nil, site: "jinxiu", actor: "desk-li", at: nil, now: base) }
+            }
+        }
+        try openMany()
+        #expect(try due(midnight + 3) == 2)  // half of them
+        try openMany()
+        #expect(try due(midnight + 4) == 3)
+        #expect(try store.check().differences == [])
+    }
+
     /// Randomly damaged stores: a write is refused on nearly all that `check` finds damaged
     /// (a hundred draws, so that where the damage lands in the file's layout moves the
     /// share little).

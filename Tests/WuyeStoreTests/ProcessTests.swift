@@ -8,9 +8,9 @@ import WuyeTestSupport
 @Suite("Processes sharing the store")
 struct ProcessTests {
     /// Starts `wuye-bench writer`, which prints each id only after its commit returned.
-    func startWriter(_ home: String, count: Int, tag: String) throws -> Child {
+    func startWriter(_ home: String, count: Int, tag: String, snapshots: Bool = false) throws -> Child {
         guard let bench = Binaries.path("wuye-bench") else { throw WuyeError.notFound("wuye-bench is not built") }
-        return try Child(bench, ["writer", "--home", home, "--count", String(count), "--tag", tag])
+        return try Child(bench, ["writer", "--home", home, "--count", String(count), "--tag", tag] + (snapshots ? ["--snapshots"] : []))
     }
 
     @Test(.timeLimit(.minutes(2)))
@@ -20,7 +20,8 @@ struct ProcessTests {
         var acknowledged: [String] = []
         var rng = SeededRandom(seed: 7)
         for round in 0..<6 {
-            let w = try startWriter(home.path, count: 100_000, tag: "k\(round)")
+            // Every other writer takes a snapshot after each commit: kills land in those too.
+            let w = try startWriter(home.path, count: 100_000, tag: "k\(round)", snapshots: round % 2 == 1)
             // Once it is committing, let it go on for a random while, then kill it without warning.
             let started = w.readSome()
             usleep(UInt32(rng.next(in: 20_000...200_000)))
@@ -37,6 +38,7 @@ struct ProcessTests {
         let ids = Set(try store.items(kind: .complaint, filter: .all).map(\.id))
         let lost = acknowledged.filter { !ids.contains($0) }
         #expect(lost == [])
+        #expect(try store.snapshotEvents().count > 10)
         #expect(try store.check().differences == [])
     }
 
