@@ -140,6 +140,53 @@ extension Store {
         }
     }
 
+    /// The list's items with only what a list line shows (id, kind, site, place, status,
+    /// pause, emergency, text, clocks, cycle; the rest left empty), stepped with SQLite's
+    /// own calls: the text lists of the command line, thousands of rows at a time.
+    public func forEachListed(
+        kind: ItemKind?, filter: ItemFilter, site: String? = nil, page: Page = Page(), keep: (Item) -> Bool = { _ in true },
+        _ body: (Item) throws -> Void
+    ) throws(WuyeError) {
+        try read { db in
+            let position = try Store.listPosition(db, page.after, kind: kind, filter: filter, site: site)
+            var left = page.limit ?? Int.max
+            let columns = "id, kind, site, unit, location, status, paused, emergency, text, clocks, cycle, opened_at, last_at"
+            for (sql, args) in Store.itemQueries(columns, kind: kind, filter: filter, site: site, after: position) where left > 0 {
+                let statement = try db.makeStatement(sql: sql)
+                try statement.setArguments(StatementArguments(args))
+                let stmt = statement.sqliteStatement
+                defer { sqlite3_reset(stmt) }
+                func text(_ i: Int32) -> String? {
+                    guard sqlite3_column_type(stmt, i) != SQLITE_NULL else { return nil }
+                    return String(decoding: Store.columnBytes(stmt, i), as: UTF8.self)
+                }
+                while left > 0 {
+                    let rc = sqlite3_step(stmt)
+                    if rc == SQLITE_DONE { break }
+                    guard rc == SQLITE_ROW else {
+                        throw DatabaseError(
+                            resultCode: ResultCode(rawValue: rc), message: String(cString: sqlite3_errmsg(db.sqliteConnection)), sql: sql)
+                    }
+                    guard let id = text(0), let k = text(1).flatMap(ItemKind.init(rawValue:)),
+                        let status = text(5).flatMap(ItemStatus.init(rawValue:)),
+                        let clocks = ItemRow.decodeClocks(Store.columnBytes(stmt, 9))
+                    else { throw WuyeError.storeUnusable("an item row is damaged; run wuye check") }
+                    let it = Item(
+                        id: id, kind: k, site: text(2) ?? "", unit: text(3), location: text(4), channel: nil, category: "",
+                        text: text(8) ?? "", owner: nil, phone: nil, emergency: sqlite3_column_int(stmt, 7) != 0, complex: false,
+                        status: status, paused: sqlite3_column_int(stmt, 6) != 0, pauseReason: nil, pauseCount: 0,
+                        cycle: Int(sqlite3_column_int64(stmt, 10)), assignee: nil,
+                        openedAt: Instant(seconds: sqlite3_column_int64(stmt, 11)), resolvedAt: nil, closedAt: nil, rating: nil,
+                        voidReason: nil, source: nil, lastAt: Instant(seconds: sqlite3_column_int64(stmt, 12)), limits: ClockLimits(),
+                        clocks: clocks)
+                    guard keep(it) else { continue }
+                    left -= 1
+                    try body(it)
+                }
+            }
+        }
+    }
+
     /// The position of `after` in a list, refused with what to do when it is not in it.
     static func listPosition(_ db: Database, _ after: String?, kind: ItemKind?, filter: ItemFilter, site: String?) throws
         -> ListPosition?

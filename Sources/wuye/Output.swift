@@ -16,6 +16,13 @@ enum Output {
         if pending.count >= 1 << 16 { flush() }
     }
 
+    /// One line whose text was made inert already, cell by cell (`StreamedTable`).
+    static func inertLine(_ bytes: [UInt8]) {
+        pending.append(contentsOf: bytes)
+        pending.append(10)
+        if pending.count >= 1 << 16 { flush() }
+    }
+
     static func error(_ message: String) {
         flush()
         FileHandle.standardError.write(Data("wuye: \(InertText.make(message))\n".utf8))
@@ -123,29 +130,34 @@ struct StreamedTable {
         self.cut = cut
     }
 
-    func header() { Output.line(render(titles)) }
+    func header() { Output.inertLine(render(titles)) }
 
-    func row(_ cells: [String]) { Output.line(render(cells)) }
+    func row(_ cells: [String]) { Output.inertLine(render(cells)) }
 
-    private func render(_ cells: [String]) -> String {
-        var out = ""
+    /// The row's bytes, each cell made inert before it is measured (so the line needs no
+    /// second pass).
+    private func render(_ cells: [String]) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(total * 3)
         var used = 0
         for (i, c) in cells.enumerated() {
             let cell = InertText.make(c)
             if i >= widths.count {
-                out += DisplayWidth.truncate(cell, to: max(8, total - used))
+                out.append(contentsOf: DisplayWidth.truncate(cell, to: max(8, total - used)).utf8)
                 break
             }
             let w = DisplayWidth.of(cell)
             if w > widths[i] && cut[i] {
-                out += DisplayWidth.fit(cell, to: widths[i])
+                out.append(contentsOf: DisplayWidth.fit(cell, to: widths[i]).utf8)
             } else {
-                out += cell + String(repeating: " ", count: max(0, widths[i] - w))
+                out.append(contentsOf: cell.utf8)
+                out.append(contentsOf: repeatElement(32, count: max(0, widths[i] - w)))
             }
-            out += "  "
+            out.append(32)
+            out.append(32)
             used += max(w, widths[i]) + 2
         }
-        while out.hasSuffix(" ") { out.removeLast() }
+        while out.last == 32 { out.removeLast() }
         return out
     }
 }

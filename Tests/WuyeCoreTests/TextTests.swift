@@ -30,6 +30,17 @@ struct TextTests {
             for _ in 0..<next(8) { s += pieces[next(pieces.count)] }
             let slow = s.reduce(0) { $0 + DisplayWidth.of($1) }
             #expect(DisplayWidth.of(s) == slow, "\(s.unicodeScalars.map { String($0.value, radix: 16) })")
+            // Cutting: the longest prefix of whole characters that fits, marked.
+            let width = next(12)
+            var cut = ""
+            var used = 0
+            for c in s {
+                if used + DisplayWidth.of(c) > width - 1 { break }
+                cut.append(c)
+                used += DisplayWidth.of(c)
+            }
+            let expected = width <= 0 ? "" : (slow <= width ? s : cut + "…")
+            #expect(DisplayWidth.truncate(s, to: width) == expected, "\(s.unicodeScalars.map { String($0.value, radix: 16) }) to \(width)")
         }
     }
 

@@ -85,6 +85,20 @@ public enum DisplayWidth {
     /// the cut is marked with `…` (which takes one column). Never splits a character.
     public static func truncate(_ s: String, to width: Int) -> String {
         if width <= 0 { return "" }
+        if let w = plainWidth(s) {
+            if w <= width { return s }
+            // Each character a cluster of its own: cut between scalars.
+            var used = 0
+            var end = s.unicodeScalars.startIndex
+            for i in s.unicodeScalars.indices {
+                let v = s.unicodeScalars[i].value
+                let cw = v < 0x300 ? 1 : (isPlainWide(v) ? 2 : of(s.unicodeScalars[i]))
+                if used + cw > width - 1 { break }
+                used += cw
+                end = s.unicodeScalars.index(after: i)
+            }
+            return String(s.unicodeScalars[..<end]) + "…"
+        }
         if of(s) <= width { return s }
         var out = ""
         var used = 0

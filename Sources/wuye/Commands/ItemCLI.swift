@@ -117,7 +117,7 @@ enum ItemCLI {
                 min(20, sites.values.map(\.widestPlace).max() ?? 5), ItemCLI.statusWidth, ItemCLI.clockWidth, 9,
             ], cut: [false, false, true, false, false, false])
         var printed = 0
-        try store.forEachItem(
+        try store.forEachListed(
             kind: kind, filter: storeFilter, site: site, page: page, keep: { filter != .breached || $0.isBreached(at: now) }
         ) { it in
             if printed == 0 { table.header() }
