@@ -117,18 +117,17 @@ extension Store {
         var num: Int64
     }
 
-    /// The list's items one at a time, as they are read (nothing is held): `body`
-    /// returns false to stop. `keep` decides which rows count towards the page's limit.
+    /// The list's items one at a time, as they are read (nothing is held), every column
+    /// decoded. `keep` decides which rows count towards the page's limit.
     public func forEachItem(
         kind: ItemKind?, filter: ItemFilter, site: String? = nil, page: Page = Page(), keep: (Item) -> Bool = { _ in true },
         _ body: (Item) throws -> Void
     ) throws(WuyeError) {
         try read { db in
-            let position = try Store.listPosition(db, page.after, kind: kind, filter: filter, site: site)
-            var left = page.limit ?? Int.max
             var cache = ItemRow.LimitsCache()
-            for (sql, args) in Store.itemQueries(ItemRow.columns, kind: kind, filter: filter, site: site, after: position) {
-                guard left > 0 else { break }
+            let (queries, limit) = try Store.pageQueries(db, ItemRow.columns, kind: kind, filter: filter, site: site, page: page)
+            var left = limit
+            for (sql, args) in queries where left > 0 {
                 let cursor = try Row.fetchCursor(db, sql: sql, arguments: StatementArguments(args))
                 while left > 0, let row = try cursor.next() {
                     let it = try ItemRow.decode(row, cache: &cache)
@@ -136,6 +135,40 @@ extension Store {
                     left -= 1
                     try body(it)
                 }
+            }
+        }
+    }
+
+    /// A list page's queries (entered after `page.after`) and how many rows it may hold.
+    static func pageQueries(
+        _ db: Database, _ columns: String, kind: ItemKind?, filter: ItemFilter, site: String?, page: Page
+    ) throws -> ([(String, [any DatabaseValueConvertible])], Int) {
+        let position = try Store.listPosition(db, page.after, kind: kind, filter: filter, site: site)
+        return (Store.itemQueries(columns, kind: kind, filter: filter, site: site, after: position), page.limit ?? Int.max)
+    }
+
+    /// Steps the queries of a list page with SQLite's own calls, handing `row` each
+    /// statement positioned on a row (valid until the next step); `row` says whether the
+    /// row counted towards the page's limit.
+    static func stepPage(
+        _ db: Database, _ columns: String, kind: ItemKind?, filter: ItemFilter, site: String?, page: Page,
+        _ row: (OpaquePointer, String) throws -> Bool
+    ) throws {
+        let (queries, limit) = try pageQueries(db, columns, kind: kind, filter: filter, site: site, page: page)
+        var left = limit
+        for (sql, args) in queries where left > 0 {
+            let statement = try db.makeStatement(sql: sql)
+            try statement.setArguments(StatementArguments(args))
+            let stmt = statement.sqliteStatement
+            defer { sqlite3_reset(stmt) }
+            while left > 0 {
+                let rc = sqlite3_step(stmt)
+                if rc == SQLITE_DONE { break }
+                guard rc == SQLITE_ROW else {
+                    throw DatabaseError(
+                        resultCode: ResultCode(rawValue: rc), message: String(cString: sqlite3_errmsg(db.sqliteConnection)), sql: sql)
+                }
+                if try row(stmt, sql) { left -= 1 }
             }
         }
     }
@@ -148,41 +181,26 @@ extension Store {
         _ body: (Item) throws -> Void
     ) throws(WuyeError) {
         try read { db in
-            let position = try Store.listPosition(db, page.after, kind: kind, filter: filter, site: site)
-            var left = page.limit ?? Int.max
             let columns = "id, kind, site, unit, location, status, paused, emergency, text, clocks, cycle, opened_at, last_at"
-            for (sql, args) in Store.itemQueries(columns, kind: kind, filter: filter, site: site, after: position) where left > 0 {
-                let statement = try db.makeStatement(sql: sql)
-                try statement.setArguments(StatementArguments(args))
-                let stmt = statement.sqliteStatement
-                defer { sqlite3_reset(stmt) }
+            try Store.stepPage(db, columns, kind: kind, filter: filter, site: site, page: page) { stmt, _ in
                 func text(_ i: Int32) -> String? {
                     guard sqlite3_column_type(stmt, i) != SQLITE_NULL else { return nil }
                     return String(decoding: Store.columnBytes(stmt, i), as: UTF8.self)
                 }
-                while left > 0 {
-                    let rc = sqlite3_step(stmt)
-                    if rc == SQLITE_DONE { break }
-                    guard rc == SQLITE_ROW else {
-                        throw DatabaseError(
-                            resultCode: ResultCode(rawValue: rc), message: String(cString: sqlite3_errmsg(db.sqliteConnection)), sql: sql)
-                    }
-                    guard let id = text(0), let k = text(1).flatMap(ItemKind.init(rawValue:)),
-                        let status = text(5).flatMap(ItemStatus.init(rawValue:)),
-                        let clocks = ItemRow.decodeClocks(Store.columnBytes(stmt, 9))
-                    else { throw WuyeError.storeUnusable("an item row is damaged; run wuye check") }
-                    let it = Item(
-                        id: id, kind: k, site: text(2) ?? "", unit: text(3), location: text(4), channel: nil, category: "",
-                        text: text(8) ?? "", owner: nil, phone: nil, emergency: sqlite3_column_int(stmt, 7) != 0, complex: false,
-                        status: status, paused: sqlite3_column_int(stmt, 6) != 0, pauseReason: nil, pauseCount: 0,
-                        cycle: Int(sqlite3_column_int64(stmt, 10)), assignee: nil,
-                        openedAt: Instant(seconds: sqlite3_column_int64(stmt, 11)), resolvedAt: nil, closedAt: nil, rating: nil,
-                        voidReason: nil, source: nil, lastAt: Instant(seconds: sqlite3_column_int64(stmt, 12)), limits: ClockLimits(),
-                        clocks: clocks)
-                    guard keep(it) else { continue }
-                    left -= 1
-                    try body(it)
-                }
+                guard let id = text(0), let k = text(1).flatMap(ItemKind.init(rawValue:)),
+                    let status = text(5).flatMap(ItemStatus.init(rawValue:)),
+                    let clocks = ItemRow.decodeClocks(Store.columnBytes(stmt, 9))
+                else { throw WuyeError.storeUnusable("an item row is damaged; run wuye check") }
+                let it = Item(
+                    id: id, kind: k, site: text(2) ?? "", unit: text(3), location: text(4), channel: nil, category: "",
+                    text: text(8) ?? "", owner: nil, phone: nil, emergency: sqlite3_column_int(stmt, 7) != 0, complex: false,
+                    status: status, paused: sqlite3_column_int(stmt, 6) != 0, pauseReason: nil, pauseCount: 0,
+                    cycle: Int(sqlite3_column_int64(stmt, 10)), assignee: nil, openedAt: Instant(seconds: sqlite3_column_int64(stmt, 11)),
+                    resolvedAt: nil, closedAt: nil, rating: nil, voidReason: nil, source: nil,
+                    lastAt: Instant(seconds: sqlite3_column_int64(stmt, 12)), limits: ClockLimits(), clocks: clocks)
+                guard keep(it) else { return false }
+                try body(it)
+                return true
             }
         }
     }
@@ -266,47 +284,31 @@ extension Store {
         page: Page = Page(), sink: (UnsafeRawBufferPointer) -> Void
     ) throws(WuyeError) {
         return try read { db in
-            let queries = Store.itemQueries(
-                "json, clocks, cycle, status = 'void', site", kind: kind, filter: filter, site: site,
-                after: try Store.listPosition(db, page.after, kind: kind, filter: filter, site: site))
-            var left = page.limit ?? Int.max
             var w = JSONWriter(capacity: 1 << 17)
             w.beginArray()
             var zone = Zone.utc
             var zoneSite: [UInt8] = []
-            for (sql, args) in queries where left > 0 {
-                let statement = try db.makeStatement(sql: sql)
-                try statement.setArguments(StatementArguments(args))
-                let stmt = statement.sqliteStatement
-                defer { sqlite3_reset(stmt) }
-                while left > 0 {
-                    let rc = sqlite3_step(stmt)
-                    if rc == SQLITE_DONE { break }
-                    guard rc == SQLITE_ROW else {
-                        throw DatabaseError(
-                            resultCode: ResultCode(rawValue: rc), message: String(cString: sqlite3_errmsg(db.sqliteConnection)), sql: sql)
-                    }
-                    guard let clocks = ItemRow.decodeClocks(Store.columnBytes(stmt, 1)) else {
-                        throw WuyeError.storeUnusable("an item row is damaged; run wuye check")
-                    }
-                    let cycle = Int(sqlite3_column_int64(stmt, 2))
-                    let void = sqlite3_column_int(stmt, 3) != 0
-                    let siteBytes = Store.columnBytes(stmt, 4)
-                    if !zoneSite.elementsEqual(siteBytes) {
-                        zoneSite = Array(siteBytes)
-                        zone = zones[String(decoding: siteBytes, as: UTF8.self)] ?? .utc
-                    }
-                    if breachedOnly {
-                        let breached =
-                            !void && clocks.contains { $0.cycle == cycle && [.breached, .missed].contains($0.state(at: now)) }
-                        if !breached { continue }
-                    }
-                    left -= 1
-                    w.resumeObject(Store.columnBytes(stmt, 0))
-                    ItemJSON.writeLiveFields(clocks, cycle: cycle, void: void, zone: zone, now: now, history: false, into: &w)
-                    w.endObject()
-                    w.drain(sink)
+            try Store.stepPage(db, "json, clocks, cycle, status = 'void', site", kind: kind, filter: filter, site: site, page: page) {
+                stmt, _ in
+                guard let clocks = ItemRow.decodeClocks(Store.columnBytes(stmt, 1)) else {
+                    throw WuyeError.storeUnusable("an item row is damaged; run wuye check")
                 }
+                let cycle = Int(sqlite3_column_int64(stmt, 2))
+                let void = sqlite3_column_int(stmt, 3) != 0
+                let siteBytes = Store.columnBytes(stmt, 4)
+                if !zoneSite.elementsEqual(siteBytes) {
+                    zoneSite = Array(siteBytes)
+                    zone = zones[String(decoding: siteBytes, as: UTF8.self)] ?? .utc
+                }
+                if breachedOnly {
+                    let breached = !void && clocks.contains { $0.cycle == cycle && [.breached, .missed].contains($0.state(at: now)) }
+                    if !breached { return false }
+                }
+                w.resumeObject(Store.columnBytes(stmt, 0))
+                ItemJSON.writeLiveFields(clocks, cycle: cycle, void: void, zone: zone, now: now, history: false, into: &w)
+                w.endObject()
+                w.drain(sink)
+                return true
             }
             w.endArray()
             w.withBytes(sink)

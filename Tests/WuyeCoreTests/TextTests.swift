@@ -20,11 +20,8 @@ struct TextTests {
             "🇨🇳", "\u{1100}\u{1161}", "\u{200B}", "\u{0007}", "\u{0085}", "\u{3000}", "…", "—", "\u{1F3FB}", "\u{00AD}", "●", "⏸", "✗",
             "\u{FE0F}", "\u{200D}", "\u{20E3}", "☎", "⌚", "▲",
         ]
-        var state: UInt64 = 0x2545_F491_4F6C_DD1D
-        func next(_ n: Int) -> Int {
-            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-            return Int((state >> 33) % UInt64(n))
-        }
+        var draws = Draws(seed: 0x2545_F491_4F6C_DD1D)
+        func next(_ n: Int) -> Int { draws.next(n) }
         for _ in 0..<5000 {
             var s = ""
             for _ in 0..<next(8) { s += pieces[next(pieces.count)] }
@@ -70,11 +67,8 @@ struct TextTests {
             }
             return out
         }
-        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
-        func next(_ n: Int) -> Int {
-            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-            return Int((state >> 33) % UInt64(n))
-        }
+        var draws = Draws(seed: 0x9E37_79B9_7F4A_7C15)
+        func next(_ n: Int) -> Int { draws.next(n) }
         for _ in 0..<5000 {
             var s = ""
             for _ in 0..<next(6) { s += pieces[next(pieces.count)] }
@@ -154,5 +148,15 @@ struct TextTests {
         #expect(DisplayWidth.wrap("a\nb", to: 4) == ["a", "b"])
         #expect(DisplayWidth.wrap("x", to: 0) == [])
         for line in DisplayWidth.wrap("维修 R-12 elevator 电梯 👨‍👩‍👧 noisy", to: 7) { #expect(DisplayWidth.of(line) <= 7) }
+    }
+}
+
+/// Repeatable draws for the property tests (a linear congruential generator).
+struct Draws {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next(_ n: Int) -> Int {
+        state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+        return Int((state >> 33) % UInt64(n))
     }
 }
