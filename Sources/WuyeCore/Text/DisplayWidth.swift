@@ -85,28 +85,35 @@ public enum DisplayWidth {
     /// the cut is marked with `…` (which takes one column). Never splits a character.
     public static func truncate(_ s: String, to width: Int) -> String {
         if width <= 0 { return "" }
-        if let w = plainWidth(s) {
-            if w <= width { return s }
-            // Each character a cluster of its own: cut between scalars.
-            var used = 0
-            var end = s.unicodeScalars.startIndex
-            for i in s.unicodeScalars.indices {
-                let v = s.unicodeScalars[i].value
-                let cw = v < 0x300 ? 1 : (isPlainWide(v) ? 2 : of(s.unicodeScalars[i]))
-                if used + cw > width - 1 { break }
-                used += cw
-                end = s.unicodeScalars.index(after: i)
+        // Plain text (each character a cluster of its own): one pass, cut between scalars.
+        let scalars = s.unicodeScalars
+        var used = 0
+        var cutAt: String.UnicodeScalarView.Index?
+        var plain = true
+        for i in scalars.indices {
+            let v = scalars[i].value
+            let cw: Int
+            if v >= 0x20 && v < 0x7F {
+                cw = 1
+            } else if isPlainWide(v) {
+                cw = 2
+            } else {
+                plain = false
+                break
             }
-            return String(s.unicodeScalars[..<end]) + "…"
+            if cutAt == nil && used + cw > width - 1 { cutAt = i }
+            used += cw
+            if used > width { return String(scalars[..<cutAt!]) + "…" }
         }
+        if plain { return s }
         if of(s) <= width { return s }
         var out = ""
-        var used = 0
+        var taken = 0
         for c in s {
             let cw = of(c)
-            if used + cw > width - 1 { break }
+            if taken + cw > width - 1 { break }
             out.append(c)
-            used += cw
+            taken += cw
         }
         return out + "…"
     }
