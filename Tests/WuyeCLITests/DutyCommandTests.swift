@@ -103,6 +103,8 @@ struct DutyCommandTests {
         let cur = rounds.first { $0["id"] as? String == "jinxiu/patrol/north-route/2026-11-30T14" }!
         let states = (cur["checkpoints"] as! [[String: Any]]).map { $0["state"] as! String }
         #expect(states == ["done", "done", "done", "done_out_of_order"])
+        // Complete the moment its last checkpoint is scanned, not when its hour ends.
+        #expect(cur["state"] as? String == "complete")
         let prev = rounds.first { $0["id"] as? String == "jinxiu/patrol/north-route/2026-11-30T12" }!
         #expect(prev["state"] as? String == "incomplete")
         let late = rounds.first { $0["id"] as? String == "jinxiu/patrol/north-route/2026-11-30T13" }!

@@ -124,6 +124,8 @@ struct DutyTests {
         #expect(r.state(at: t("2026-11-29T14:30:00+08:00"), scans: scans) == .due)
         #expect(r.state(at: t("2026-11-29T15:00:00+08:00"), scans: scans) == .incomplete)
         scans.append(try scan("N2", "2026-11-29T14:20:00+08:00", scans))
+        // Complete at once, within its hour, and after it.
+        #expect(r.state(at: t("2026-11-29T14:20:00+08:00"), scans: scans) == .complete)
         #expect(r.state(at: t("2026-11-29T15:00:00+08:00"), scans: scans) == .complete)
     }
 

@@ -50,15 +50,25 @@ public struct PatrolRound: Sendable, Equatable {
     public var end: Instant
     public var lateAfter: Instant
 
+    /// A round is complete the moment its last checkpoint is scanned (whether it was
+    /// started late is `isLate`); until its hour ends it is due (or late), then missed or
+    /// incomplete.
     public func state(at now: Instant, scans: [Scan]) -> RoundState {
         if now < start { return .upcoming }
+        if isComplete(scans) { return .complete }
         if now < end {
             let first = scans.map(\.at).min()
             if let first { return first > lateAfter ? .late : .due }
             return now > lateAfter ? .late : .due
         }
-        if scans.isEmpty { return .missed }
-        return Set(scans.map(\.code)).count >= route.checkpoints.count ? .complete : .incomplete
+        return scans.isEmpty ? .missed : .incomplete
+    }
+
+    /// Every checkpoint of the route scanned.
+    public func isComplete(_ scans: [Scan]) -> Bool {
+        guard !route.checkpoints.isEmpty else { return false }
+        let done = Set(scans.map(\.code))
+        return route.checkpoints.allSatisfy { done.contains($0.code) }
     }
 
     /// Started after the late mark (or not started by it).
@@ -127,9 +137,7 @@ public enum Patrol {
         guard DutyKind.patrol.allows(actor.role) else {
             throw .refused("a \(actor.role.label) cannot patrol; a guard or a supervisor can")
         }
-        if let (cur, curScans) = current, cur.route.id != route.id, cur.end > at,
-            Set(curScans.map(\.code)).count < cur.route.checkpoints.count
-        {
+        if let (cur, curScans) = current, cur.route.id != route.id, cur.end > at, !cur.isComplete(curScans) {
             let left = cur.route.checkpoints.count - Set(curScans.map(\.code)).count
             throw .refused(
                 "\(code) is on \(route.name) (\(route.id)), but you are walking \(cur.route.name) (\(cur.route.id)) with \(left) checkpoint\(left == 1 ? "" : "s") left; finish it first"
