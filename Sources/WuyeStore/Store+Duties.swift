@@ -226,6 +226,27 @@ extension Store {
     }
 }
 
+extension Store {
+    /// Records a patrol wand's read-out, all or nothing, each scan at the time the wand
+    /// kept, marked imported. A guard imports their own scans; a supervisor anyone's.
+    public func importScans(_ rows: [WandScan], file: String, actor actorID: String, now: Instant) throws(WuyeError) -> [Scan] {
+        try batch { (b: inout Batch) throws(WuyeError) -> [Scan] in
+            let actor = try b.staff(actorID)
+            var out: [Scan] = []
+            for r in rows {
+                do throws(WuyeError) {
+                    let who = r.guardID ?? actor.id
+                    if who != actor.id { try Permissions.requireSupervisor(actor, "import another person's patrol scans") }
+                    out.append(try b.scan(r.code, note: nil, problem: nil, actor: who, at: r.at, now: now, imported: true))
+                } catch {
+                    throw WuyeError(error.kind, "\(file): row \(r.row): \(error.message); nothing was imported")
+                }
+            }
+            return out
+        }
+    }
+}
+
 extension Store.Batch {
     /// Ticks a duty inside this transaction (see `Store.tick`).
     @discardableResult
@@ -269,7 +290,9 @@ extension Store.Batch {
 
     /// Scans a checkpoint inside this transaction (see `Store.scan`).
     @discardableResult
-    public mutating func scan(_ rawCode: String, note: String?, problem: String?, actor actorID: String, at: Instant?, now: Instant)
+    public mutating func scan(
+        _ rawCode: String, note: String?, problem: String?, actor actorID: String, at: Instant?, now: Instant, imported: Bool = false
+    )
         throws(WuyeError) -> Scan
     {
         let code = rawCode.trimmingCharacters(in: .whitespacesAndNewlines)
@@ -291,7 +314,8 @@ extension Store.Batch {
         guard let round = Patrol.round(site: site, route: route, standards: standards, at: when) else {
             throw .notFound("\(route.id) has no round at that time (before the site's duties began)")
         }
-        if now >= round.end + standards.clocks.backdateGrace {
+        // A round closes at its end; a wand's read-out brings the scans of rounds gone by.
+        if !imported, now >= round.end + standards.clocks.backdateGrace {
             throw .refused("the \(ISOFormat.clock(round.start, in: site.zone)) round of \(route.id) has ended; a round closes at its end")
         }
         let scans = try run { db in try Store.scans(db, round: round.id) }
@@ -301,7 +325,7 @@ extension Store.Batch {
                 .map { try Store.decode(Scan.self, $0) }
         }
         var current: (PatrolRound, [Scan])?
-        if let last, last.round != round.id, let lastSite = sites.first(where: { $0.id == last.site }),
+        if !imported, let last, last.round != round.id, let lastSite = sites.first(where: { $0.id == last.site }),
             let lastRoute = lastSite.route(last.route),
             let lastRound = Patrol.round(site: lastSite, route: lastRoute, standards: standards, at: last.at)
         {
@@ -311,6 +335,7 @@ extension Store.Batch {
             code: route.checkpoints[index].code, site: site, route: route, index: index, round: round, scans: scans, current: current,
             actor: actor, at: when,
             note: note, problem: problem)
+        if imported { scan.imported = true }
         if let problem, !problem.trimmingSpaces.isEmpty {
             let cp = route.checkpoints[index]
             let opened = ItemOpened(

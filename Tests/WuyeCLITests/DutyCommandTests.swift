@@ -112,6 +112,43 @@ struct DutyCommandTests {
         #expect(late["state"] as? String == "complete")
     }
 
+    /// A patrol wand's read-out: each scan at its own time, marked imported, the round
+    /// complete; all or nothing, naming the row refused (a second scan, a wrong code, a
+    /// time to come); a guard imports only their own.
+    @Test func aPatrolWandsReadOutIsImported() throws {
+        let cli = try demo()  // 14:25: the 12:00 round has two checkpoints left
+        func rounds() throws -> [String: String] {
+            let all = try cli.json(["patrol", "rounds", "--site", "jinxiu", "--json"]) as! [[String: Any]]
+            return Dictionary(uniqueKeysWithValues: all.map { ($0["id"] as! String, $0["state"] as! String) })
+        }
+        let round = "jinxiu/patrol/north-route/2026-11-30T12"
+        #expect(try rounds()[round] == "incomplete")
+        let file = cli.home + "/wand.csv"
+        try "\u{FEFF}code,time\r\nCP-N-03,2026-11-30 12:15\r\ncp-n-04,2026-11-30 12:21\r\n".write(
+            toFile: file, atomically: true, encoding: .utf8)
+        let r = try cli.run(["patrol", "import", file], as: "guard-wang")
+        #expect(r.status == 0)
+        #expect(r.out == "saved: 2 scans imported in 1 round\n")
+        #expect(try rounds()[round] == "complete")
+        let again = try cli.run(["patrol", "import", file], as: "guard-wang")
+        #expect(again.status == 1)
+        #expect(again.firstErrorLine.contains("wand.csv: row 2: CP-N-03 was already scanned"))
+        for (body, status, says) in [
+            ("code,time\nCP-N-01,2026-11-30 11:40\nCP-ZZ,2026-11-30 11:41\n", 2, "row 3, column code"),
+            ("code,time\nCP-N-01,2026-11-30 16:40\n", 2, "it is in the future"),
+            ("code,when\nCP-N-01,2026-11-30 11:40\n", 2, "no column 'time'"),
+            ("code,time,guard\nCP-N-01,2026-11-30 09:40,guard-zhou\n", 1, "supervisor"),
+        ] {
+            try body.write(toFile: file, atomically: true, encoding: .utf8)
+            let bad = try cli.run(["patrol", "import", file], as: "guard-wang")
+            #expect(bad.status == Int32(status), "\(body)")
+            #expect(bad.firstErrorLine.contains(says), "\(bad.firstErrorLine)")
+        }
+        let log = try cli.run(["log"]).out
+        #expect(log.components(separatedBy: "checkpoint").count >= 3)
+        #expect(try cli.run(["check"]).status == 0)
+    }
+
     @Test func figuresAsJSON() throws {
         let cli = try demo()
         let k = try cli.json(["kpi", "--site", "jinxiu", "--month", "2026-11", "--json"]) as! [String: Any]

@@ -20,6 +20,8 @@ public struct Scan: Codable, Sendable, Equatable {
     public var note: String?
     public var problem: String?
     public var repair: String?
+    /// Read out of a patrol wand (`wuye patrol import`), recorded at the time the wand kept.
+    public var imported: Bool?
 
     public init(
         round: String, site: String, route: String, code: String, index: Int, at: Instant, actor: String, outOfOrder: Bool,

@@ -134,7 +134,29 @@ extension ChecklistCommand {
 
 struct PatrolCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "patrol", abstract: "Hourly patrol rounds, checkpoint by checkpoint.", subcommands: [Scan.self, Rounds.self])
+        commandName: "patrol", abstract: "Hourly patrol rounds, checkpoint by checkpoint.",
+        subcommands: [Scan.self, Rounds.self, Import.self])
+
+    struct Import: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "import", abstract: "Record a patrol wand's read-out (CSV), all or nothing.",
+            discussion:
+                "Columns: code, time, and optionally guard (the staff id who carried the wand; a supervisor may import anyone's). Each scan is recorded at its own time, marked imported."
+        )
+        @OptionGroup var g: GlobalOptions
+        @Argument(help: "The CSV file (UTF-8, with or without BOM).") var file: String
+
+        func run() throws {
+            let env = try Env(g)
+            let actor = try env.requireActor()
+            let store = try env.store()
+            let name = (file as NSString).lastPathComponent
+            let rows = try WandFile.read(try readFile(file), file: name, sites: try store.sites(), now: env.now)
+            let scans = try store.importScans(rows, file: name, actor: actor, now: env.now)
+            let rounds = Set(scans.map(\.round)).count
+            Output.line("saved: \(scans.count) scan\(scans.count == 1 ? "" : "s") imported in \(rounds) round\(rounds == 1 ? "" : "s")")
+        }
+    }
 
     struct Scan: ParsableCommand {
         static let configuration = CommandConfiguration(
