@@ -149,6 +149,34 @@ struct DutyCommandTests {
         #expect(try cli.run(["check"]).status == 0)
     }
 
+    /// `breach list`: every breached and due-soon clock of the open items, breached first
+    /// (the longest overdue first), with who holds it; each among the lists' breached items.
+    @Test func breachListShowsBreachedAndDueSoonClocksWithTheirHolders() throws {
+        let cli = try demo()
+        let all = try cli.json(["breach", "list", "--json"]) as! [[String: Any]]
+        #expect(!all.isEmpty)
+        let states = all.map { $0["state"] as! String }
+        #expect(Set(states).isSubset(of: ["breached", "due_soon"]))
+        if let firstSoon = states.firstIndex(of: "due_soon") {  // breached ones first
+            #expect(!states[firstSoon...].contains("breached"))
+        }
+        let breached = all.filter { $0["state"] as? String == "breached" }.map { $0["remaining_seconds"] as! Int }
+        #expect(breached == breached.sorted())  // the longest overdue first
+        for key in ["item", "kind", "site", "clock", "deadline", "assignee", "department", "emergency", "text"] {
+            #expect(all[0].keys.contains(key), "\(key)")
+        }
+        var listed = Set<String>()
+        for kind in ["complaint", "enquiry", "repair"] {
+            for it in try cli.json([kind, "list", "--breached", "--json"]) as! [[String: Any]] { listed.insert(it["id"] as! String) }
+        }
+        let board = Set(all.filter { $0["state"] as? String == "breached" }.map { $0["item"] as! String })
+        #expect(!board.isEmpty && board.isSubset(of: listed))
+        let one = try cli.json(["breach", "list", "--site", "xinghe", "--json"]) as! [[String: Any]]
+        #expect(one.allSatisfy { $0["site"] as? String == "xinghe" })
+        #expect(try cli.run(["breach", "list", "--site", "atlantis"]).status == 3)
+        #expect(try cli.run(["breach", "list"]).out.hasPrefix("ID "))
+    }
+
     @Test func figuresAsJSON() throws {
         let cli = try demo()
         let k = try cli.json(["kpi", "--site", "jinxiu", "--month", "2026-11", "--json"]) as! [String: Any]

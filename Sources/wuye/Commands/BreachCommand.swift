@@ -1,0 +1,86 @@
+import ArgumentParser
+import WuyeCore
+import WuyeStore
+
+/// `wuye breach`: the clocks past their deadline or close to it, across the sites — what
+/// the supervisor's breach board shows.
+struct BreachCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "breach", abstract: "Breached and due-soon clocks, with who holds each.", subcommands: [List.self])
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "list",
+            abstract: "Every breached and due-soon clock of the open items, the longest overdue first.")
+        @OptionGroup var g: GlobalOptions
+        @Option(help: "Only this site.") var site: String?
+        @Flag(help: "JSON output.") var json = false
+
+        func run() throws {
+            let env = try Env(g)
+            let store = try env.store()
+            let zones = Dictionary(uniqueKeysWithValues: try sites(store, site).map { ($0.id, $0.zone) })
+            let now = env.now
+            var rows: [(item: Item, clock: ItemClock, state: ClockState)] = []
+            try store.forEachItem(kind: nil, filter: .open, site: site) { it in
+                guard zones[it.site] != nil else { return }
+                for c in it.clocks where c.cycle == it.cycle && c.stoppedAt == nil {
+                    let st = c.state(at: now)
+                    if st == .breached || st == .dueSoon { rows.append((it, c, st)) }
+                }
+            }
+            // Breached first, the longest overdue first; then due soon, the nearest first.
+            rows.sort { a, b in
+                if (a.state == .breached) != (b.state == .breached) { return a.state == .breached }
+                return a.clock.nominalDeadline != b.clock.nominalDeadline
+                    ? a.clock.nominalDeadline < b.clock.nominalDeadline : a.item.id < b.item.id
+            }
+            if json {
+                var w = JSONWriter()
+                w.beginArray()
+                for r in rows {
+                    let zone = zones[r.item.site] ?? .utc
+                    w.beginObject()
+                    w.key("item")
+                    w.string(r.item.id)
+                    w.key("kind")
+                    w.string(r.item.kind.rawValue)
+                    w.key("site")
+                    w.string(r.item.site)
+                    w.key("clock")
+                    w.string(r.clock.kind.rawValue)
+                    w.key("state")
+                    w.string(r.state.rawValue)
+                    w.key("deadline")
+                    w.instant(r.clock.nominalDeadline, zone: zone)
+                    w.key("remaining_seconds")
+                    w.int(r.clock.remaining(at: now))
+                    w.key("assignee")
+                    w.string(r.item.assignee)
+                    w.key("department")
+                    w.string(r.item.department)
+                    w.key("emergency")
+                    w.bool(r.item.emergency)
+                    w.key("text")
+                    w.string(r.item.text)
+                    w.endObject()
+                }
+                w.endArray()
+                Output.json(w)
+                return
+            }
+            if rows.isEmpty { return Output.line("no breached or due-soon clocks\(site.map { " at \($0)" } ?? "")") }
+            Output.table(
+                ["ID", "SITE", "CLOCK", "STATE", "LEFT", "SINCE", "HOLDER", "TEXT"],
+                rows.map { r in
+                    let zone = zones[r.item.site] ?? .utc
+                    return [
+                        r.item.id, r.item.site, r.clock.kind.rawValue, Countdown.symbol(r.state) + " " + r.state.rawValue,
+                        Countdown.format(r.clock.remaining(at: now)),
+                        r.state == .breached ? ISOFormat.short(r.clock.nominalDeadline, in: zone) : "",
+                        r.item.assignee ?? r.item.department.map { "(\($0))" } ?? "nobody", (r.item.emergency ? "‼ " : "") + r.item.text,
+                    ]
+                })
+        }
+    }
+}
