@@ -50,7 +50,8 @@ struct HardeningTests {
         let paths: [[String]] = [
             ["complaint", "list"], ["complaint", "show", "C-1"], ["complaint", "list", "--open"], ["log"], ["site", "list"],
             ["kpi"], ["kpi", "--csv"], ["appraisal"], ["checklist", "show"], ["patrol", "rounds"], [], ["complaint", "show", "c-1"],
-            ["complaint", "list", "--bogus", "锦绣\u{9B}x"], ["no-such-command-\u{202E}x"],
+            ["complaint", "list", "--bogus", "锦绣\u{9B}x"], ["no-such-command-\u{202E}x"], ["breach", "list"],
+            ["complaint", "list", "--limit", "3"],
         ]
         for args in paths {
             let r = try cli.run(args, as: "sup-huang")
