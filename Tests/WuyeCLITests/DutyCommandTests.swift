@@ -177,6 +177,34 @@ struct DutyCommandTests {
         #expect(try cli.run(["breach", "list"]).out.hasPrefix("ID "))
     }
 
+    /// A supervisor answers a breach: acknowledged with a comment, escalated to a person
+    /// with a note; each in the item's timeline and the audit trail; nobody else may, and
+    /// an item without a breach has nothing to answer.
+    @Test func aSupervisorAcknowledgesAndEscalatesABreach() throws {
+        let cli = try demo()
+        let breached = (try cli.json(["breach", "list", "--json"]) as! [[String: Any]])
+            .first { $0["state"] as? String == "breached" && ($0["item"] as! String).hasPrefix("C-") }
+        let id = try #require(breached?["item"] as? String)
+        #expect(try cli.run(["breach", "ack", id, "--note", "已派人上门"], as: "sup-huang").status == 0)
+        #expect(try cli.run(["breach", "escalate", id, "--to", "tech-zhang", "--note", "请立即处理"], as: "sup-huang").status == 0)
+        let desk = try cli.run(["breach", "ack", id, "--note", "x"], as: "desk-li")
+        #expect(desk.status == 1)
+        #expect(desk.firstErrorLine.contains("a supervisor can"))
+        #expect(try cli.run(["breach", "ack", id, "--note", " "], as: "sup-huang").status == 2)
+        #expect(try cli.run(["breach", "escalate", id, "--to", "nobody", "--note", "x"], as: "sup-huang").status == 3)
+        let calm = (try cli.json(["complaint", "list", "--json"]) as! [[String: Any]])
+            .first { ($0["breached"] as? Bool) == false && ($0["status"] as? String) != "closed" }
+        if let calm = calm?["id"] as? String {
+            #expect(try cli.run(["breach", "ack", calm, "--note", "x"], as: "sup-huang").firstErrorLine.contains("no breached clock"))
+        }
+        let show = try cli.run(["complaint", "show", id]).out
+        #expect(show.contains("breach acknowledged: 已派人上门"))
+        #expect(show.contains("escalated to tech-zhang: 请立即处理"))
+        let log = try cli.run(["log"]).out
+        #expect(log.contains("breach acknowledged"))
+        #expect(try cli.run(["check"]).status == 0)
+    }
+
     @Test func figuresAsJSON() throws {
         let cli = try demo()
         let k = try cli.json(["kpi", "--site", "jinxiu", "--month", "2026-11", "--json"]) as! [String: Any]

@@ -91,6 +91,10 @@ public enum ItemEvent: Codable, Sendable, Equatable {
     case voided(reason: String)
     case edited(field: String, from: String?, to: String?, reason: String)
     case reclassified(emergency: Bool, complex: Bool, reason: String)
+    /// A supervisor saw a breach and said what is being done.
+    case breachAcknowledged(note: String)
+    /// A breach handed up to a person, with a note.
+    case escalated(to: String, note: String)
 
     public var name: String {
         switch self {
@@ -111,6 +115,8 @@ public enum ItemEvent: Codable, Sendable, Equatable {
         case .voided: "voided"
         case .edited: "edited"
         case .reclassified: "reclassified"
+        case .breachAcknowledged: "breach_acknowledged"
+        case .escalated: "escalated"
         }
     }
 }

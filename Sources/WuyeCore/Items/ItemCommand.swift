@@ -17,6 +17,10 @@ public enum ItemCommand: Sendable {
     case void(reason: String)
     case edit(field: String, value: String?, reason: String)
     case reclassify(emergency: Bool?, complex: Bool?, reason: String)
+    /// A supervisor answering a breach: seen, with a comment (no clock changes).
+    case acknowledgeBreach(note: String)
+    /// A supervisor handing a breach up to someone, with a note.
+    case escalate(to: Staff, note: String)
 
     public var verb: String {
         switch self {
@@ -35,6 +39,8 @@ public enum ItemCommand: Sendable {
         case .void: "void"
         case .edit: "edit"
         case .reclassify: "edit"
+        case .acknowledgeBreach: "acknowledge a breach on"
+        case .escalate: "escalate"
         }
     }
 }

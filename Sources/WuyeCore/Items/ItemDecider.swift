@@ -157,6 +157,18 @@ public enum ItemDecider {
             if field == "unit", v == nil, item.location == nil { throw .badInput("an item needs a unit or a location") }
             if field == "location", v == nil, item.unit == nil { throw .badInput("an item needs a unit or a location") }
             return [.edited(field: field, from: old, to: v, reason: reason)]
+        case .acknowledgeBreach(let note):
+            guard item.isOpen else { throw refuse("open") }
+            guard item.isBreached(at: d.at) else { throw .refused("\(id) has no breached clock; nothing to acknowledge") }
+            if note.trimmingSpaces.isEmpty { throw .badInput("say what is being done about the breach; give --note TEXT") }
+            return [.breachAcknowledged(note: note)]
+        case .escalate(let to, let note):
+            guard item.isOpen else { throw refuse("open") }
+            guard item.isBreached(at: d.at) else { throw .refused("\(id) has no breached clock; nothing to escalate") }
+            guard to.active else { throw .refused("\(to.id) is no longer active; escalate to someone on duty") }
+            if to.id == d.actor.id { throw .refused("escalate to someone else than yourself") }
+            if note.trimmingSpaces.isEmpty { throw .badInput("say why it is escalated; give --note TEXT") }
+            return [.escalated(to: to.id, note: note)]
         case .reclassify(let emergency, let complex, let reason):
             try requireReason(reason, "reclassify")
             guard item.isOpen else { throw refuse("open") }
@@ -227,6 +239,8 @@ public enum ItemDecider {
             texts = [(n, "--note")]
         case .reopen(let r), .pause(let r), .void(let r), .reclassify(_, _, let r):
             texts = [(r, "--reason")]
+        case .acknowledgeBreach(let n), .escalate(_, let n):
+            texts = [(n, "--note")]
         case .edit(_, let value, let r):
             texts = [(r, "--reason"), (value, "--value")]
         case .open:

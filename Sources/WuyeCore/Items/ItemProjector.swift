@@ -110,6 +110,8 @@ public enum ItemProjector {
             case "assignee": it.assignee = to
             default: break
             }
+        case .breachAcknowledged, .escalated:
+            break  // the timeline and the audit trail: no clock or state changes
         case .reclassified(let emergency, let complex, _):
             if emergency != it.emergency {
                 it.emergency = emergency

@@ -18,6 +18,8 @@ public enum Permissions {
         let isAssignee = item?.assignee == actor.id
         let allowed: Bool
         switch (kind, command) {
+        case (_, .acknowledgeBreach), (_, .escalate):
+            allowed = false  // a supervisor's
         case (_, .open):
             // Anyone on duty can take an owner's word or report a fault.
             allowed = kind == .repair || role == .desk || role == .guard_
@@ -46,6 +48,8 @@ public enum Permissions {
             "; the desk, a supervisor or the technician it is assigned to can"
         case (.repair, .acknowledge), (.repair, .respond), (.repair, .resolve):
             "; a technician, the desk or a supervisor can"
+        case (_, .acknowledgeBreach), (_, .escalate):
+            "; a supervisor can"
         default:
             "; the desk or a supervisor can"
         }

@@ -28,6 +28,8 @@ public enum EventText {
             case .voided(let reason): return "voided: \(reason)"
             case .edited(let f, let from, let to, let reason):
                 return "\(f) corrected from '\(from ?? "")' to '\(to ?? "")': \(reason)"
+            case .breachAcknowledged(let note): return "breach acknowledged: \(note)"
+            case .escalated(let to, let note): return "escalated to \(to): \(note)"
             case .reclassified(let em, let cx, let reason):
                 return "reclassified \(em ? "emergency" : "routine"), \(cx ? "complex" : "simple"): \(reason)"
             }

@@ -6,7 +6,42 @@ import WuyeStore
 /// the supervisor's breach board shows.
 struct BreachCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "breach", abstract: "Breached and due-soon clocks, with who holds each.", subcommands: [List.self])
+        commandName: "breach", abstract: "Breached and due-soon clocks, with who holds each; answering a breach (supervisor).",
+        subcommands: [List.self, Ack.self, Escalate.self])
+
+    struct Ack: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "ack", abstract: "Acknowledge an item's breach with a comment (kept in its timeline and the audit trail).")
+        @OptionGroup var g: GlobalOptions
+        @Argument(help: "The item's id, e.g. C-12.") var item: String
+        @Option(help: "What is being done about it (required).") var note: String
+        @Flag(help: "Print the item as JSON after the change.") var json = false
+
+        func run() throws {
+            let env = try Env(g)
+            let kind = try env.store().item(item).kind
+            try ItemCLI.act(kind, item, g: g, at: nil, json: json) { _, _ in [.acknowledgeBreach(note: note)] }
+        }
+    }
+
+    struct Escalate: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "escalate",
+            abstract: "Hand an item's breach up to a person, with a note (kept in its timeline and the audit trail).")
+        @OptionGroup var g: GlobalOptions
+        @Argument(help: "The item's id, e.g. C-12.") var item: String
+        @Option(help: ArgumentHelp("Who it is handed to (a staff id).", valueName: "STAFF")) var to: String
+        @Option(help: "Why (required).") var note: String
+        @Flag(help: "Print the item as JSON after the change.") var json = false
+
+        func run() throws {
+            let env = try Env(g)
+            let kind = try env.store().item(item).kind
+            try ItemCLI.act(kind, item, g: g, at: nil, json: json) { _, store throws(WuyeError) in
+                [.escalate(to: try store.staff(to), note: note)]
+            }
+        }
+    }
 
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
