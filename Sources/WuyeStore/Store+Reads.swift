@@ -97,6 +97,17 @@ extension Store {
         return out
     }
 
+    /// The items open now or changed (a step dated) since `t`: what a shift handover
+    /// looks through.
+    public func items(changedSince t: Instant) throws(WuyeError) -> [Item] {
+        try read { db in
+            var cache = ItemRow.LimitsCache()
+            return try Row.fetchAll(
+                db, sql: "SELECT \(ItemRow.columns) FROM items WHERE is_open = 1 OR last_at >= ?", arguments: [t.seconds]
+            ).map { try ItemRow.decode($0, cache: &cache) }
+        }
+    }
+
     /// A page of a list: at most `limit` items, starting after the item `after` in the
     /// list's order. Each page costs what it holds, not what the store holds: the list's
     /// indexes are entered at the item before.

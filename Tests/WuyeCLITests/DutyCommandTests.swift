@@ -205,6 +205,26 @@ struct DutyCommandTests {
         #expect(try cli.run(["check"]).status == 0)
     }
 
+    /// `handover`: since the start of this shift (08:00 by default), what was breached,
+    /// done and missed, and what is still open.
+    @Test func handoverSinceTheShiftBegan() throws {
+        let cli = try demo()  // 14:25
+        let h = try cli.json(["handover", "--json", "--as", "guard-wang"]) as! [String: Any]
+        #expect(h["since"] as? String == "2026-11-30T08:00:00+08:00")
+        #expect(h["until"] as? String == "2026-11-30T14:25:00+08:00")
+        let open = Set(h["open"] as! [String])
+        let listed = Set((try cli.json(["complaint", "list", "--json"]) as! [[String: Any]]).map { $0["id"] as! String })
+        #expect(listed.isSubset(of: open))
+        for b in h["breached"] as! [[String: Any]] {
+            let deadline = b["deadline"] as! String
+            #expect(deadline >= "2026-11-30T08:00:00+08:00" && deadline < "2026-11-30T14:25:00+08:00")
+        }
+        let noon = try cli.json(["handover", "--since", "2026-11-30 12:00", "--site", "jinxiu", "--json"]) as! [String: Any]
+        #expect((noon["rounds_incomplete"] as! [String]).contains("jinxiu/patrol/north-route/2026-11-30T12"))
+        #expect(try cli.run(["handover", "--since", "2026-11-30 18:00"]).status == 2)
+        #expect(try cli.run(["handover"]).out.hasPrefix("Handover all sites: 2026-11-30 08:00 → 2026-11-30 14:25"))
+    }
+
     @Test func figuresAsJSON() throws {
         let cli = try demo()
         let k = try cli.json(["kpi", "--site", "jinxiu", "--month", "2026-11", "--json"]) as! [String: Any]

@@ -91,6 +91,29 @@ struct ConfigTests {
         _ = try SiteFile.parse(DemoSite.officeTOML)
     }
 
+    /// Shifts: the site file's times (else 08:00 and 20:00); the shift a moment falls in
+    /// starts at the latest of them by then, yesterday's evening one after midnight.
+    @Test func shiftsComeFromTheSiteFile() throws {
+        let base = DemoSite.officeTOML
+        let f = try SiteFile.parse(base.replacingOccurrences(of: "[site]\n", with: "[site]\nshifts = [\"07:00\", \"15:00\", \"23:00\"]\n"))
+        #expect(f.site.shifts == ["07:00", "15:00", "23:00"])
+        let zone = f.site.zone
+        let day = CivilDate(year: 2026, month: 11, day: 30)
+        func at(_ d: CivilDate, _ h: Int, _ m: Int) -> Instant { zone.instant(LocalTime(date: d, hour: h, minute: m, second: 0)) }
+        #expect(f.site.shiftStart(at: at(day, 14, 59)) == at(day, 7, 0))
+        #expect(f.site.shiftStart(at: at(day, 15, 0)) == at(day, 15, 0))
+        #expect(f.site.shiftStart(at: at(day, 3, 0)) == at(day.adding(days: -1), 23, 0))
+        var plain = f.site
+        plain.shifts = nil
+        #expect(plain.shiftStart(at: at(day, 3, 0)) == at(day.adding(days: -1), 20, 0))
+        #expect(plain.shiftStart(at: at(day, 8, 0)) == at(day, 8, 0))
+        for bad in ["[\"8:00\"]", "[\"20:00\", \"08:00\"]", "[\"08:00\", \"08:00\"]", "[\"24:00\"]", "[]"] {
+            #expect(throws: WuyeError.self, "\(bad)") {
+                try SiteFile.parse(base.replacingOccurrences(of: "[site]\n", with: "[site]\nshifts = \(bad)\n"))
+            }
+        }
+    }
+
     @Test func siteFileErrorsNameTheLine() {
         #expect(
             throws: WuyeError.badInput("s.toml: line 3, column 1: site.time_zone 'Mars/Base' is not an IANA zone such as Asia/Shanghai")

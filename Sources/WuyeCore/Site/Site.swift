@@ -19,6 +19,8 @@ public struct Site: Codable, Sendable, Equatable, Identifiable {
     /// The departments items are assigned to, as the site file lists them; nil means the
     /// built-in ones (`SiteDepartment.builtIn`).
     public var departmentList: [SiteDepartment]?
+    /// When shifts begin, local `HH:MM`, in order; nil means 08:00 and 20:00.
+    public var shifts: [String]?
 
     public init(
         id: String, name: String, kind: Kind, households: Int, timeZone: String, units: [String] = [],
@@ -53,6 +55,32 @@ public struct Site: Codable, Sendable, Equatable, Identifiable {
     public func location(_ id: String) -> Location? { locations.first { $0.id == id } }
     public func route(_ id: String) -> PatrolRoute? { routes.first { $0.id == id } }
     public func hasUnit(_ u: String) -> Bool { units.isEmpty || units.contains(u) }
+
+    /// When shifts begin, as (hour, minute), in order.
+    public var shiftStarts: [(hour: Int, minute: Int)] {
+        (shifts ?? ["08:00", "20:00"]).compactMap(Site.clock)
+    }
+
+    /// `HH:MM` as (hour, minute), or nil.
+    public static func clock(_ s: String) -> (hour: Int, minute: Int)? {
+        let p = s.split(separator: ":")
+        guard p.count == 2, p[0].count == 2, p[1].count == 2, let h = Int(p[0]), let m = Int(p[1]), (0..<24).contains(h),
+            (0..<60).contains(m)
+        else { return nil }
+        return (h, m)
+    }
+
+    /// The start of the shift `now` falls in.
+    public func shiftStart(at now: Instant) -> Instant {
+        let today = zone.date(of: now)
+        for day in [today, today.adding(days: -1)] {
+            for s in shiftStarts.reversed() {
+                let t = zone.instant(LocalTime(date: day, hour: s.hour, minute: s.minute, second: 0))
+                if t <= now { return t }
+            }
+        }
+        return zone.startOfDay(today)
+    }
 
     /// The first day duties are kept for.
     public var firstDutyDay: CivilDate? { since.map { zone.date(of: $0) } }

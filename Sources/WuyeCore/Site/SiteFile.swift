@@ -48,6 +48,16 @@ public struct SiteFile: Sendable, Equatable {
         }
         if Set(units).count != units.count { throw .badInput("a unit is listed twice; each unit number must be unique") }
         let households = try s.int("households", range: 0...10_000_000).map(Int.init) ?? units.count
+        let shifts = try s.strings("shifts")
+        if let shifts {
+            for t in shifts where Site.clock(t) == nil {
+                throw .badInput(
+                    "\(s.at("shifts")): site.shifts holds '\(t)'; give the times shifts begin as \"HH:MM\", e.g. [\"08:00\", \"20:00\"]")
+            }
+            if shifts.isEmpty || Set(shifts).count != shifts.count || shifts != shifts.sorted() {
+                throw .badInput("\(s.at("shifts")): site.shifts must list each time a shift begins once, earliest first")
+            }
+        }
         try s.rejectUnknown()
 
         var locations: [Location] = []
@@ -136,6 +146,7 @@ public struct SiteFile: Sendable, Equatable {
             id: id, name: name, kind: kind, households: households, timeZone: tzName, units: units, locations: locations,
             routes: routes)
         site.departmentList = departments
+        site.shifts = shifts
         return SiteFile(site: site, staff: staff)
     }
 }

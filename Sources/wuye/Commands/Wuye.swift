@@ -13,7 +13,7 @@ struct Wuye: ParsableCommand {
             EnquiryCommand.self, RepairCommand.self, ChecklistCommand.self, PatrolCommand.self, TrainingCommand.self,
             SurveyCommand.self, KPICommand.self, AppraisalCommand.self, ImportCommand.self, StandardsCommand.self, LogCommand.self,
             CheckCommand.self,
-            BackupCommand.self, RestoreCommand.self, ItemGroupCommand.self, BreachCommand.self,
+            BackupCommand.self, RestoreCommand.self, ItemGroupCommand.self, BreachCommand.self, HandoverCommand.self,
         ],
         defaultSubcommand: ConsoleCommand.self)
 }
