@@ -51,7 +51,7 @@ struct HardeningTests {
             ["complaint", "list"], ["complaint", "show", "C-1"], ["complaint", "list", "--open"], ["log"], ["site", "list"],
             ["kpi"], ["kpi", "--csv"], ["appraisal"], ["checklist", "show"], ["patrol", "rounds"], [], ["complaint", "show", "c-1"],
             ["complaint", "list", "--bogus", "锦绣\u{9B}x"], ["no-such-command-\u{202E}x"], ["breach", "list"],
-            ["complaint", "list", "--limit", "3"],
+            ["complaint", "list", "--limit", "3"], ["handover"], ["handover", "--json"],
         ]
         for args in paths {
             let r = try cli.run(args, as: "sup-huang")
