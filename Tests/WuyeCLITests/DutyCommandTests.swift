@@ -175,6 +175,36 @@ struct DutyCommandTests {
         #expect(one.allSatisfy { $0["site"] as? String == "xinghe" })
         #expect(try cli.run(["breach", "list", "--site", "atlantis"]).status == 3)
         #expect(try cli.run(["breach", "list"]).out.hasPrefix("ID "))
+        // What the breaches do to this month's figures, as `kpi` counts them.
+        let kpi = try cli.json(["kpi", "--site", "jinxiu", "--json"]) as! [String: Any]
+        let figures = Dictionary(
+            uniqueKeysWithValues: (kpi["figures"] as! [[String: Any]]).map { ($0["name"] as! String, $0) })
+        var checked = 0
+        for b in all where b["site"] as? String == "jinxiu" {
+            guard let impact = b["impact"] as? [String: Any] else { continue }
+            let f = try #require(figures[impact["figure"] as! String])
+            #expect(impact["value"] as? Double == f["value"] as? Double)
+            let met = f["numerator"] as! Double
+            let decided = f["denominator"] as! Double
+            let pending = Double(f["pending"] as! Int)
+            let breaches = Double(impact["breaches"] as! Int)
+            let without = impact["value_without_breaches"] as! Double
+            #expect(abs(without - min(1, (met + breaches) / decided)) < 0.0001)
+            let target = impact["target"] as! Double
+            let lose = impact["misses_to_lose_target"] as! Int
+            // One miss fewer keeps the target within reach; that many puts it out of reach.
+            if lose > 0 {
+                #expect((met + pending - Double(lose - 1)) / (decided + pending) >= target)
+                #expect((met + pending - Double(lose)) / (decided + pending) < target)
+            } else {
+                #expect((met + pending) / (decided + pending) < target)
+            }
+            checked += 1
+        }
+        #expect(checked > 0)
+        #expect(
+            try cli.run(["breach", "list"]).out.contains("more miss")
+                || (try cli.run(["breach", "list"]).out.contains("can no longer reach")))
     }
 
     /// A supervisor answers a breach: acknowledged with a comment, escalated to a person
