@@ -32,10 +32,9 @@ extension Store {
             [site] + kinds.map(\.rawValue) + [from.seconds, to.seconds]
         )
     }
-    static let callbacksRated = "c.site = ? AND c.kind = 'callback' AND c.rating IS NOT NULL AND c.stopped_at >= ? AND c.stopped_at < ?"
 
     /// Whether clock rows come with their item's assignee (a join figures do without).
-    enum Assignees { case none, all, assignedOnly }
+    enum Assignees { case none, assignedOnly }
 
     /// What an achievement figure counts, for the clocks of non-void items at a site due
     /// in [from, to), summed by SQLite: a clock stopped is decided (met or missed), one
@@ -116,20 +115,12 @@ extension Store {
     }
 
     /// Like `clocks(site:kinds:deadlineFrom:to:)`, with the staff member each item is
-    /// assigned to (the one who answers for it in the monthly appraisal).
+    /// assigned to: what the appraisal's tallies by assignee are tested against.
     public func assignedClocks(site: String, kinds: [ClockKind], deadlineFrom from: Instant, to: Instant)
         throws(WuyeError) -> [(assignee: String?, clock: ClockOutcome)]
     {
         let (condition, args) = Store.clocksDue(site, kinds, from, to)
         return try clockRows(condition, args, assignees: .assignedOnly)
-    }
-
-    /// Callback clocks at a site stopped with a rating in [from, to), each with the staff
-    /// member its item is assigned to (nil when nobody is).
-    public func assignedCallbackRatings(site: String, from: Instant, to: Instant) throws(WuyeError)
-        -> [(assignee: String?, clock: ClockOutcome)]
-    {
-        try clockRows(Store.callbacksRated, [site, from.seconds, to.seconds], assignees: .all)
     }
 
     private func clockRows(_ condition: String, _ args: [any DatabaseValueConvertible], assignees: Assignees)
@@ -140,10 +131,10 @@ extension Store {
             let sql: String
             switch assignees {
             case .none: sql = "SELECT \(columns) FROM clocks c WHERE \(condition) AND c.void = 0"
-            case .all, .assignedOnly:
+            case .assignedOnly:
                 sql = """
                     SELECT \(columns), i.assignee FROM clocks c JOIN items i ON i.id = c.item_id
-                    WHERE \(condition) AND c.void = 0\(assignees == .assignedOnly ? " AND i.assignee IS NOT NULL" : "")
+                    WHERE \(condition) AND c.void = 0 AND i.assignee IS NOT NULL
                     """
             }
             return try Row.fetchAll(db, sql: sql, arguments: StatementArguments(args)).map { row in

@@ -232,20 +232,8 @@ enum Bench {
             print("(taskwarrior not installed: apt-get install -y taskwarrior for the side-by-side figures)")
             return
         }
-        let dir = scratch + "/task"
-        try FileManager.default.createDirectory(atPath: dir + "/data", withIntermediateDirectories: true)
-        let rc = dir + "/taskrc"
-        try "data.location=\(dir)/data\nconfirmation=off\nverbose=nothing\nrecurrence=off\nhooks=off\n".write(
-            toFile: rc, atomically: true, encoding: .utf8)
-        var json = "["
-        for i in 0..<10_000 {
-            json +=
-                (i == 0 ? "" : ",")
-                + "{\"uuid\":\"\(UUID().uuidString.lowercased())\",\"description\":\"complaint \(i)\",\"status\":\"pending\",\"entry\":\"20261101T000000Z\",\"due\":\"20261201T000000Z\"}"
-        }
-        json += "]"
-        try json.write(toFile: dir + "/import.json", atomically: true, encoding: .utf8)
-        _ = try runProcess(task, ["import", dir + "/import.json"], env: ["TASKRC": rc])
+        // A store of its own: `task N done` changes it.
+        let rc = try ScaleBench.taskStore(scratch + "/task", task, pending: 10_000)
         let (tl, _) = try timeProcess(task, ["list"], home: nil, runs: 5, env: ["TASKRC": rc])
         report("peer: taskwarrior task list", "10000 pending", tl, "ms")
         var n = 0

@@ -73,17 +73,6 @@ public final class BoardWorker: Sendable {
         }
     }
 
-    /// Waits for the result (tests, and the benchmark).
-    public func wait(timeout: Double = 30) -> Prepared? {
-        let end = Date().addingTimeInterval(timeout)
-        while Date() < end {
-            var p = pollfd(fd: readFD, events: Int16(POLLIN), revents: 0)
-            _ = poll(&p, 1, 50)
-            if let r = take() { return r }
-        }
-        return nil
-    }
-
     /// The work itself: the same `Board` code the console ran on its own thread before.
     static func prepare(_ r: Request, store: Store) -> Prepared {
         let start = DispatchTime.now().uptimeNanoseconds

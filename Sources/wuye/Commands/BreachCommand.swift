@@ -10,6 +10,20 @@ struct BreachCommand: ParsableCommand {
         commandName: "breach", abstract: "Breached and due-soon clocks, with who holds each; answering a breach (supervisor).",
         subcommands: [List.self, Ack.self, Escalate.self])
 
+    /// A breach's fields in JSON, as `breach list` and `handover` write them.
+    static func fields(_ item: Item, _ clock: ItemClock, _ state: ClockState, zone: Zone, into w: inout JSONWriter) {
+        w.key("item")
+        w.string(item.id)
+        w.key("clock")
+        w.string(clock.kind.rawValue)
+        w.key("state")
+        w.string(state.rawValue)
+        w.key("deadline")
+        w.instant(clock.nominalDeadline, zone: zone)
+        w.key("assignee")
+        w.string(item.assignee)
+    }
+
     struct Ack: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "ack", abstract: "Acknowledge an item's breach with a comment (kept in its timeline and the audit trail).")
@@ -79,22 +93,13 @@ struct BreachCommand: ParsableCommand {
                 for r in rows {
                     let zone = zones[r.item.site] ?? .utc
                     w.beginObject()
-                    w.key("item")
-                    w.string(r.item.id)
+                    BreachCommand.fields(r.item, r.clock, r.state, zone: zone, into: &w)
                     w.key("kind")
                     w.string(r.item.kind.rawValue)
                     w.key("site")
                     w.string(r.item.site)
-                    w.key("clock")
-                    w.string(r.clock.kind.rawValue)
-                    w.key("state")
-                    w.string(r.state.rawValue)
-                    w.key("deadline")
-                    w.instant(r.clock.nominalDeadline, zone: zone)
                     w.key("remaining_seconds")
                     w.int(r.clock.remaining(at: now))
-                    w.key("assignee")
-                    w.string(r.item.assignee)
                     w.key("department")
                     w.string(r.item.department)
                     w.key("emergency")

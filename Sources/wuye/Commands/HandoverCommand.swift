@@ -38,16 +38,7 @@ struct HandoverCommand: ParsableCommand {
             w.beginArray()
             for b in h.breached {
                 w.beginObject()
-                w.key("item")
-                w.string(b.item.id)
-                w.key("clock")
-                w.string(b.clock.kind.rawValue)
-                w.key("state")
-                w.string(b.state.rawValue)
-                w.key("deadline")
-                w.instant(b.clock.nominalDeadline, zone: zone)
-                w.key("assignee")
-                w.string(b.item.assignee)
+                BreachCommand.fields(b.item, b.clock, b.state, zone: zone, into: &w)
                 w.endObject()
             }
             w.endArray()
