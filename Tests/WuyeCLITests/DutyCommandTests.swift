@@ -215,8 +215,10 @@ struct DutyCommandTests {
         let breached = (try cli.json(["breach", "list", "--json"]) as! [[String: Any]])
             .first { $0["state"] as? String == "breached" && ($0["item"] as! String).hasPrefix("C-") }
         let id = try #require(breached?["item"] as? String)
-        #expect(try cli.run(["breach", "ack", id, "--note", "已派人上门"], as: "sup-huang").status == 0)
-        #expect(try cli.run(["breach", "escalate", id, "--to", "tech-zhang", "--note", "请立即处理"], as: "sup-huang").status == 0)
+        #expect(try cli.run(["breach", "ack", id, "--note", "已派人上门"], as: "sup-huang").out == "saved: \(id) breach acknowledged\n")
+        #expect(
+            try cli.run(["breach", "escalate", id, "--to", "tech-zhang", "--note", "请立即处理"], as: "sup-huang").out
+                == "saved: \(id) escalated to tech-zhang\n")
         let desk = try cli.run(["breach", "ack", id, "--note", "x"], as: "desk-li")
         #expect(desk.status == 1)
         #expect(desk.firstErrorLine.contains("a supervisor can"))

@@ -35,7 +35,9 @@ struct BreachCommand: ParsableCommand {
         func run() throws {
             let env = try Env(g)
             let kind = try env.store().item(item).kind
-            try ItemCLI.act(kind, item, g: g, at: nil, json: json) { _, _ in [.acknowledgeBreach(note: note)] }
+            try ItemCLI.act(kind, item, g: g, at: nil, json: json, said: { "saved: \($0.id) breach acknowledged" }) { _, _ in
+                [.acknowledgeBreach(note: note)]
+            }
         }
     }
 
@@ -52,7 +54,8 @@ struct BreachCommand: ParsableCommand {
         func run() throws {
             let env = try Env(g)
             let kind = try env.store().item(item).kind
-            try ItemCLI.act(kind, item, g: g, at: nil, json: json) { _, store throws(WuyeError) in
+            try ItemCLI.act(kind, item, g: g, at: nil, json: json, said: { "saved: \($0.id) escalated to \(to)" }) {
+                _, store throws(WuyeError) in
                 [.escalate(to: try store.staff(to), note: note)]
             }
         }

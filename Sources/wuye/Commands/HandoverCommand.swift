@@ -67,12 +67,14 @@ struct HandoverCommand: ParsableCommand {
                 "  \(b.item.id)  \(b.clock.kind.rawValue) \(b.state.rawValue) at \(ISOFormat.clock(b.clock.nominalDeadline, in: zone))  \(b.item.assignee ?? "nobody")  \(b.item.text)"
             )
         }
-        Output.line("Done (\(h.done.count)): \(h.done.map { "\($0.id) \($0.status.rawValue)" }.joined(separator: ", "))")
+        Output.line(
+            h.done.isEmpty
+                ? "Done: none" : "Done (\(h.done.count)): \(h.done.map { "\($0.id) \($0.status.rawValue)" }.joined(separator: ", "))")
         Output.line("Duties: \(h.dutiesDone.count) done, \(h.dutiesMissed.count) missed")
         for o in h.dutiesMissed { Output.line("  missed: \(o.kind.rawValue) at \(o.locationName) (\(o.id))") }
         Output.line(
             "Rounds: \(h.roundsComplete.count) complete, \(h.roundsIncomplete.count) incomplete, \(h.roundsMissed.count) missed")
         for r in h.roundsIncomplete + h.roundsMissed { Output.line("  not walked in full: \(r.id)") }
-        Output.line("Still open (\(h.open.count)): \(h.open.map(\.id).joined(separator: ", "))")
+        Output.line(h.open.isEmpty ? "Still open: none" : "Still open (\(h.open.count)): \(h.open.map(\.id).joined(separator: ", "))")
     }
 }

@@ -18,7 +18,7 @@ enum ItemCLI {
 
     /// Runs a step on an existing item and reports what it did.
     static func act(
-        _ kind: ItemKind, _ id: String, g: GlobalOptions, at: String?, json: Bool,
+        _ kind: ItemKind, _ id: String, g: GlobalOptions, at: String?, json: Bool, said: ((Item) -> String)? = nil,
         _ make: (Item, Store) throws(WuyeError) -> [ItemCommand]
     ) throws(WuyeError) {
         let env = try Env(g)
@@ -37,7 +37,7 @@ enum ItemCLI {
             ItemJSON.write(after, zone: site.zone, now: env.now, into: &w)
             Output.json(w)
         } else {
-            Output.line(summary(before: before, after: after, now: env.now))
+            Output.line(said?(after) ?? summary(before: before, after: after, now: env.now))
         }
     }
 
