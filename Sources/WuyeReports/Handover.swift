@@ -4,12 +4,6 @@ import WuyeStore
 /// What one shift hands to the next: since a moment, what was breached, what was done and
 /// what was missed, and what is still open.
 public struct Handover: Sendable {
-    public struct Breach: Sendable {
-        public var item: Item
-        public var clock: ItemClock
-        public var state: ClockState
-    }
-
     public var since: Instant
     public var until: Instant
     public var site: String?
@@ -68,5 +62,28 @@ public struct Handover: Sendable {
             }
         }
         return h
+    }
+
+    /// The handover as text, a line each: what the command prints and the console shows.
+    public func lines(zone: Zone) -> [String] {
+        var out: [String] = []
+        out.append("Handover \(self.site ?? "all sites"): \(ISOFormat.short(since, in: zone)) → \(ISOFormat.short(until, in: zone))")
+        out.append("")
+        out.append("Breached (\(breached.count)):")
+        for b in breached {
+            out.append(
+                "  \(b.item.id)  \(b.clock.kind.rawValue) \(b.state.rawValue) at \(ISOFormat.clock(b.clock.nominalDeadline, in: zone))  \(b.item.assignee ?? "nobody")  \(b.item.text)"
+            )
+        }
+        out.append(
+            done.isEmpty
+                ? "Done: none" : "Done (\(done.count)): \(done.map { "\($0.id) \($0.status.rawValue)" }.joined(separator: ", "))")
+        out.append("Duties: \(dutiesDone.count) done, \(dutiesMissed.count) missed")
+        for o in dutiesMissed { out.append("  missed: \(o.kind.rawValue) at \(o.locationName) (\(o.id))") }
+        out.append(
+            "Rounds: \(roundsComplete.count) complete, \(roundsIncomplete.count) incomplete, \(roundsMissed.count) missed")
+        for r in roundsIncomplete + roundsMissed { out.append("  not walked in full: \(r.id)") }
+        out.append(open.isEmpty ? "Still open: none" : "Still open (\(open.count)): \(open.map(\.id).joined(separator: ", "))")
+        return out
     }
 }

@@ -40,7 +40,11 @@ public final class ConsoleApp {
 
     /// Asks for the bell (when it is on).
     func ring() { if ui.bell { pending.insert(.bell) } }
-    private var dataVersion: Int64 = -1
+    var dataVersion: Int64 = -1
+    /// Looking back from the console: the store as it stood then, and the live board to
+    /// come back to.
+    var past: Snapshot?
+    var liveBoard: Board?
     /// The store stopped being usable under the console (replaced, damaged, newer): what
     /// is on screen is frozen at that moment and says so, instead of counting down stale
     /// clocks as if live.
@@ -64,8 +68,9 @@ public final class ConsoleApp {
         dataVersion = (try? store?.dataVersion()) ?? -1
     }
 
-    /// The instant the screen shows: now, or the moment the store stopped being usable.
-    public func shown(_ now: Instant) -> Instant { storeProblem?.since ?? now }
+    /// The instant the screen shows: now, the moment looked back at, or the moment the
+    /// store stopped being usable.
+    public func shown(_ now: Instant) -> Instant { ui.asOf ?? storeProblem?.since ?? now }
 
     /// Leaves the store whole in its main file (on quit).
     public func finish() {
@@ -100,7 +105,8 @@ public final class ConsoleApp {
     }
 
     func advance(to now: Instant) {
-        if storeProblem != nil { return }
+        // Looking back: the past stands still; the live board catches up on the way back.
+        if storeProblem != nil || past != nil { return }
         if let store {
             do throws(WuyeError) {
                 try lookForCommits(now: now)
@@ -155,7 +161,7 @@ public final class ConsoleApp {
     /// The store's files changed (inotify): looks for a commit at once. Returns whether
     /// one landed (if not, the loop looks again shortly: the commit may still be under way).
     public func storeChanged(now: Instant) -> Bool {
-        guard storeProblem == nil else { return true }
+        guard storeProblem == nil, past == nil else { return true }
         do throws(WuyeError) {
             let found = try lookForCommits(now: now)
             dispatchWork(now: now)
@@ -169,7 +175,7 @@ public final class ConsoleApp {
     /// Hands the worker what needs preparing, unless it is busy (then it is asked again
     /// when its result comes in).
     func dispatchWork(now: Instant) {
-        guard let worker, !inFlight, storeProblem == nil, wantCatchUp || board.figuresStale else { return }
+        guard let worker, !inFlight, storeProblem == nil, past == nil, wantCatchUp || board.figuresStale else { return }
         inFlight = true
         worker.submit(BoardWorker.Request(base: board, generation: generation, now: now, figuresSite: ui.site, catchUp: wantCatchUp))
         wantCatchUp = false
@@ -186,7 +192,7 @@ public final class ConsoleApp {
             fail(e, now: now)
             return pending
         }
-        if p.generation == generation {
+        if p.generation == generation, past == nil {
             let selected = selectedIDs(now: now)
             board = p.board
             reselect(selected, now: now)
@@ -211,13 +217,17 @@ public final class ConsoleApp {
             }
         }
         crossingsSeen = now
-        if crossed { ring() }
+        if crossed {
+            ring()
+            // A new breach changes what the breach board says it does to the month.
+            if board.wantImpacts { board.figuresStale = true }
+        }
     }
 
     /// Recomputes this month's figures if a change made them stale (after drawing it).
     public func refreshFigures(now: Instant) {
         if worker != nil { return dispatchWork(now: now) }
-        guard board.figuresStale, let store else { return }
+        guard board.figuresStale, past == nil, let store else { return }
         board.figuresStale = false
         do { try board.loadFigures(store: store, site: ui.site, now: now) } catch { ui.say(error.message, error: true, now: now) }
     }
@@ -250,6 +260,7 @@ public final class ConsoleApp {
             return true
         }
         if ui.editingFilter { return editFilter(key) }
+        if ui.overlay == nil, ui.screen == .patrol, board.actor != nil, patrolKey(key, now: now) { return true }
         let action = keys.action(for: key)
         if let overlay = ui.overlay {
             switch (overlay, action) {
@@ -267,11 +278,13 @@ public final class ConsoleApp {
             return true
         }
         guard let action else { return true }
+        if screenAction(action, now: now) { return true }
         switch action {
         case .quit: return false
         case .help: ui.overlay = .help
         case .redraw: pending.insert(.repaint)
-        case .back: ui.filter[ui.focus] = nil
+        case .back:
+            if past != nil { backToNow(now: now) } else { ui.filter[ui.focus] = nil }
         case .moveUp: move(-1, now: now)
         case .moveDown: move(1, now: now)
         case .pageUp: move(-10, now: now)
@@ -300,6 +313,16 @@ public final class ConsoleApp {
         case .lock: if !readOnly { requireSignIn() }
         case .search: ui.search = UIState.Search()
         case .untick: untick(now: now)
+        case .breaches: show(ui.screen == .breaches ? .board : .breaches)
+        case .patrol: show(ui.screen == .patrol ? .board : .patrol)
+        case .handover: if ui.screen == .handover { show(.board) } else { openHandover(now: now) }
+        case .asOf: askAsOf(now: now)
+        case .ackBreach: step(.ackBreach, now: now)
+        case .escalate: step(.escalate, now: now)
+        case .report: reportProblem(now: now)
+        case .survey: surveyForm(now: now)
+        case .planTraining: planTrainingForm(now: now)
+        case .recordTraining: recordTrainingForm(now: now)
         }
         return true
     }
@@ -392,6 +415,7 @@ public final class ConsoleApp {
             board.actor = staff
             ui.form = nil
             ui.formPurpose = nil
+            openRoleScreen()
             ui.say("\(staff.name) \(staff.role.label)", now: now)
         } catch {
             f.mark(error.message.contains("PIN") || error.message.contains("locked") ? "pin" : "staff", error.message)
@@ -408,7 +432,7 @@ public final class ConsoleApp {
 
     static let steps: [Action: ItemStep] = [
         .assign: .assign, .respond: .respond, .progress: .progress, .resolve: .resolve, .callback: .callback, .pause: .pause,
-        .close: .close, .reopen: .reopen, .void: .void, .edit: .edit,
+        .close: .close, .reopen: .reopen, .void: .void, .edit: .edit, .ackBreach: .ackBreach, .escalate: .escalate,
     ]
 
     /// The site a new item is for: the one on screen, the signed-in person's, or the first.
@@ -430,7 +454,7 @@ public final class ConsoleApp {
 
     /// Why nothing can be saved from this console now, or nil.
     func cannotWrite() -> String? {
-        if readOnly { return strings["read_only"] }
+        if readOnly || past != nil { return strings["read_only"] }
         if let p = storeProblem { return p.message }
         if board.actor == nil { return strings["need_actor"] }
         return nil
@@ -487,6 +511,19 @@ public final class ConsoleApp {
             switch purpose {
             case .signIn:
                 return
+            case .asOf:
+                try lookBack(f, now: now)
+                return
+            case .problem, .survey, .planTraining, .recordTraining:
+                let said = try saveRoleForm(purpose, f, actor: actor, now: now)
+                ui.form = nil
+                ui.formPurpose = nil
+                committed(now: now)
+                if case .problem = purpose, let id = said?.split(separator: " ").last.map(String.init) {
+                    ui.scanResult = ("\(strings["saved"]): \(id) · \(ui.lastScan?.code ?? "")", true, now)
+                }
+                if let said { ui.say(said, now: now) }
+                return
             case .untick(let occurrence):
                 try store.untick(occurrence, reason: f.value("reason") ?? "", actor: actor, now: now)
                 ui.form = nil
@@ -522,6 +559,10 @@ public final class ConsoleApp {
             }
             if case .new = purpose {
                 ui.say("\(strings["saved"]): \(it.id)", now: now)
+            } else if case .step(.ackBreach, _) = purpose {
+                ui.say("\(strings["saved"]): \(it.id) \(strings["breach.acked"])", now: now)
+            } else if case .step(.escalate, _) = purpose {
+                ui.say("\(strings["saved"]): \(it.id) \(strings["breach.escalated"]) \(f.value("person") ?? "")", now: now)
             } else {
                 ui.say("\(strings["saved"]): \(it.id) \(it.status.rawValue)", now: now)
             }
@@ -573,6 +614,7 @@ public final class ConsoleApp {
 
     /// The selected item, if the focused pane lists items.
     public func selectedItem(now: Instant) -> Item? {
+        if ui.screen == .breaches { return selectedBreach(now: now)?.item }
         switch ui.focus {
         case .items:
             let ids = Rows.itemIDs(board, ui)

@@ -22,6 +22,19 @@ public enum Action: String, CaseIterable, Sendable {
     case search
     /// Take back the tick of the selected duty, with a reason.
     case untick
+    /// The supervisor's breach board, the guard's patrol view, the shift's handover.
+    case breaches, patrol, handover
+    /// Look back: the board as it stood at a moment asked for (read-only).
+    case asOf = "as_of"
+    /// A supervisor's answers to a breach: acknowledge with a comment, escalate to a person.
+    case ackBreach = "ack_breach"
+    case escalate
+    /// At the checkpoint just scanned: report a problem (opens a repair linked to it).
+    case report
+    /// Short forms: an owner's survey score, a training planned, attendance and scores.
+    case survey
+    case planTraining = "plan_training"
+    case recordTraining = "record_training"
 }
 
 /// Keys to actions. The footer bar and the `?` help overlay are generated from the same
@@ -38,6 +51,9 @@ public struct KeyMap: Sendable {
         .pause: [.char("z")], .close: [.char("C")], .reopen: [.char("o")], .void: [.char("X")], .edit: [.char("e")], .lock: [.ctrl("x")],
         .search: [.ctrl("f")],
         .untick: [.char("u")],
+        .breaches: [.char("b")], .patrol: [.char("P")], .handover: [.char("H")], .asOf: [.char("@")],
+        .ackBreach: [.char("A")], .escalate: [.char("E")], .report: [.ctrl("r")],
+        .survey: [.char("S")], .planTraining: [.char("t")], .recordTraining: [.char("m")],
     ]
 
     public init(_ bindings: [Action: [Key]] = KeyMap.defaults) { self.bindings = bindings }
@@ -51,6 +67,12 @@ public struct KeyMap: Sendable {
 
     /// The label of an action's first key, for the footer (`q`, `Tab`, `F1`).
     public func label(_ a: Action) -> String { keys(a).first.map(KeyMap.name) ?? "" }
+
+    /// The label of an action's first key that types nothing (for a screen whose field
+    /// takes every printable key); empty when every key of the action types a character.
+    public func label(typingNothing a: Action) -> String {
+        keys(a).first { if case .char = $0 { false } else { true } }.map(KeyMap.name) ?? ""
+    }
 
     public static func name(_ k: Key) -> String {
         switch k {

@@ -43,6 +43,15 @@ public struct Board: Sendable {
     public private(set) var crossings: [(at: Instant, id: String)] = []
     /// Figures wait until the change that made them stale has been drawn.
     public var figuresStale = false
+    /// What the breaches do to this month's figures, per site and figure (`BreachImpact`),
+    /// counted with the figures when the breach board is wanted (a supervisor, or `b`).
+    public var impacts: [String: BreachImpact] = [:]
+    public var wantImpacts = false
+    /// Training sessions, for the training forms and the retraining list.
+    public var trainings: [TrainingSession] = []
+    /// Yesterday's patrol rounds with their scans: a night shift's missed checkpoints
+    /// reach back across midnight.
+    public var earlierRounds: [DutyRow] = []
 
     public init() {}
 
@@ -88,6 +97,7 @@ public struct Board: Sendable {
         b.demo = try store.isDemo()
         if let actor { b.actor = try store.staff(actor) }
         b.staff = try store.staffList()
+        b.trainings = try store.trainings()
         for it in try store.items(kind: nil, filter: .open) { b.items[it.id] = it }
         b.reindex(now: now)
         try b.loadDuties(store: store, now: now)
@@ -98,6 +108,7 @@ public struct Board: Sendable {
 
     mutating func loadDuties(store: Store, now: Instant) throws(WuyeError) {
         var rows: [DutyRow] = []
+        var earlier: [DutyRow] = []
         for s in sites {
             let day = s.zone.date(of: now)
             dutyDay[s.id] = day
@@ -109,14 +120,16 @@ public struct Board: Sendable {
                         id: o.id, site: s.id, kind: o.kind, place: o.locationName, windowStart: o.windowStart, windowEnd: o.windowEnd,
                         occurrence: o, tick: ticks[o.id], round: nil, scans: []))
             }
-            let scans = Dictionary(grouping: try store.scans(site: s.id, days: day...day), by: \.round)
-            for r in Patrol.rounds(site: s, standards: standards, day: day) {
-                rows.append(
-                    DutyRow(
-                        id: r.id, site: s.id, kind: .patrol, place: r.route.name, windowStart: r.start, windowEnd: r.end, occurrence: nil,
-                        tick: nil, round: r, scans: scans[r.id] ?? []))
+            let scans = Dictionary(grouping: try store.scans(site: s.id, days: day.adding(days: -1)...day), by: \.round)
+            func round(_ r: PatrolRound) -> DutyRow {
+                DutyRow(
+                    id: r.id, site: s.id, kind: .patrol, place: r.route.name, windowStart: r.start, windowEnd: r.end, occurrence: nil,
+                    tick: nil, round: r, scans: scans[r.id] ?? [])
             }
+            rows += Patrol.rounds(site: s, standards: standards, day: day).map(round)
+            earlier += Patrol.rounds(site: s, standards: standards, day: day.adding(days: -1)).map(round)
         }
+        earlierRounds = earlier
         duties = rows.sorted { ($0.windowStart, $0.kind.rawValue, $0.id) < ($1.windowStart, $1.kind.rawValue, $1.id) }
     }
 
@@ -135,6 +148,10 @@ public struct Board: Sendable {
             for n in names { trends[n, default: []].append(set.figure(n)?.value) }
         }
         self.trends = trends
+        if wantImpacts {
+            let breached = Breaches.board(items.values, now: now).filter { $0.state == .breached }
+            impacts = try BreachImpact.thisMonth(store: store, sites: sites.map(\.id), breaches: breached, now: now)
+        }
     }
 
     /// Catches up with commits of other processes: reads the events after the last one
@@ -146,17 +163,21 @@ public struct Board: Sendable {
         var itemIDs = Set<String>()
         var duties = false
         var everything = false
+        var trainingsChanged = false
         for e in events {
             switch e.body {
             case .item: itemIDs.insert(e.subject)
             case .checklistTicked, .checklistUnticked, .patrolScanned: duties = true
             case .siteDefined, .standardsLoaded, .staffSaved: everything = true
-            case .training, .surveyRecorded, .demoMarked, .pin: break
+            case .training: trainingsChanged = true
+            case .surveyRecorded, .demoMarked, .pin: break
             }
         }
         if everything {
             let actorID = actor?.id
+            let want = wantImpacts
             self = try Board.load(store: store, actor: actorID, now: now)
+            wantImpacts = want
             return true
         }
         for it in try store.items(ids: Array(itemIDs)) {
@@ -164,6 +185,7 @@ public struct Board: Sendable {
         }
         if !itemIDs.isEmpty { reindex(now: now) }
         if duties { try loadDuties(store: store, now: now) }
+        if trainingsChanged { trainings = try store.trainings() }
         figuresStale = true
         return true
     }

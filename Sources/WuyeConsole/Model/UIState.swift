@@ -12,6 +12,23 @@ public struct UIState: Sendable {
         case detail(id: String, scroll: Int)
     }
 
+    /// Which screen fills the console: the desk's board, the guard's patrol, the
+    /// supervisor's breach board, or the shift's handover.
+    public enum Screen: Sendable, Equatable {
+        case board, patrol, breaches, handover
+    }
+    public var screen: Screen = .board
+    /// The guard's scan field: takes every printable key (a scanner types like a keyboard).
+    public var scanField = TextField(limit: 64)
+    /// The last checkpoint scanned from this console (for "report a problem"), and what the
+    /// last scan said: a confirmation or the reason it was refused.
+    public var lastScan: Scan?
+    public var scanResult: (text: String, ok: Bool, at: Instant)?
+    /// The selected row of the breach board, and the handover's lines and scroll.
+    public var breachSelection = 0
+    public var handover: [String] = []
+    public var handoverScroll = 0
+
     public var focus: PaneID = .items
     public var selection: [PaneID: Int] = [:]
     public var scroll: [PaneID: Int] = [:]
@@ -39,6 +56,12 @@ public struct UIState: Sendable {
         case step(ItemStep, id: String)
         /// Taking back the tick of a duty (the occurrence id).
         case untick(String)
+        /// A repair reported at a checkpoint just scanned (the round's id and the code).
+        case problem(round: String, code: String)
+        /// A moment to look back at (the board as it stood then).
+        case asOf
+        /// An owner's survey score; a training planned; attendance or a score recorded.
+        case survey, planTraining, recordTraining
     }
 
     /// The form being filled in, and what saving it does.

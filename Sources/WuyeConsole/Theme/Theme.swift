@@ -11,7 +11,7 @@ public struct Theme: Sendable, Equatable {
     public static let names = [
         "header", "header.demo", "footer", "footer.key", "title", "title.focus", "border", "border.focus", "selection", "muted",
         "text", "clock.ok", "clock.due_soon", "clock.breached", "clock.paused", "clock.met", "duty.done", "duty.due", "duty.missed",
-        "duty.upcoming", "gauge.ok", "gauge.bad", "gauge.empty", "alert", "message", "help",
+        "duty.upcoming", "gauge.ok", "gauge.bad", "gauge.empty", "alert", "confirm", "message", "help",
     ]
 
     public subscript(_ name: String) -> Style { styles[name] ?? Theme.builtinDefault.styles[name] ?? .plain }
@@ -116,7 +116,7 @@ public struct Theme: Sendable, Equatable {
         ("clock.ok", "green"), ("clock.due_soon", "yellow bold"), ("clock.breached", "bright-red bold"), ("clock.paused", "blue"),
         ("clock.met", "green dim"), ("duty.done", "green"), ("duty.due", "yellow"), ("duty.missed", "red bold"), ("duty.upcoming", "244"),
         ("gauge.ok", "green"), ("gauge.bad", "red"), ("gauge.empty", "240"), ("alert", "bright-white on red bold"),
-        ("message", "black on cyan"), ("help", "white on 236"),
+        ("confirm", "black on green bold"), ("message", "black on cyan"), ("help", "white on 236"),
     ]
 
     /// `mono` works with no file at all (NO_COLOR).
@@ -132,7 +132,7 @@ public struct Theme: Sendable, Equatable {
         ("muted", "dim"), ("text", "default"), ("clock.ok", "default"), ("clock.due_soon", "bold"), ("clock.breached", "bold underline"),
         ("clock.paused", "dim"), ("clock.met", "dim"), ("duty.done", "default"), ("duty.due", "bold"), ("duty.missed", "bold underline"),
         ("duty.upcoming", "dim"), ("gauge.ok", "bold"), ("gauge.bad", "underline"), ("gauge.empty", "dim"), ("alert", "reverse bold"),
-        ("message", "reverse"), ("help", "default"),
+        ("confirm", "reverse bold"), ("message", "reverse"), ("help", "default"),
     ]
 
     /// The text of a theme file for a list of specs (what `themes/*.toml` hold).

@@ -75,12 +75,19 @@ public struct ConsoleView {
             g.put(strings["signin.hint"], x: 1, y: g.height - 1, maxWidth: g.width - 2, style: theme["footer"])
             return
         }
-        items(&g, l.items)
-        checklist(&g, l.checklist)
-        // A thin divider between the two bottom panes.
-        for y in l.repairs.y..<(l.repairs.y + l.repairs.height) { g.put("│", x: l.repairs.x - 1, y: y, style: theme["border"]) }
-        repairs(&g, l.repairs)
-        figures(&g, l.figures)
+        let main = Rect(x: 0, y: 1, width: g.width, height: g.height - 2)
+        switch ui.screen {
+        case .board:
+            items(&g, l.items)
+            checklist(&g, l.checklist)
+            // A thin divider between the two bottom panes.
+            for y in l.repairs.y..<(l.repairs.y + l.repairs.height) { g.put("│", x: l.repairs.x - 1, y: y, style: theme["border"]) }
+            repairs(&g, l.repairs)
+            figures(&g, l.figures)
+        case .patrol: patrol(&g, main)
+        case .breaches: breachBoard(&g, main)
+        case .handover: handoverScreen(&g, main)
+        }
         footer(&g, l.footer)
         switch ui.overlay {
         case .help?: help(&g)

@@ -45,10 +45,21 @@ extension ConsoleView {
             }
             actions = [.back] + (steps ?? [])
         case .help?: actions = [.back, .moveDown, .moveUp, .quit]
-        case nil: actions = [.quit, .help, .new, .nextPane, .open, .filter, .tick, .switchSite, .redraw]
+        case nil:
+            switch ui.screen {
+            case _ where ui.asOf != nil && ui.screen == .board: actions = [.back, .quit, .help, .open, .nextPane, .asOf, .breaches]
+            case .board:
+                let role: Action = board.actor?.role == .guard_ ? .patrol : .breaches
+                actions = [.quit, .help, .new, .nextPane, .open, .filter, .tick, .switchSite, role, .redraw]
+            // The scan field takes every printable key: only keys that type nothing work here.
+            case .patrol: actions = [.report, .back, .help, .lock]
+            case .breaches: actions = [.back, .open, .ackBreach, .assign, .escalate, .handover, .asOf, .switchSite, .quit]
+            case .handover: actions = [.back, .moveDown, .moveUp, .quit]
+            }
         }
+        let typing = ui.screen == .patrol && ui.overlay == nil
         return actions.compactMap { a in
-            let k = keys.label(a)
+            let k = typing ? keys.label(typingNothing: a) : keys.label(a)
             return k.isEmpty ? nil : (k, strings["action.\(a.rawValue)"])
         }
     }
@@ -56,6 +67,10 @@ extension ConsoleView {
     func footer(_ g: inout CellGrid, _ r: Rect) {
         g.fill(r, style: theme["footer"])
         var x = r.x
+        if ui.screen == .patrol && ui.overlay == nil && ui.form == nil {
+            x += g.put(" Enter", x: x, y: r.y, style: theme["footer.key"])
+            x += g.put(" " + strings["patrol.scan"] + " ", x: x, y: r.y, style: theme["footer"])
+        }
         if ui.editingFilter {
             let text = " / \(strings["filter"]): \(ui.filter[ui.focus] ?? "")▏  Enter ✓  Esc ✗"
             g.put(text, x: x, y: r.y, maxWidth: r.width, style: theme["message"])

@@ -3,6 +3,9 @@ import WuyeCore
 /// The steps of an item's life that the desk takes from the console, each a short form.
 public enum ItemStep: String, CaseIterable, Sendable {
     case assign, respond, progress, resolve, callback, pause, close, reopen, void, edit
+    /// A supervisor's answers to a breach: seen, with a comment; handed up to a person.
+    case ackBreach = "ack_breach"
+    case escalate
 
     /// The command this step asks for on `item`, for checking who may take it (values are
     /// filled in from the form).
@@ -23,6 +26,9 @@ public enum ItemStep: String, CaseIterable, Sendable {
         case .reopen: .reopen(reason: "")
         case .void: .void(reason: "")
         case .edit: .edit(field: "text", value: nil, reason: "")
+        case .ackBreach: .acknowledgeBreach(note: "")
+        // Who it goes to is chosen in the form; the rule is the same whoever it is.
+        case .escalate: .escalate(to: Staff(id: "", name: "", role: .supervisor, department: .init(rawValue: "")), note: "")
         }
     }
 
@@ -39,7 +45,7 @@ public enum ItemStep: String, CaseIterable, Sendable {
         func reason() -> Form.Field {
             Form.Field(id: "reason", label: strings["field.reason"], kind: .text(TextField(limit: TextLimits.note)), required: true)
         }
-        let verb = strings["step.\(template(item).verb)"]
+        let verb = strings["step.\(self == .ackBreach || self == .escalate ? rawValue : template(item).verb)"]
         var fields: [Form.Field]
         switch self {
         case .assign:
@@ -79,6 +85,18 @@ public enum ItemStep: String, CaseIterable, Sendable {
                 Form.Field(id: "value", label: strings["field.value"], kind: .text(TextField(limit: TextLimits.text))),
                 reason(),
             ]
+        case .ackBreach:
+            fields = [Form.Field(id: "note", label: strings["field.note"], kind: .text(TextField(limit: TextLimits.note)), required: true)]
+        case .escalate:
+            let people = staff.filter { $0.active && ($0.site == nil || $0.site == site.id) }
+            fields = [
+                Form.Field(
+                    id: "person", label: strings["field.escalate_to"],
+                    kind: .choice(
+                        options: people.map { Form.Option($0.id, "\($0.name) \($0.id)") }, typed: TextField(limit: 40), highlighted: 0,
+                        free: false), required: true),
+                Form.Field(id: "note", label: strings["field.note"], kind: .text(TextField(limit: TextLimits.note)), required: true),
+            ]
         }
         return Form(title: "\(item.id) · \(verb)", fields: fields)
     }
@@ -107,6 +125,12 @@ public enum ItemStep: String, CaseIterable, Sendable {
         case .reopen: return .reopen(reason: reason)
         case .void: return .void(reason: reason)
         case .edit: return .edit(field: f.value("field") ?? "", value: f.value("value"), reason: reason)
+        case .ackBreach: return .acknowledgeBreach(note: note ?? "")
+        case .escalate:
+            guard let person = f.value("person").flatMap({ p in staff.first { $0.id == p } }) else {
+                throw .badInput("choose who it is escalated to")
+            }
+            return .escalate(to: person, note: note ?? "")
         }
     }
 }

@@ -19,7 +19,7 @@ public struct Strings: Sendable {
     }
 
     public subscript(_ key: String) -> String {
-        let t = Strings.table[key]
+        let t = Strings.roleTable[key] ?? Strings.table[key]
         return (lang == .zh ? t?.1 : t?.0) ?? key
     }
 

@@ -70,6 +70,8 @@ struct ConsoleCommand: ParsableCommand {
             // named signs in with a PIN. Looking at the past needs no sign-in (nothing changes).
             if past == nil, env.actor == nil || (try? live.hasPin(env.actor!)) == true {
                 app.requireSignIn(prefill: env.actor)
+            } else {
+                app.openRoleScreen()
             }
             try ConsoleLoop.run(app: app, clock: ConsoleLoop.Clock(start: now, frozen: past != nil))
             withExtendedLifetime(reading) {}

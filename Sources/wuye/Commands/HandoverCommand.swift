@@ -59,22 +59,6 @@ struct HandoverCommand: ParsableCommand {
             Output.json(w)
             return
         }
-        Output.line("Handover \(site ?? "all sites"): \(ISOFormat.short(h.since, in: zone)) → \(ISOFormat.short(h.until, in: zone))")
-        Output.line("")
-        Output.line("Breached (\(h.breached.count)):")
-        for b in h.breached {
-            Output.line(
-                "  \(b.item.id)  \(b.clock.kind.rawValue) \(b.state.rawValue) at \(ISOFormat.clock(b.clock.nominalDeadline, in: zone))  \(b.item.assignee ?? "nobody")  \(b.item.text)"
-            )
-        }
-        Output.line(
-            h.done.isEmpty
-                ? "Done: none" : "Done (\(h.done.count)): \(h.done.map { "\($0.id) \($0.status.rawValue)" }.joined(separator: ", "))")
-        Output.line("Duties: \(h.dutiesDone.count) done, \(h.dutiesMissed.count) missed")
-        for o in h.dutiesMissed { Output.line("  missed: \(o.kind.rawValue) at \(o.locationName) (\(o.id))") }
-        Output.line(
-            "Rounds: \(h.roundsComplete.count) complete, \(h.roundsIncomplete.count) incomplete, \(h.roundsMissed.count) missed")
-        for r in h.roundsIncomplete + h.roundsMissed { Output.line("  not walked in full: \(r.id)") }
-        Output.line(h.open.isEmpty ? "Still open: none" : "Still open (\(h.open.count)): \(h.open.map(\.id).joined(separator: ", "))")
+        for line in h.lines(zone: zone) { Output.line(line) }
     }
 }

@@ -1,0 +1,150 @@
+import WuyeCore
+import WuyeReports
+
+/// The supervisor's breach board: every breached and due-soon clock across the sites with
+/// who holds it and since when, what the breaches do to this month's figures, how many open
+/// items each person holds, today's late and missed rounds and missed duties, and who must
+/// be retrained.
+extension ConsoleView {
+    /// The board's rows: the open items of the site on screen (or all), as `breach list`.
+    static func breachRows(_ b: Board, _ ui: UIState, now: Instant) -> [Breach] {
+        Breaches.board(b.items.values.filter { ui.site == nil || $0.site == ui.site }, now: now)
+    }
+
+    /// Today's rounds that are late, incomplete or missed, and duties missed.
+    static func todaysMisses(_ b: Board, _ ui: UIState, now: Instant) -> [DutyRow] {
+        b.duties.filter { d in
+            guard ui.site == nil || d.site == ui.site else { return false }
+            if let r = d.round {
+                let st = r.state(at: now, scans: d.scans)
+                return st == .late || st == .incomplete || st == .missed
+            }
+            return d.occurrence?.state(at: now, tick: d.tick) == .missed
+        }
+    }
+
+    func breachBoard(_ g: inout CellGrid, _ r: Rect) {
+        let rows = ConsoleView.breachRows(board, ui, now: now)
+        let breached = rows.filter { $0.state == .breached }.count
+        let impacts = board.impacts.values.filter { $0.breaches > 0 && (ui.site == nil || $0.site == ui.site) }
+            .sorted { ($0.site, $0.figure) < ($1.site, $1.figure) }
+        // The list takes what the panes below leave: at least a third of the rows.
+        let lowerH = max(5, min(9, r.height / 3))
+        let impactH = impacts.isEmpty ? 0 : min(impacts.count + 1, max(2, r.height / 6))
+        let listH = max(3, r.height - lowerH - impactH)
+        let list = Rect(x: r.x, y: r.y, width: r.width, height: listH)
+        g.put(String(repeating: "─", count: r.width), x: r.x, y: r.y, style: theme["border.focus"])
+        g.put(
+            " ▶ \(strings["breaches.title"]) (\(breached)) · \(strings["breaches.due_soon"]) (\(rows.count - breached)) ", x: r.x + 1,
+            y: r.y, maxWidth: r.width - 2, style: theme["title.focus"])
+        let body = Rect(x: list.x, y: list.y + 1, width: list.width, height: list.height - 1)
+        if rows.isEmpty {
+            g.put(strings["breaches.none"], x: body.x + 2, y: body.y, style: theme["muted"])
+        } else {
+            let sel = min(ui.breachSelection, rows.count - 1)
+            let first = ConsoleView.offset(selected: sel, count: rows.count, rows: body.height)
+            let shown = rows.dropFirst(first).prefix(body.height)
+            let idW = max(5, shown.map { DisplayWidth.of($0.item.id) }.max() ?? 0)
+            let siteW = min(10, max(4, shown.map { DisplayWidth.of($0.item.site) }.max() ?? 0))
+            let holderW = min(14, max(6, shown.map { DisplayWidth.of($0.holder) }.max() ?? 0))
+            let wide = body.width >= 100
+            for (i, b) in shown.enumerated() {
+                let y = body.y + i
+                let selected = first + i == sel && ui.overlay == nil
+                let base = selected ? theme["selection"] : theme["text"]
+                if selected { g.fill(Rect(x: body.x, y: y, width: body.width, height: 1), style: base) }
+                let zone = board.zone(b.item.site)
+                var x = body.x + 1
+                x += g.put(Countdown.symbol(b.state) + " ", x: x, y: y, style: selected ? base : clockStyle(b.state))
+                g.put(b.item.id, x: x, y: y, style: base)
+                x += idW + 1
+                g.put(b.item.site, x: x, y: y, maxWidth: siteW, style: selected ? base : theme["muted"])
+                x += siteW + 1
+                g.put(strings["clock.short.\(b.clock.kind.rawValue)"], x: x, y: y, maxWidth: 8, style: base)
+                x += 9
+                x += g.put(
+                    DisplayWidth.fitRight(Countdown.format(b.clock.remaining(at: now)), to: 10) + " ", x: x, y: y,
+                    style: selected ? base : clockStyle(b.state))
+                if wide {
+                    let since = b.state == .breached ? "\(strings["breaches.since"]) \(ISOFormat.short(b.clock.nominalDeadline, in: zone))" : ""
+                    g.put(since, x: x, y: y, maxWidth: 24, style: selected ? base : theme["muted"])
+                    x += 25
+                }
+                g.put(b.holder, x: x, y: y, maxWidth: holderW, style: base)
+                x += holderW + 1
+                g.put((b.item.emergency ? "‼ " : "") + b.item.text, x: x, y: y, maxWidth: max(0, body.x + body.width - x), style: base)
+            }
+        }
+        var y = list.y + list.height
+        if !impacts.isEmpty {
+            g.put(String(repeating: "─", count: r.width), x: r.x, y: y, style: theme["border"])
+            g.put(" \(strings["breaches.impact"]) ", x: r.x + 1, y: y, maxWidth: r.width - 2, style: theme["title"])
+            y += 1
+            for i in impacts.prefix(impactH - 1) {
+                g.put(i.sentence, x: r.x + 2, y: y, maxWidth: r.width - 3, style: theme[i.missesToLose == 0 ? "clock.breached" : "text"])
+                y += 1
+            }
+        }
+        // Below: open items by holder and who must be retrained | today's misses.
+        let leftW = r.width / 2
+        let lower = Rect(x: r.x, y: y, width: r.width, height: r.y + r.height - y)
+        guard lower.height > 1 else { return }
+        g.put(String(repeating: "─", count: leftW), x: r.x, y: y, style: theme["border"])
+        g.put(" \(strings["breaches.holders"]) ", x: r.x + 1, y: y, maxWidth: leftW - 2, style: theme["title"])
+        g.put(String(repeating: "─", count: r.width - leftW - 1), x: r.x + leftW + 1, y: y, style: theme["border"])
+        let misses = ConsoleView.todaysMisses(board, ui, now: now)
+        g.put(
+            " \(strings["breaches.today"]) (\(misses.count)) ", x: r.x + leftW + 2, y: y, maxWidth: r.width - leftW - 3, style: theme["title"])
+        for yy in (y + 1)..<(lower.y + lower.height) { g.put("│", x: r.x + leftW, y: yy, style: theme["border"]) }
+        // Left: holders in a few columns, then the retraining list.
+        var ly = y + 1
+        let holders = Breaches.holdings(board.items.values.filter { ui.site == nil || $0.site == ui.site })
+        let cell = 16
+        let perLine = max(1, (leftW - 1) / cell)
+        var col = 0
+        for h in holders {
+            guard ly < lower.y + lower.height else { break }
+            let name = h.holder.map { id in board.staff.first { $0.id == id }?.name ?? id } ?? strings["breaches.unassigned"]
+            let text = DisplayWidth.fit(name, to: cell - 4) + DisplayWidth.fitRight(String(h.count), to: 3)
+            g.put(text, x: r.x + 1 + col * cell, y: ly, maxWidth: cell - 1, style: theme["text"])
+            col += 1
+            if col == perLine {
+                col = 0
+                ly += 1
+            }
+        }
+        if col != 0 { ly += 1 }
+        let retrain = TrainingRules.retrain(board.trainings.filter { ui.site == nil || $0.site == nil || $0.site == ui.site })
+        if ly < lower.y + lower.height {
+            let text =
+                retrain.isEmpty
+                ? strings["breaches.retrain_none"]
+                : retrain.map { "\($0.staff) \(Int($0.score))<\(Int($0.session.passMark)) \($0.session.id)" }.joined(separator: ", ")
+            g.put("\(strings["breaches.retrain"]): \(text)", x: r.x + 1, y: ly, maxWidth: leftW - 2, style: theme[retrain.isEmpty ? "muted" : "duty.missed"])
+        }
+        // Right: today's late and missed rounds, missed duties.
+        var ry = y + 1
+        if misses.isEmpty {
+            g.put(strings["breaches.today_none"], x: r.x + leftW + 2, y: ry, style: theme["muted"])
+        }
+        for d in misses {
+            guard ry < lower.y + lower.height else { break }
+            let zone = board.zone(d.site)
+            let window = "\(ISOFormat.clock(d.windowStart, in: zone))-\(ISOFormat.clock(d.windowEnd, in: zone))"
+            let sym: (String, String)
+            let state: String
+            if let round = d.round {
+                let st = round.state(at: now, scans: d.scans)
+                sym = roundSymbol(st)
+                state = "\(Set(d.scans.map(\.code)).count)/\(round.route.checkpoints.count) \(strings["state.\(st.rawValue)"])"
+            } else {
+                sym = dutySymbol(.missed)
+                state = strings["state.missed"]
+            }
+            g.put(
+                "\(sym.0) \(strings["kind.\(d.kind.rawValue)"]) \(d.place) \(window) \(state)", x: r.x + leftW + 2, y: ry,
+                maxWidth: r.width - leftW - 3, style: theme[sym.1])
+            ry += 1
+        }
+    }
+}

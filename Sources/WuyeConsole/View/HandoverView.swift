@@ -1,0 +1,18 @@
+import WuyeCore
+
+/// The shift's handover on screen: what was breached, done and missed since the shift
+/// began, and what is still open (the same lines as `wuye handover`).
+extension ConsoleView {
+    func handoverScreen(_ g: inout CellGrid, _ r: Rect) {
+        g.put(String(repeating: "─", count: r.width), x: r.x, y: r.y, style: theme["border.focus"])
+        g.put(" ▶ \(strings["handover.title"]) ", x: r.x + 1, y: r.y, maxWidth: r.width - 2, style: theme["title.focus"])
+        let rows = r.height - 1
+        guard rows > 0 else { return }
+        let first = min(ui.handoverScroll, max(0, ui.handover.count - rows))
+        for (i, line) in ui.handover.dropFirst(first).prefix(rows).enumerated() {
+            let heading = !line.hasPrefix(" ") && line.hasSuffix(":") || line.hasPrefix("Breached")
+            let style = line.hasPrefix("  ") && heading == false && line.contains(" breached ") ? theme["clock.breached"] : theme[heading ? "title" : "text"]
+            g.put(line, x: r.x + 1, y: r.y + 1 + i, maxWidth: r.width - 2, style: style)
+        }
+    }
+}
