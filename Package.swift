@@ -18,13 +18,16 @@ let package = Package(
         .systemLibrary(
             name: "CNcursesW",
             providers: [.apt(["libncurses-dev"])]),
+        .systemLibrary(
+            name: "CQRencode",
+            providers: [.apt(["libqrencode-dev"])]),
         .target(name: "CSQLiteShim", linkerSettings: [.linkedLibrary("sqlite3"), .linkedLibrary("crypto")]),
         .target(name: "WuyeCore", swiftSettings: strict),
         .target(
             name: "WuyeStore",
             dependencies: ["WuyeCore", "CSQLiteShim", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: strict),
-        .target(name: "WuyeReports", dependencies: ["WuyeStore", "WuyeCore"], swiftSettings: strict),
+        .target(name: "WuyeReports", dependencies: ["WuyeStore", "WuyeCore", "CQRencode"], swiftSettings: strict),
         .target(
             name: "WuyeConsole",
             dependencies: ["WuyeReports", "WuyeStore", "WuyeCore", "CNcursesW"],

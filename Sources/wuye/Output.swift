@@ -78,6 +78,35 @@ enum Output {
         }
     }
 
+    /// Writes a whole file the way a backup is written: beside it as `.NAME.partial-PID`,
+    /// flushed, then renamed into place, so that the file is either the old one or whole.
+    static func writeFile(_ path: String, _ bytes: [UInt8]) throws(WuyeError) {
+        let url = URL(fileURLWithPath: path)
+        let partial = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).partial-\(getpid())").path
+        let fd = open(partial, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        guard fd >= 0 else { throw .badInput("cannot write \(path): \(String(cString: strerror(errno)))") }
+        var off = 0
+        var failed: Int32 = 0
+        bytes.withUnsafeBytes { raw in
+            while off < raw.count {
+                let n = write(fd, raw.baseAddress! + off, raw.count - off)
+                if n < 0 && errno == EINTR { continue }
+                if n <= 0 {
+                    failed = n < 0 ? errno : EIO
+                    return
+                }
+                off += n
+            }
+        }
+        if failed == 0, fsync(fd) != 0 { failed = errno }
+        close(fd)
+        if failed == 0, rename(partial, path) != 0 { failed = errno }
+        if failed != 0 {
+            unlink(partial)
+            throw .storeUnusable("cannot write \(path) (\(String(cString: strerror(failed)))); nothing was written")
+        }
+    }
+
     /// Width for text tables: the terminal's, else `$COLUMNS`, else 100.
     static var width: Int {
         var ws = winsize()

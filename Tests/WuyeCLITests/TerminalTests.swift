@@ -232,6 +232,9 @@ struct TerminalTests {
     func aGuardIsNotOfferedResolve() throws {
         let cli = try demo()
         let t = try Tmux(cli: cli, as: "guard-wang")
+        // A guard opens on the patrol view; Esc (with the scan field empty) goes to the board.
+        try t.waitFor("scan ▸")
+        try t.keys("Escape")
         try t.waitFor { $0.contains("Open complaints & enquiries") && $0.contains("q quit") }
         try t.keys("Enter")
         let detail = try t.waitFor("Clocks")

@@ -53,7 +53,7 @@ public struct KeyMap: Sendable {
         .untick: [.char("u")],
         .breaches: [.char("b")], .patrol: [.char("P")], .handover: [.char("H")], .asOf: [.char("@")],
         .ackBreach: [.char("A")], .escalate: [.char("E")], .report: [.ctrl("r")],
-        .survey: [.char("S")], .planTraining: [.char("t")], .recordTraining: [.char("m")],
+        .survey: [.char("S")], .planTraining: [.char("T")], .recordTraining: [.char("m")],
     ]
 
     public init(_ bindings: [Action: [Key]] = KeyMap.defaults) { self.bindings = bindings }

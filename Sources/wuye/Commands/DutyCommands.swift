@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import WuyeCore
+import WuyeReports
 import WuyeStore
 
 extension DutyKind: ExpressibleByArgument {}
@@ -135,7 +136,44 @@ extension ChecklistCommand {
 struct PatrolCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "patrol", abstract: "Hourly patrol rounds, checkpoint by checkpoint.",
-        subcommands: [Scan.self, Rounds.self, Import.self])
+        subcommands: [Scan.self, Rounds.self, Import.self, Labels.self])
+
+    struct Labels: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "labels", abstract: "A printable A4 page of a route's checkpoint labels: each name and code, as a QR code.",
+            discussion: "Open the page in a browser and print it; cut the labels and stick each at its checkpoint in walking order.")
+        @OptionGroup var g: GlobalOptions
+        @Option(help: "The route's id (see wuye patrol rounds).") var route: String
+        @Option(help: "The route's site, where two sites have a route of that id.") var site: String?
+        @Option(help: ArgumentHelp("Write the page to this file (default: standard output).", valueName: "FILE")) var output: String?
+
+        func run() throws {
+            let env = try Env(g)
+            let store = try env.store()
+            let found = try sites(store, site).compactMap { s in s.routes.first { $0.id.lowercased() == route.lowercased() }.map { (s, $0) } }
+            guard let (s, r) = found.first else {
+                let known = try store.sites().flatMap { s in s.routes.map { "\(s.id)/\($0.id)" } }
+                throw WuyeError.notFound("no route \(route)\(site.map { " at \($0)" } ?? ""); routes: \(known.joined(separator: ", "))")
+            }
+            if found.count > 1 {
+                throw WuyeError.badInput("\(route) is a route of \(found.map(\.0.id).joined(separator: " and ")); say which with --site")
+            }
+            if r.checkpoints.isEmpty { throw WuyeError.refused("\(r.id) has no checkpoints to label") }
+            let made = "made \(ISOFormat.string(env.now, in: s.zone))" + (env.actor.map { " by \($0)" } ?? "")
+            let page: String
+            do {
+                page = try PatrolLabels.html(site: s, route: r, made: made)
+            } catch PatrolLabels.Problem.tooLong(let code) {
+                throw WuyeError.badInput("the code \(code) is too long for a QR code; shorten it in the site file")
+            }
+            if let output {
+                try Output.writeFile(output, Array(page.utf8))
+                Output.line("saved: \(r.checkpoints.count) labels of \(r.id) in \(output)")
+            } else {
+                Output.writeAll(Array(page.utf8))
+            }
+        }
+    }
 
     struct Import: ParsableCommand {
         static let configuration = CommandConfiguration(

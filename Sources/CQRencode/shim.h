@@ -1,0 +1,2 @@
+// libqrencode (Debian's libqrencode-dev): the QR codes printed on checkpoint labels.
+#include <qrencode.h>
