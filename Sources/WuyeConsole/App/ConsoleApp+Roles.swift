@@ -277,7 +277,7 @@ extension ConsoleApp {
                     id: "kind", label: strings["field.training_kind"],
                     kind: .choice(
                         options: TrainingSession.Kind.allCases.reversed().map { Form.Option($0.rawValue, strings["training.\($0.rawValue)"]) },
-                        typed: TextField(limit: 16), highlighted: 0, free: false), required: true),
+                        typed: TextField(TrainingSession.Kind.monthly.rawValue, limit: 16), highlighted: 0, free: false), required: true),
                 Form.Field(
                     id: "date", label: strings["field.date"], kind: .text(TextField(zone.date(of: now).description, limit: 10)),
                     required: true),
@@ -302,7 +302,8 @@ extension ConsoleApp {
             fields: [
                 Form.Field(
                     id: "session", label: strings["field.session"],
-                    kind: .choice(options: sessions, typed: TextField(limit: 40), highlighted: 0, free: false), required: true),
+                    kind: .choice(options: sessions, typed: TextField(sessions[0].value, limit: 40), highlighted: 0, free: false),
+                    required: true),
                 Form.Field(
                     id: "person", label: strings["field.person"],
                     kind: .choice(options: people, typed: TextField(limit: 40), highlighted: 0, free: false), required: true),

@@ -92,10 +92,18 @@ public struct CellGrid: Sendable, Equatable {
         guard limit > 0 else { return 0 }
         var col = x
         var used = 0
+        var last = (col: -1, width: 0)
         for ch in InertText.make(text) {
             let w = DisplayWidth.of(ch)
             if w == 0 { continue }
-            if used + w > limit { break }
+            if used + w > limit {
+                // Cut: the last column shows `…`, so nobody takes a cut text for the whole.
+                if last.col >= 0 {
+                    self[last.col, y] = Cell("…", style: self[last.col, y].style)
+                    if last.width == 2, last.col + 1 < width { self[last.col + 1, y] = Cell(" ", style: self[last.col, y].style) }
+                }
+                break
+            }
             if col >= 0 {
                 // Overwriting half of a wide character blanks its other half.
                 if self[col, y].continuation, col > 0 { self[col - 1, y] = Cell(" ", style: self[col - 1, y].style) }
@@ -106,6 +114,7 @@ public struct CellGrid: Sendable, Equatable {
                     self[col + 1, y] = Cell(" ", style: self[col + 1, y].style)
                 }
             }
+            if col >= 0 { last = (col, w) }
             col += w
             used += w
         }

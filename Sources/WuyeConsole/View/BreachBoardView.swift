@@ -28,9 +28,15 @@ extension ConsoleView {
         let breached = rows.filter { $0.state == .breached }.count
         let impacts = board.impacts.values.filter { $0.breaches > 0 && (ui.site == nil || $0.site == ui.site) }
             .sorted { ($0.site, $0.figure) < ($1.site, $1.figure) }
-        // The list takes what the panes below leave: at least a third of the rows.
-        let lowerH = max(5, min(9, r.height / 3))
-        let impactH = impacts.isEmpty ? 0 : min(impacts.count + 1, max(2, r.height / 6))
+        // The panes below take what they need (up to a third of the rows); the list the rest.
+        let misses = ConsoleView.todaysMisses(board, ui, now: now)
+        let holders = Breaches.holdings(board.items.values.filter { ui.site == nil || $0.site == ui.site })
+        let cell = 16
+        let leftW = r.width / 2
+        let perLine = max(1, (leftW - 1) / cell)
+        let leftNeed = (holders.count + perLine - 1) / perLine + 1
+        let lowerH = max(3, min(1 + max(leftNeed, misses.count, 1), max(4, r.height / 3)))
+        let impactH = impacts.isEmpty ? 0 : min(impacts.count + 1, max(2, r.height / 4))
         let listH = max(3, r.height - lowerH - impactH)
         let list = Rect(x: r.x, y: r.y, width: r.width, height: listH)
         g.put(String(repeating: "─", count: r.width), x: r.x, y: r.y, style: theme["border.focus"])
@@ -80,27 +86,29 @@ extension ConsoleView {
             g.put(String(repeating: "─", count: r.width), x: r.x, y: y, style: theme["border"])
             g.put(" \(strings["breaches.impact"]) ", x: r.x + 1, y: y, maxWidth: r.width - 2, style: theme["title"])
             y += 1
-            for i in impacts.prefix(impactH - 1) {
+            // What does not fit is counted, not dropped silently.
+            let room = impactH - 1
+            let shown = impacts.count > room ? room - 1 : room
+            for i in impacts.prefix(shown) {
                 g.put(i.sentence, x: r.x + 2, y: y, maxWidth: r.width - 3, style: theme[i.missesToLose == 0 ? "clock.breached" : "text"])
+                y += 1
+            }
+            if impacts.count > shown {
+                g.put("… +\(impacts.count - shown) (wuye breach list)", x: r.x + 2, y: y, maxWidth: r.width - 3, style: theme["muted"])
                 y += 1
             }
         }
         // Below: open items by holder and who must be retrained | today's misses.
-        let leftW = r.width / 2
         let lower = Rect(x: r.x, y: y, width: r.width, height: r.y + r.height - y)
         guard lower.height > 1 else { return }
         g.put(String(repeating: "─", count: leftW), x: r.x, y: y, style: theme["border"])
         g.put(" \(strings["breaches.holders"]) ", x: r.x + 1, y: y, maxWidth: leftW - 2, style: theme["title"])
         g.put(String(repeating: "─", count: r.width - leftW - 1), x: r.x + leftW + 1, y: y, style: theme["border"])
-        let misses = ConsoleView.todaysMisses(board, ui, now: now)
         g.put(
             " \(strings["breaches.today"]) (\(misses.count)) ", x: r.x + leftW + 2, y: y, maxWidth: r.width - leftW - 3, style: theme["title"])
         for yy in (y + 1)..<(lower.y + lower.height) { g.put("│", x: r.x + leftW, y: yy, style: theme["border"]) }
         // Left: holders in a few columns, then the retraining list.
         var ly = y + 1
-        let holders = Breaches.holdings(board.items.values.filter { ui.site == nil || $0.site == ui.site })
-        let cell = 16
-        let perLine = max(1, (leftW - 1) / cell)
         var col = 0
         for h in holders {
             guard ly < lower.y + lower.height else { break }

@@ -1,0 +1,256 @@
+import Foundation
+import Testing
+import WuyeConsole
+import WuyeCore
+import WuyeReports
+import WuyeStore
+
+/// The guard's patrol view, the supervisor's breach board, the handover and looking back:
+/// rendered to a grid (golden screens) and driven key by key.
+@Suite("The guard's and the supervisor's screens", .serialized)
+@MainActor
+struct RoleScreenTests {
+    let now = ScreenTests.now
+
+    func app(_ actor: String) throws -> (ConsoleApp, Store, String) {
+        let (store, board, home) = try ScreenTests.demoBoard(actor: actor)
+        let a = ConsoleApp(store: store, board: board, theme: .builtinDefault, strings: Strings(.en), keys: KeyMap(), now: now)
+        a.openRoleScreen()
+        // As the loop does after the first frame: the figures (and the breaches' impact).
+        a.refreshFigures(now: now)
+        return (a, store, home)
+    }
+
+    func type(_ a: ConsoleApp, _ s: String, at t: Instant) -> ConsoleApp.Effects {
+        var e: ConsoleApp.Effects = []
+        for c in s { e.formUnion(a.handle(.char(c), now: t)) }
+        return e
+    }
+
+    func screen(_ a: ConsoleApp, _ w: Int, _ h: Int, at t: Instant) -> CellGrid {
+        var g = CellGrid(width: w, height: h)
+        a.view(now: a.shown(t)).render(into: &g)
+        return g
+    }
+
+    func events(_ store: Store) throws -> Int { Int(try store.lastSeq()) }
+
+    @Test func aGuardOpensOnThePatrolView() throws {
+        let (a, _, home) = try app("guard-wang")
+        defer { try? FileManager.default.removeItem(atPath: home) }
+        #expect(a.ui.screen == .patrol)
+        try ScreenTests().compare(screen(a, 100, 30, at: now), "patrol-100x30")
+        try ScreenTests().compare(screen(a, 80, 24, at: now), "patrol-80x24")
+        // Degenerate sizes say so instead of breaking.
+        for (w, h) in [(0, 0), (1, 1), (79, 23)] { _ = screen(a, w, h, at: now) }
+    }
+
+    @Test func aScannerTypesCodesIntoTheScanField() throws {
+        let (a, store, home) = try app("guard-wang")
+        defer { try? FileManager.default.removeItem(atPath: home) }
+        let t = now + 5
+        // Lowercase, as a scanner set to lowercase sends it, then Enter.
+        #expect(!type(a, "cp-n-03", at: t).contains(.quit))
+        #expect(a.handle(.enter, now: t).contains(.bell))
+        #expect(a.ui.scanResult?.ok == true)
+        #expect(a.ui.scanResult?.text.contains("CP-N-03") == true)
+        #expect(a.ui.lastScan?.code == "CP-N-03")
+        #expect(screen(a, 100, 30, at: t).lines.contains { $0.contains("✓ CP-N-03") && $0.contains("guard-wang") })
+        // A code beginning with q goes into the field: it does not quit.
+        let before = try events(store)
+        #expect(!type(a, "q7", at: t).contains(.quit))
+        #expect(a.ui.scanField.value == "q7")
+        _ = a.handle(.enter, now: t)
+        #expect(a.ui.scanResult?.ok == false)
+        #expect(a.ui.scanResult?.text.contains("no checkpoint has the code 'q7'") == true)
+        // The same checkpoint twice: refused with when and by whom.
+        _ = type(a, "CP-N-03", at: t)
+        _ = a.handle(.enter, now: t)
+        #expect(a.ui.scanResult?.text.contains("already scanned in this round at 14:25 by guard-wang") == true)
+        // Another site's checkpoint: refused, with whose duties they are.
+        _ = type(a, "CP-X-01", at: t)
+        _ = a.handle(.enter, now: t)
+        #expect(a.ui.scanResult?.ok == false)
+        #expect(a.ui.scanResult?.text.contains("works at jinxiu") == true)
+        #expect(try events(store) == before)
+        // The last checkpoint: the round is complete at once.
+        _ = a.handle(.paste("CP-N-04\n"), now: t)
+        #expect(a.ui.scanResult?.text.contains("4/4 round complete") == true)
+        let round = a.board.duties.first { $0.id == "jinxiu/patrol/north-route/2026-11-29T14" }!
+        #expect(round.round!.state(at: t, scans: round.scans) == .complete)
+        // The view moves on to the round still to walk.
+        #expect(screen(a, 100, 30, at: t).lines[1].contains("地下车库巡逻路线"))
+    }
+
+    @Test func aProblemAtTheCheckpointJustScannedOpensALinkedRepair() throws {
+        let (a, store, home) = try app("guard-wang")
+        defer { try? FileManager.default.removeItem(atPath: home) }
+        _ = a.handle(.ctrl("r"), now: now)
+        #expect(a.ui.form == nil)
+        #expect(a.ui.message?.contains("scan a checkpoint first") == true)
+        _ = type(a, "CP-N-03", at: now)
+        _ = a.handle(.enter, now: now)
+        _ = a.handle(.ctrl("r"), now: now)
+        #expect(a.ui.form?.title.contains("CP-N-03") == true)
+        _ = type(a, "垃圾桶破损", at: now)
+        _ = a.handle(.ctrl("s"), now: now)
+        #expect(a.ui.form == nil)
+        let repair = try store.items(kind: .repair, filter: .open).first { $0.text.contains("垃圾桶破损") }
+        #expect(repair?.text == "CP-N-03 北区垃圾站: 垃圾桶破损")
+        #expect(repair?.source == "jinxiu/patrol/north-route/2026-11-29T14")
+        #expect(repair?.category == "patrol")
+        #expect(a.ui.scanResult?.text.contains(repair?.id ?? "?") == true)
+    }
+
+    @Test func aSupervisorOpensOnTheBreachBoard() throws {
+        let (a, _, home) = try app("sup-huang")
+        defer { try? FileManager.default.removeItem(atPath: home) }
+        #expect(a.ui.screen == .breaches)
+        #expect(!a.board.impacts.isEmpty)
+        let g = screen(a, 100, 30, at: now)
+        try ScreenTests().compare(g, "breaches-100x30")
+        try ScreenTests().compare(screen(a, 80, 24, at: now), "breaches-80x24")
+        // What the board says the breaches do is what the figures say.
+        let rows = Breaches.board(a.board.items.values, now: now)
+        let impacts = try BreachImpact.thisMonth(
+            store: a.store!, sites: ["jinxiu", "xinghe"], breaches: rows.filter { $0.state == .breached }, now: now)
+        for i in impacts.values where i.breaches > 0 {
+            #expect(g.lines.contains { $0.contains(i.sentence) }, "\(i.sentence)\n\(g.lines.joined(separator: "\n"))")
+        }
+        // b and Esc go to the board; b comes back.
+        _ = a.handle(.escape, now: now)
+        #expect(a.ui.screen == .board)
+        _ = a.handle(.char("b"), now: now)
+        #expect(a.ui.screen == .breaches)
+    }
+
+    @Test func aSupervisorAcknowledgesAndEscalatesFromTheBoard() throws {
+        let (a, store, home) = try app("sup-huang")
+        defer { try? FileManager.default.removeItem(atPath: home) }
+        // The first row: R-6, the longest overdue.
+        #expect(ConsoleViewProbe.firstBreach(a, now: now) == "R-6")
+        _ = a.handle(.char("A"), now: now)
+        #expect(a.ui.form?.title.contains("R-6") == true)
+        // The comment is required.
+        _ = a.handle(.ctrl("s"), now: now)
+        #expect(a.ui.form != nil)
+        _ = type(a, "已催工程部", at: now)
+        _ = a.handle(.ctrl("s"), now: now)
+        #expect(a.ui.form == nil)
+        #expect(a.ui.message == "saved: R-6 breach acknowledged")
+        _ = a.handle(.char("E"), now: now)
+        _ = type(a, "tech-sun", at: now)
+        _ = a.handle(.tab, now: now)
+        _ = type(a, "请今天处理", at: now)
+        _ = a.handle(.ctrl("s"), now: now)
+        #expect(a.ui.message == "saved: R-6 escalated to tech-sun")
+        let types = try store.events(subject: "R-6").map(\.body.typeName)
+        #expect(types.suffix(2) == ["item.breach_acknowledged", "item.escalated"])
+        // Reassigning is the desk's assign, from the board.
+        _ = a.handle(.char("a"), now: now)
+        #expect(a.ui.form?.title == "R-6 · assign")
+    }
+
+    @Test func aDeskClerkCannotAnswerABreach() throws {
+        let (a, _, home) = try app("desk-li")
+        defer { try? FileManager.default.removeItem(atPath: home) }
+        #expect(a.ui.screen == .board)
+        _ = a.handle(.char("b"), now: now)
+        _ = a.handle(.char("A"), now: now)
+        #expect(a.ui.form == nil)
+        #expect(a.ui.message?.contains("a supervisor can") == true)
+    }
+
+    @Test func theHandoverOnScreen() throws {
+        let (a, _, home) = try app("sup-huang")
+        defer { try? FileManager.default.removeItem(atPath: home) }
+        _ = a.handle(.char("H"), now: now)
+        #expect(a.ui.screen == .handover)
+        let text = screen(a, 100, 30, at: now).lines.joined(separator: "\n")
+        #expect(text.contains("Shift handover"))
+        #expect(text.contains("Handover all sites: 2026-11-29 08:00 → 2026-11-29 14:25"))
+        #expect(text.contains("R-2  acknowledge breached at 14:00"))
+        _ = a.handle(.escape, now: now)
+        #expect(a.ui.screen == .board)
+    }
+
+    @Test func lookingBackShowsTheBoardAsItStoodReadOnly() throws {
+        let (a, _, home) = try app("desk-li")
+        defer { try? FileManager.default.removeItem(atPath: home) }
+        let liveCount = a.board.items.count
+        _ = a.handle(.char("@"), now: now)
+        #expect(a.ui.formPurpose == .asOf)
+        _ = type(a, "tomorrow", at: now)
+        _ = a.handle(.ctrl("s"), now: now)
+        #expect(a.ui.asOf == nil)
+        #expect(a.ui.message?.contains("is not a time") == true)
+        _ = a.handle(.ctrl("c"), now: now)
+        _ = a.handle(.char("@"), now: now)
+        _ = type(a, "09:00", at: now)
+        _ = a.handle(.ctrl("s"), now: now)
+        #expect(a.ui.asOf == TimeInput.parseISO("2026-11-29T09:00:00+08:00"))
+        #expect(a.board.items.count < liveCount)
+        let g = screen(a, 100, 30, at: now)
+        #expect(g.lines[0].contains("AS OF"))
+        #expect(g.lines[0].contains("09:00:00"))
+        // Nothing can be changed in the past.
+        _ = a.handle(.char("n"), now: now)
+        _ = a.handle(.char("c"), now: now)
+        #expect(a.ui.form == nil)
+        #expect(a.ui.message?.contains("looking at the past") == true)
+        // Esc comes back to now, caught up.
+        _ = a.handle(.escape, now: now)
+        #expect(a.ui.asOf == nil)
+        #expect(a.board.items.count == liveCount)
+    }
+
+    @Test func surveyAndTrainingFormsSave() throws {
+        let (a, store, home) = try app("sup-huang")
+        defer { try? FileManager.default.removeItem(atPath: home) }
+        _ = a.handle(.char("S"), now: now)
+        _ = a.handle(.tab, now: now)
+        _ = type(a, "120", at: now)
+        _ = a.handle(.ctrl("s"), now: now)
+        #expect(a.ui.form != nil)
+        #expect(a.ui.message?.contains("score must be 0–100, got 120") == true)
+        _ = a.handle(.ctrl("c"), now: now)
+        _ = a.handle(.char("S"), now: now)
+        _ = a.handle(.tab, now: now)
+        _ = type(a, "92", at: now)
+        _ = a.handle(.ctrl("s"), now: now)
+        #expect(a.ui.form == nil)
+        #expect(a.ui.message?.hasPrefix("saved: S-") == true)
+        let day = ScreenTests.now
+        #expect(try store.surveys(site: "jinxiu", from: day - 60, to: day + 60).contains { $0.score == 92 })
+        let before = try store.trainings().count
+        _ = a.handle(.char("T"), now: now)
+        _ = type(a, "消防器材使用", at: now)
+        _ = a.handle(.ctrl("s"), now: now)
+        #expect(a.ui.form == nil, "\(a.ui.message ?? "")")
+        let planned = try store.trainings()
+        #expect(planned.count == before + 1)
+        let session = planned.first { $0.topic == "消防器材使用" }!
+        #expect(session.date.description == "2026-11-29")
+        #expect(a.board.trainings.contains { $0.id == session.id })
+        _ = a.handle(.char("m"), now: now)
+        #expect(a.ui.formPurpose == .recordTraining)
+        // The newest session comes first; then who, and a score.
+        _ = a.handle(.tab, now: now)
+        _ = type(a, "guard-chen", at: now)
+        _ = a.handle(.tab, now: now)
+        _ = type(a, "55", at: now)
+        _ = a.handle(.ctrl("s"), now: now)
+        #expect(a.ui.form == nil, "\(a.ui.message ?? "")")
+        #expect(try store.trainings().first { $0.id == session.id }?.scores["guard-chen"] == 55)
+        // Failed: on the retraining list of the breach board.
+        #expect(screen(a, 100, 30, at: now).lines.contains { $0.contains("Retrain:") && $0.contains("guard-chen 55<60 \(session.id)") })
+    }
+}
+
+/// What the breach board's first row is.
+@MainActor
+enum ConsoleViewProbe {
+    static func firstBreach(_ a: ConsoleApp, now: Instant) -> String? {
+        Breaches.board(a.board.items.values, now: now).first?.item.id
+    }
+}
