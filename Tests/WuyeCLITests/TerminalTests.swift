@@ -56,7 +56,7 @@ struct TerminalTests {
         try t.keys("/")
         try t.keys("-l", "clubhouse")
         try t.keys("Enter")
-        let before = try t.waitFor("[/clubho")
+        let before = try t.waitFor("[/clubh")
         #expect(before.contains("due"))
         try t.keys("Space")
         try t.waitFor("saved:")

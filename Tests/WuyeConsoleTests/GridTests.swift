@@ -9,14 +9,22 @@ struct GridTests {
         #expect(g.put("投诉#12", x: 0, y: 0) == 7)
         #expect(g.line(0) == "投诉#12   ")
         #expect(g[1, 0].continuation)
-        // Five columns hold two wide characters and not half of a third.
+        // Five columns hold two wide characters and not half of a third: the cut is marked.
         var h = CellGrid(width: 10, height: 1)
-        #expect(h.put("电梯故障", x: 0, y: 0, maxWidth: 5) == 4)
-        #expect(h.line(0) == "电梯      ")
-        // At the right edge a wide character that does not fit is left out.
+        #expect(h.put("电梯故障", x: 0, y: 0, maxWidth: 5) == 5)
+        #expect(h.line(0) == "电梯…     ")
+        // At the right edge a wide character that does not fit is left out, and marked.
         var e = CellGrid(width: 5, height: 1)
         e.put("abcd电", x: 0, y: 0)
-        #expect(e.line(0) == "abcd ")
+        #expect(e.line(0) == "abcd…")
+        // Four columns for five: the fourth shows the cut.
+        var f = CellGrid(width: 6, height: 1)
+        f.put("abcde", x: 0, y: 0, maxWidth: 4)
+        #expect(f.line(0) == "abc…  ")
+        // What fits exactly is not marked.
+        var exact = CellGrid(width: 4, height: 1)
+        exact.put("电梯", x: 0, y: 0)
+        #expect(exact.line(0) == "电梯")
     }
 
     @Test func overwritingHalfAWideCharacterBlanksTheOtherHalf() {
@@ -39,10 +47,12 @@ struct GridTests {
         #expect(z.put("x", x: 0, y: 0) == 0)
         #expect(z.lines == [])
         var one = CellGrid(width: 1, height: 1)
+        // A wide character in one column: never half of it, the cut marked.
         one.put("电", x: 0, y: 0)
-        #expect(one.line(0) == " ")
+        #expect(one.line(0) == "…")
         one.put("ab", x: 0, y: 0)
-        #expect(one.line(0) == "a")
+        #expect(one.line(0) == "…")
+        one.put("a", x: 0, y: 0)
         one.put("x", x: 5, y: 5)
         one.put("x", x: -3, y: 0)
         #expect(one.line(0) == "a")

@@ -97,8 +97,12 @@ public struct CellGrid: Sendable, Equatable {
             let w = DisplayWidth.of(ch)
             if w == 0 { continue }
             if used + w > limit {
-                // Cut: the last column shows `…`, so nobody takes a cut text for the whole.
-                if last.col >= 0 {
+                // Cut: the last column shows `…`, so nobody takes a cut text for the whole
+                // (in the column left free by a wide character, else over the last one).
+                if used < limit, col >= 0, col < width {
+                    self[col, y] = Cell("…", style: style)
+                    used += 1
+                } else if last.col >= 0 {
                     self[last.col, y] = Cell("…", style: self[last.col, y].style)
                     if last.width == 2, last.col + 1 < width { self[last.col + 1, y] = Cell(" ", style: self[last.col, y].style) }
                 }

@@ -53,7 +53,12 @@ extension ConsoleView {
             if st == .late {
                 line("▲ \(strings["patrol.late"])", style: theme["alert"])
             }
+            // The round in large: its checkpoints a line apart when the screen has the room.
+            let n = round.route.checkpoints.count
+            let below = p.alsoRunning.count + (p.next.isEmpty ? 0 : 1) + 1 + max(1, p.missed.count)
+            let spaced = end - y - n - below >= n
             for (i, c) in round.route.checkpoints.enumerated() {
+                if spaced && i > 0 { y += 1 }
                 guard y < end else { break }
                 let cs = round.checkpointState(c.code, scans: cur.scans)
                 let scan = cur.scans.first { $0.code == c.code }
@@ -71,6 +76,7 @@ extension ConsoleView {
                 if let right { g.put(right, x: r.x + r.width - rightW - 1, y: y, style: theme["muted"]) }
                 y += 1
             }
+            if spaced { y += 1 }
         } else {
             rule("▶ \(strings["patrol.title"])", focus: true)
             line(strings["patrol.none"], style: theme["muted"])
