@@ -82,6 +82,30 @@ struct RoleScreenTests {
         #expect(screen(a, 100, 30, at: t).lines[1].contains("地下车库巡逻路线"))
     }
 
+    @Test func aLateOrUnfinishedRoundIsFlaggedToTheGuardOnce() throws {
+        let (a, _, home) = try app("guard-wang")
+        defer { try? FileManager.default.removeItem(atPath: home) }
+        _ = a.second(now: now)
+        // Up to 14:59:59 no round turns late or ends (items' clocks may cross meanwhile).
+        _ = a.second(now: now + 2099)
+        #expect(a.ui.message?.contains("checkpoints left") != true)
+        // 15:00:00: the 14:00 rounds end with checkpoints left: flagged, with the bell.
+        #expect(a.second(now: now + 2100).contains(.bell))
+        #expect(a.ui.message?.contains("ended with checkpoints left") == true)
+        #expect(a.ui.messageIsError)
+        // Once: the next second says nothing new.
+        a.ui.message = nil
+        _ = a.second(now: now + 2101)
+        #expect(a.ui.message == nil)
+        // 15:10:00: the 15:00 rounds are not started ten minutes into their hour.
+        _ = a.second(now: now + 2699)
+        #expect(a.second(now: now + 2700).contains(.bell))
+        #expect(a.ui.message?.contains("LATE") == true)
+        a.ui.message = nil
+        _ = a.second(now: now + 2701)
+        #expect(a.ui.message == nil)
+    }
+
     @Test func aProblemAtTheCheckpointJustScannedOpensALinkedRepair() throws {
         let (a, store, home) = try app("guard-wang")
         defer { try? FileManager.default.removeItem(atPath: home) }

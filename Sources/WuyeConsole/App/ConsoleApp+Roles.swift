@@ -87,6 +87,31 @@ extension ConsoleApp {
         ring()
     }
 
+    /// Flags to the guard, once, a round of their sites that turned late (not started ten
+    /// minutes into its hour) or ended with checkpoints left, since the last second.
+    func noteRounds(now: Instant) {
+        guard ui.screen == .patrol, let since = roundsSeen else {
+            roundsSeen = now
+            return
+        }
+        roundsSeen = now
+        let sites = PatrolPicture.sites(board, actor: board.actor, site: ui.site)
+        for d in board.duties where sites.contains(d.site) {
+            guard let r = d.round else { continue }
+            let zone = board.zone(d.site)
+            let window = "\(ISOFormat.clock(r.start, in: zone))–\(ISOFormat.clock(r.end, in: zone))"
+            if r.lateAfter > since, r.lateAfter <= now, d.scans.isEmpty {
+                ui.say("▲ \(d.place) \(window): \(strings["patrol.late"])", error: true, now: now)
+                ring()
+            }
+            if r.end > since, r.end <= now, !r.isComplete(d.scans) {
+                let left = r.route.checkpoints.count - Set(d.scans.map(\.code)).count
+                ui.say("◐ \(d.place) \(window): \(strings["patrol.ended_left"]) \(left)", error: true, now: now)
+                ring()
+            }
+        }
+    }
+
     /// After a commit from this console: the board reads what changed (its own commit and
     /// any other desk's) at once, so that "saved" and the row appear together.
     func committed(now: Instant) {
@@ -116,7 +141,8 @@ extension ConsoleApp {
             case "place": f.fields[i].required = false
             case "category":
                 if case .choice(let o, _, let h, let free) = f.fields[i].kind {
-                    f.fields[i].kind = .choice(options: o, typed: TextField("patrol", limit: TextLimits.category), highlighted: h, free: free)
+                    f.fields[i].kind = .choice(
+                        options: o, typed: TextField("patrol", limit: TextLimits.category), highlighted: h, free: free)
                 }
             case "text": f.fields[i].kind = .text(TextField("\(s.code) \(name): ", limit: TextLimits.text))
             default: break
@@ -276,7 +302,9 @@ extension ConsoleApp {
                 Form.Field(
                     id: "kind", label: strings["field.training_kind"],
                     kind: .choice(
-                        options: TrainingSession.Kind.allCases.reversed().map { Form.Option($0.rawValue, strings["training.\($0.rawValue)"]) },
+                        options: TrainingSession.Kind.allCases.reversed().map {
+                            Form.Option($0.rawValue, strings["training.\($0.rawValue)"])
+                        },
                         typed: TextField(TrainingSession.Kind.monthly.rawValue, limit: 16), highlighted: 0, free: false), required: true),
                 Form.Field(
                     id: "date", label: strings["field.date"], kind: .text(TextField(zone.date(of: now).description, limit: 10)),
@@ -330,7 +358,8 @@ extension ConsoleApp {
             return "\(strings["saved"]): \(it.id)"
         case .survey:
             guard let score = try number("score", "the score") else { throw .badInput("give the owner's score, 0–100") }
-            let v = try store.addSurvey(site: f.value("site") ?? "", score: score, household: f.value("household"), actor: actor, at: nil, now: now)
+            let v = try store.addSurvey(
+                site: f.value("site") ?? "", score: score, household: f.value("household"), actor: actor, at: nil, now: now)
             return "\(strings["saved"]): \(v.id) \(v.site) \(Int(v.score))"
         case .planTraining:
             guard let date = CivilDate.parse(f.value("date") ?? "") else { throw .badInput("the date must be YYYY-MM-DD") }
@@ -341,7 +370,8 @@ extension ConsoleApp {
         case .recordTraining:
             let id = f.value("session") ?? ""
             guard let person = f.value("person") else { throw .badInput("choose who attended") }
-            let event: TrainingEvent = try number("score", "the score").map { .scored(staff: person, score: $0) } ?? .attended(staff: [person])
+            let event: TrainingEvent =
+                try number("score", "the score").map { .scored(staff: person, score: $0) } ?? .attended(staff: [person])
             let s = try store.recordTraining(id, event, actor: actor, now: now)
             return "\(strings["saved"]): \(s.id) \(person)" + (s.scores[person].map { " \(Int($0))" } ?? "")
         default:

@@ -45,6 +45,8 @@ public final class ConsoleApp {
     /// come back to.
     var past: Snapshot?
     var liveBoard: Board?
+    /// The last second whose round crossings (late, ended incomplete) were looked at.
+    var roundsSeen: Instant?
     /// The store stopped being usable under the console (replaced, damaged, newer): what
     /// is on screen is frozen at that moment and says so, instead of counting down stale
     /// clocks as if live.
@@ -208,6 +210,7 @@ public final class ConsoleApp {
     /// Flags the items whose clock crossed into due soon or breached since the last
     /// second, from the board's schedule of crossings (not a scan of every item).
     func noteStates(now: Instant, alert: Bool) {
+        if alert { noteRounds(now: now) }
         var crossed = false
         for c in board.crossings where c.at > crossingsSeen && c.at <= now {
             guard board.items[c.id] != nil else { continue }

@@ -72,7 +72,8 @@ extension ConsoleView {
                     DisplayWidth.fitRight(Countdown.format(b.clock.remaining(at: now)), to: 10) + " ", x: x, y: y,
                     style: selected ? base : clockStyle(b.state))
                 if wide {
-                    let since = b.state == .breached ? "\(strings["breaches.since"]) \(ISOFormat.short(b.clock.nominalDeadline, in: zone))" : ""
+                    let since =
+                        b.state == .breached ? "\(strings["breaches.since"]) \(ISOFormat.short(b.clock.nominalDeadline, in: zone))" : ""
                     g.put(since, x: x, y: y, maxWidth: 24, style: selected ? base : theme["muted"])
                     x += 25
                 }
@@ -105,7 +106,8 @@ extension ConsoleView {
         g.put(" \(strings["breaches.holders"]) ", x: r.x + 1, y: y, maxWidth: leftW - 2, style: theme["title"])
         g.put(String(repeating: "─", count: r.width - leftW - 1), x: r.x + leftW + 1, y: y, style: theme["border"])
         g.put(
-            " \(strings["breaches.today"]) (\(misses.count)) ", x: r.x + leftW + 2, y: y, maxWidth: r.width - leftW - 3, style: theme["title"])
+            " \(strings["breaches.today"]) (\(misses.count)) ", x: r.x + leftW + 2, y: y, maxWidth: r.width - leftW - 3,
+            style: theme["title"])
         for yy in (y + 1)..<(lower.y + lower.height) { g.put("│", x: r.x + leftW, y: yy, style: theme["border"]) }
         // Left: holders in a few columns, then the retraining list.
         var ly = y + 1
@@ -128,7 +130,9 @@ extension ConsoleView {
                 retrain.isEmpty
                 ? strings["breaches.retrain_none"]
                 : retrain.map { "\($0.staff) \(Int($0.score))<\(Int($0.session.passMark)) \($0.session.id)" }.joined(separator: ", ")
-            g.put("\(strings["breaches.retrain"]): \(text)", x: r.x + 1, y: ly, maxWidth: leftW - 2, style: theme[retrain.isEmpty ? "muted" : "duty.missed"])
+            g.put(
+                "\(strings["breaches.retrain"]): \(text)", x: r.x + 1, y: ly, maxWidth: leftW - 2,
+                style: theme[retrain.isEmpty ? "muted" : "duty.missed"])
         }
         // Right: today's late and missed rounds, missed duties.
         var ry = y + 1

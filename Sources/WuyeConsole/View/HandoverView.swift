@@ -10,9 +10,9 @@ extension ConsoleView {
         guard rows > 0 else { return }
         let first = min(ui.handoverScroll, max(0, ui.handover.count - rows))
         for (i, line) in ui.handover.dropFirst(first).prefix(rows).enumerated() {
-            let heading = !line.hasPrefix(" ") && line.hasSuffix(":") || line.hasPrefix("Breached")
-            let style = line.hasPrefix("  ") && heading == false && line.contains(" breached ") ? theme["clock.breached"] : theme[heading ? "title" : "text"]
-            g.put(line, x: r.x + 1, y: r.y + 1 + i, maxWidth: r.width - 2, style: style)
+            // Headings flush left; under "Breached", the breaches in red.
+            let style = line.hasPrefix("  ") ? (line.contains(" breached ") ? "clock.breached" : "text") : "title"
+            g.put(line, x: r.x + 1, y: r.y + 1 + i, maxWidth: r.width - 2, style: theme[style])
         }
     }
 }

@@ -12,6 +12,7 @@ extension Strings {
         "patrol.next": ("next", "下一个"),
         "patrol.ends_in": ("ends in", "剩余"),
         "patrol.late": ("LATE: not started ten minutes into its hour", "迟到：整点后十分钟仍未开始"),
+        "patrol.ended_left": ("ended with checkpoints left:", "已结束，漏巡点数："),
         "patrol.none": ("no round under way now", "当前没有进行中的巡逻"),
         "patrol.also": ("also under way", "同时进行"),
         "patrol.upcoming": ("next rounds", "下一轮"),
@@ -41,7 +42,9 @@ extension Strings {
         "handover.live_only": ("the handover is of now: Esc back to now first", "交接班只看当前：请先按 Esc 回到现在"),
         "asof.title": ("Look back: the board as it stood at", "查看历史：某一时刻的看板"),
         "asof.back": ("back to now", "回到现在"),
-        "asof.started_past": ("this console was started with --as-of; quit and start it again to look elsewhere", "此控制台以 --as-of 启动；请退出后重新启动"),
+        "asof.started_past": (
+            "this console was started with --as-of; quit and start it again to look elsewhere", "此控制台以 --as-of 启动；请退出后重新启动"
+        ),
         "field.when": ("When", "时间"),
         "survey.title": ("Owner's survey score", "业主满意度调查"),
         "field.score": ("Score 0–100", "分数 0–100"),

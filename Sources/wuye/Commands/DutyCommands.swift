@@ -150,7 +150,8 @@ struct PatrolCommand: ParsableCommand {
         func run() throws {
             let env = try Env(g)
             let store = try env.store()
-            let found = try sites(store, site).compactMap { s in s.routes.first { $0.id.lowercased() == route.lowercased() }.map { (s, $0) } }
+            let found = try sites(store, site).compactMap { s in s.routes.first { $0.id.lowercased() == route.lowercased() }.map { (s, $0) }
+            }
             guard let (s, r) = found.first else {
                 let known = try store.sites().flatMap { s in s.routes.map { "\(s.id)/\($0.id)" } }
                 throw WuyeError.notFound("no route \(route)\(site.map { " at \($0)" } ?? ""); routes: \(known.joined(separator: ", "))")
