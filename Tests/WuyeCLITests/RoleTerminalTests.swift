@@ -38,6 +38,12 @@ struct RoleTerminalTests {
         let rounds = try cli.json(["patrol", "rounds", "--site", "jinxiu", "--json"]) as! [[String: Any]]
         let north = rounds.first { $0["id"] as? String == "jinxiu/patrol/north-route/2026-11-29T14" }
         #expect(north?["state"] as? String == "complete")
+        // A patrol wand's read-out of the garage round, imported elsewhere, shows at once.
+        let wand = cli.home + "/wand.csv"
+        try "code,time\nCP-G-01,2026-11-29 14:12\nCP-G-02,2026-11-29 14:15\n".write(toFile: wand, atomically: true, encoding: .utf8)
+        #expect(try cli.run(["patrol", "import", wand], as: "guard-wang").status == 0)
+        let imported = try t.waitFor { $0.contains("CP-G-02") && $0.contains("14:15 guard-wang ⇩") }
+        #expect(imported.contains("2/3"))
         // Esc (the field empty) goes to the board, where q quits.
         try t.keys("Escape")
         try t.waitFor("Open complaints & enquiries")
@@ -49,7 +55,14 @@ struct RoleTerminalTests {
     func aSupervisorAnswersABreachFromTheConsole() throws {
         let cli = try demo()
         let t = try Tmux(cli: cli, width: 120, height: 32, as: "sup-huang")
-        try t.waitFor { $0.contains("Breaches (8)") && $0.contains("What the breaches do to this month") }
+        let board = try t.waitFor { $0.contains("Breaches (8)") && $0.contains("What the breaches do to this month") }
+        // What the board says the breaches do to the month is what `breach list` says (and
+        // that is held to `kpi --json` in the command-line tests).
+        let sentences = try cli.run(["breach", "list"], as: "sup-huang").out.split(separator: "\n").filter {
+            $0.contains(" → ") && $0.contains("breach")
+        }
+        #expect(sentences.count == 4)
+        for line in sentences { #expect(board.contains(line), "\(line)") }
         // The first row is R-6, the longest overdue: acknowledge it, then escalate it.
         try t.keys("A")
         try t.waitFor("R-6 · acknowledge the breach")
