@@ -8,6 +8,8 @@ public enum FigureReport {
         "response_achievement": ("Response in time", "响应及时率"),
         "enquiry_achievement": ("Enquiries answered in time", "咨询答复及时率"),
         "repair_achievement": ("Repairs in time", "报修处理及时率"),
+        "callback_rate": ("Complaints called back", "投诉回访率"),
+        "callback_timeliness": ("Called back in time", "回访及时率"),
         "complaint_rate": ("Complaint rate (per year)", "年投诉率"),
         "checklist_completion": ("Checklist completion", "日常工作完成率"),
         "checklist_cleaning": ("  cleaning", "  清洁"),
@@ -36,6 +38,9 @@ public enum FigureReport {
         var parts: [String] = []
         if f.name == "satisfaction", f.denominator > 0 {
             parts.append("\(Int(f.denominator)) score\(f.denominator == 1 ? "" : "s")")
+        } else if let count = f.count, let base = f.base {
+            parts.append("\(count) complaint\(count == 1 ? "" : "s") / \(base) households")
+            if let d = f.daysCovered, d > 0, d < 365 { parts.append("a year's worth from \(d) day\(d == 1 ? "" : "s")") }
         } else if f.name != "complaint_rate", f.denominator > 0 {
             parts.append("\(Int(f.numerator.rounded()))/\(Int(f.denominator))")
         }
@@ -58,15 +63,19 @@ public enum FigureReport {
             let extra = counts(f)
             lines.append(
                 DisplayWidth.fit(label, to: 30) + DisplayWidth.fitRight(percent(f.value), to: 7) + "  "
-                    + DisplayWidth.fit((f.ceiling ? "< " : "≥ ") + percent(f.target), to: 7) + "  " + DisplayWidth.fit(met, to: 10)
+                    + DisplayWidth.fit((f.ceiling ? "≤ " : "≥ ") + percent(f.target), to: 7) + "  " + DisplayWidth.fit(met, to: 10)
                     + (extra.isEmpty ? "" : "  (" + extra.joined(separator: ", ") + ")"))
         }
-        let p = set.patrol
         lines.append("")
-        lines.append(
-            "Patrol rounds: \(p.complete) complete (\(p.late) started late), \(p.incomplete) incomplete, \(p.missed) missed, \(p.pending) not over yet"
-        )
+        lines.append(patrolLine(set.patrol))
         return lines
+    }
+
+    /// The rounds by outcome, each with how many of them started late.
+    public static func patrolLine(_ p: PatrolCounts) -> String {
+        func late(_ n: Int) -> String { n > 0 ? " (\(n) started late)" : "" }
+        return "Patrol rounds: \(p.complete) complete\(late(p.lateComplete)), \(p.incomplete) incomplete\(late(p.lateIncomplete)), "
+            + "\(p.missed) missed, \(p.pending) not over yet"
     }
 
     /// One figure's fields, as every JSON report writes them.
@@ -81,6 +90,9 @@ public enum FigureReport {
         w.field("pending", f.pending)
         w.field("backdated", f.backdated)
         w.field("imported", f.imported)
+        if let c = f.count { w.field("count", c) }
+        if let b = f.base { w.field("base", b) }
+        if let d = f.daysCovered { w.field("days_covered", d) }
     }
 
     public static func json(_ set: FigureSet, into w: inout JSONWriter) {
@@ -101,6 +113,8 @@ public enum FigureReport {
         w.beginObject()
         w.field("complete", set.patrol.complete)
         w.field("late", set.patrol.late)
+        w.field("late_complete", set.patrol.lateComplete)
+        w.field("late_incomplete", set.patrol.lateIncomplete)
         w.field("incomplete", set.patrol.incomplete)
         w.field("missed", set.patrol.missed)
         w.field("pending", set.patrol.pending)

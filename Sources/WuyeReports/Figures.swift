@@ -17,10 +17,17 @@ public struct Figure: Sendable, Equatable {
     /// past period's figure, and the figure says so.
     public var backdated: Int
     public var imported: Int
+    /// For a rate over a base (the complaint rate): the count itself, the base (households)
+    /// and the days of the period it covers (a running period, a site taken on part-way).
+    public var count: Int?
+    public var base: Int?
+    public var daysCovered: Int?
 
+    /// Met against the plan's words: 以上 and 以下 include the number itself (the Civil
+    /// Code, art. 1259), so "80%以上" is met at 80 % and "5%以下" at 5 %.
     public var met: Bool? {
         guard let value else { return nil }
-        return ceiling ? value < target : value >= target
+        return ceiling ? value <= target + 1e-12 : value >= target - 1e-12
     }
 
     /// Sets the value from the counts: nil without data.
@@ -30,7 +37,10 @@ public struct Figure: Sendable, Equatable {
 /// Patrol rounds of a period, by outcome.
 public struct PatrolCounts: Sendable, Equatable {
     public var complete = 0
+    /// Rounds over and started late: of them, how many were complete and incomplete.
     public var late = 0
+    public var lateComplete = 0
+    public var lateIncomplete = 0
     public var incomplete = 0
     public var missed = 0
     public var pending = 0
@@ -115,6 +125,13 @@ public enum Figures {
         var households = 0
         var complaints = 0
         var complaintsImported = 0
+        // The complaint rate is a yearly one: each site's count is annualised by the days of
+        // the period it covers (up to today; from the day it was taken on).
+        let yearDays = Double(
+            CivilDate(year: period.first.year + 1, month: 1, day: 1).daysSinceEpoch
+                - CivilDate(year: period.first.year, month: 1, day: 1).daysSinceEpoch)
+        var annualised = 0.0
+        var covered = 0
         for s in sites {
             let zone = s.zone
             let from = period.from(in: zone)
@@ -138,9 +155,19 @@ public enum Figures {
                     name: "satisfaction", value: nil, target: t.satisfaction / 100, ceiling: false, numerator: total / 100,
                     denominator: Double(count), pending: 0, backdated: ratings.backdated, imported: ratings.imported))
             let c = Store.complaintsReceived(tallies)
-            complaints += c.count
-            complaintsImported += c.imported
-            households += s.households
+            // The site's record begins when its duties were first kept or, for a history
+            // imported from before, at the first day anything of it counts.
+            let begins = [s.firstDutyDay, try store.firstTalliedDay(site: s.id)].compactMap { $0 }.min()
+            let first = max(period.first, begins ?? period.first)
+            let last = min(period.end.adding(days: -1), zone.date(of: now))
+            let days = last >= first ? Int(last.daysSinceEpoch - first.daysSinceEpoch) + 1 : 0
+            if days > 0 {
+                complaints += c.count
+                complaintsImported += c.imported
+                households += s.households
+                annualised += Double(c.count) * yearDays / Double(days)
+                covered = max(covered, days)
+            }
             for (name, kinds, target) in [
                 ("complaint_timeliness", [ClockKind.result, .progress], t.complaintTimeliness),
                 ("response_achievement", [.response, .acknowledge], t.responseAchievement),
@@ -220,7 +247,10 @@ public enum Figures {
                             patrol.pending += 1
                             pendingRounds += 1
                         }
-                        if r.end <= now, !sc.isEmpty, r.isLate(at: now, scans: sc) { patrol.late += 1 }
+                        if r.end <= now, !sc.isEmpty, r.isLate(at: now, scans: sc) {
+                            patrol.late += 1
+                            if r.isComplete(sc) { patrol.lateComplete += 1 } else { patrol.lateIncomplete += 1 }
+                        }
                     }
                     day = day.adding(days: 1)
                 }
@@ -244,16 +274,33 @@ public enum Figures {
                         name: "patrol_completion", value: nil, target: t.patrolCompletion, ceiling: false, numerator: 0, denominator: 0,
                         pending: 0, backdated: 0, imported: 0))
             }
+            // Callbacks: of the callback clocks decided in the period (a resolved complaint
+            // waiting for its callback past the clock's deadline counts as decided), the
+            // share called back at all, and the share called back within the clock.
+            let cb = Store.clockCounts(tallies, live: live, kinds: [.callback], now: now)
+            var made = 0
+            var madeBackdated = 0
+            var madeImported = 0
+            for (k, v) in tallies where k.what == Tallies.calledBack {
+                made += v.n
+                madeBackdated += v.backdated
+                madeImported += v.imported
+            }
+            add(
+                Figure(
+                    name: "callback_rate", value: nil, target: t.callbackRate, ceiling: false, numerator: Double(made),
+                    denominator: Double(cb.decided), pending: cb.pending, backdated: madeBackdated, imported: madeImported))
+            add(
+                Figure(
+                    name: "callback_timeliness", value: nil, target: t.callbackTimeliness, ceiling: false, numerator: Double(cb.met),
+                    denominator: Double(cb.decided), pending: cb.pending, backdated: cb.backdated, imported: cb.imported))
         }
-        // Complaint rate: complaints ÷ households, annualised for shorter periods.
-        let yearDays = Double(
-            CivilDate(year: period.first.year + 1, month: 1, day: 1).daysSinceEpoch
-                - CivilDate(year: period.first.year, month: 1, day: 1).daysSinceEpoch)
-        let scale = yearDays / Double(max(1, period.days))
+        // Complaint rate: complaints ÷ households, a year's worth (see above).
         add(
             Figure(
-                name: "complaint_rate", value: nil, target: t.complaintRateMax, ceiling: true, numerator: Double(complaints) * scale,
-                denominator: Double(households), pending: 0, backdated: 0, imported: complaintsImported))
+                name: "complaint_rate", value: nil, target: t.complaintRateMax, ceiling: true, numerator: annualised,
+                denominator: Double(households), pending: 0, backdated: 0, imported: complaintsImported, count: complaints,
+                base: households, daysCovered: covered))
         // Training pass rate: assessments in sessions dated in the period.
         let staffSite = setting.staffSite
         var passed = 0

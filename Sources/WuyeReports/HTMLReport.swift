@@ -15,7 +15,7 @@ public enum HTMLReport {
             body += "<tr class=\"\(rowClass(f))\"><td>\(escape(labels?.en.trimmingSpaces ?? f.name))</td>"
             body += "<td>\(escape(labels?.zh.trimmingSpaces ?? ""))</td>"
             body += "<td class=\"num\">\(FigureReport.percent(f.value))</td>"
-            body += "<td class=\"num\">\(f.ceiling ? "&lt;" : "≥") \(FigureReport.percent(f.target))</td>"
+            body += "<td class=\"num\">\(f.ceiling ? "≤" : "≥") \(FigureReport.percent(f.target))</td>"
             body += "<td>\(mark(f.met))</td><td class=\"counts\">\(escape(FigureReport.counts(f).joined(separator: ", ")))</td>"
             body += "<td>\(chart(series, target: f.target, ceiling: f.ceiling))</td></tr>\n"
         }
@@ -77,7 +77,7 @@ public enum HTMLReport {
         for (i, (label, f)) in series.enumerated() {
             let x = i * w
             if let v = f?.value {
-                let met = ceiling ? v < target : v >= target
+                let met = ceiling ? v <= target : v >= target
                 let barTop = y(v)
                 svg +=
                     "<rect x=\"\(x + 3)\" y=\"\(barTop)\" width=\"\(w - 6)\" height=\"\(max(1, h - barTop))\" class=\"\(met ? "bm" : "bx")\">"

@@ -4,7 +4,7 @@ import GRDB
 /// is the schema version, so an older program refuses a newer file instead of guessing.
 enum Schema {
     static let applicationID: Int32 = 0x5755_5945  // "WUYE"
-    static let version: Int32 = 5
+    static let version: Int32 = 6
     static let fileName = "wuye.sqlite"
 
     /// Open items in deadline order, ties by kind and number: one index for lists of
@@ -43,6 +43,12 @@ enum Schema {
             try db.execute(sql: TallyRows.table)
             try db.execute(sql: Snapshots.tables)
             try TallyRows.rebuild(db)
+        }
+        if version < 6 {
+            // Version 6 (December 2026): the tallies count callbacks made (the callback
+            // figures); the snapshots' tallies lack them, so they are taken again.
+            if version >= 5 { try TallyRows.rebuild(db) }
+            try Snapshots.drop(db)
         }
     }
 

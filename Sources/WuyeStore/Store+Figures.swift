@@ -104,6 +104,16 @@ extension Store {
     }
 
     /// Complaints (not void) received over a range, and how many were imported.
+    /// The first local day anything of a site counts in a figure (an imported history can
+    /// reach back before the site's duties were kept): where its figures begin.
+    public func firstTalliedDay(site: String) throws(WuyeError) -> CivilDate? {
+        try read { db in
+            try Int64.fetchOne(db, sql: "SELECT min(day) FROM tallies WHERE site = ?", arguments: [site]).map {
+                CivilDate(daysSinceEpoch: $0)
+            }
+        }
+    }
+
     public static func complaintsReceived(_ tallies: [Tallies.Key: Tallies.Count]) -> (count: Int, imported: Int) {
         var count = 0
         var imported = 0

@@ -166,6 +166,20 @@ struct ConfigTests {
         #expect(throws: WuyeError.self) { try SiteFile.parse("[site]\nid = \"x\"\nname = \"X\\u0085\"\n") }
     }
 
+    /// Standards recorded in a journal before a target existed still read: the new target
+    /// takes the plan's default.
+    @Test func standardsRecordedBeforeANewTargetStillRead() throws {
+        var json = try JSONSerialization.jsonObject(with: JSONEncoder().encode(Standards())) as! [String: Any]
+        var targets = json["targets"] as! [String: Any]
+        targets.removeValue(forKey: "callbackRate")
+        targets.removeValue(forKey: "callbackTimeliness")
+        targets["satisfaction"] = 85
+        json["targets"] = targets
+        let old = try JSONDecoder().decode(Standards.self, from: JSONSerialization.data(withJSONObject: json))
+        #expect(old.targets.callbackRate == 1.0 && old.targets.callbackTimeliness == 0.90)
+        #expect(old.targets.satisfaction == 85)
+    }
+
     @Test func theStandardsInForceAreListedKeyByKeyAndComparedValueByValue() throws {
         // Every key of the built-in file is listed, in the same order, and no other.
         let listed = Standards().entries.map(\.key)

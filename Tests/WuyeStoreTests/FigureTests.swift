@@ -1,8 +1,9 @@
 import Foundation
 import Testing
 import WuyeCore
-import WuyeReports
 import WuyeStore
+
+@testable import WuyeReports
 
 @Suite("Figures against a hand-computed fixture")
 struct FigureTests {
@@ -98,6 +99,89 @@ struct FigureTests {
         #expect(set.figure("checklist_completion")?.value == nil)
         #expect(set.figure("checklist_completion")?.met == nil)
         #expect(set.figure("training_pass_rate")?.value == nil)
+        // Callbacks due in November: A (resolved 1 Nov, never called back), B (called back
+        // the next day), D's first cycle (reopened before its callback), D's second (due
+        // 30 Nov, not called back): one of four called back, and that one in time.
+        let called = set.figure("callback_rate")!
+        #expect(called.numerator == 1 && called.denominator == 4)
+        let inTime = set.figure("callback_timeliness")!
+        #expect(inTime.numerator == 1 && inTime.denominator == 4)
+        #expect(inTime.met == false)
+    }
+
+    /// The plan's 以上 / 以下 include the number itself: 80 % meets "80%以上", 5 % meets
+    /// "5%以下".
+    @Test func aTargetIsMetAtItsValue() {
+        let rate = Figure(
+            name: "complaint_rate", value: 0.05, target: 0.05, ceiling: true, numerator: 5, denominator: 100, pending: 0, backdated: 0,
+            imported: 0)
+        #expect(rate.met == true)
+        var over = rate
+        over.value = 0.0501
+        #expect(over.met == false)
+        let sat = Figure(
+            name: "satisfaction", value: 0.8, target: 0.8, ceiling: false, numerator: 0.8, denominator: 1, pending: 0, backdated: 0,
+            imported: 0)
+        #expect(sat.met == true)
+    }
+
+    /// A running month and a year the site joined part-way are a year's worth of the days
+    /// they cover, not of the whole period's.
+    @Test func theComplaintRateIsAnnualisedByTheDaysCovered() throws {
+        let (home, store) = try fixture()
+        _ = home
+        // On 16 November at noon, November so far is 16 days (B, C and D count: E is void).
+        let mid = t("2026-11-16T12:00:00")
+        let month = try Figures.compute(store: store, site: "lanting", period: .month(2026, 11), now: mid).figure("complaint_rate")!
+        #expect(month.count == 3 && month.base == 100 && month.daysCovered == 16)
+        #expect(abs(month.value! - 3.0 / 100 * 365 / 16) < 1e-9)
+        // Once the month is over, all of its 30 days.
+        let whole = try Figures.compute(store: store, site: "lanting", period: .month(2026, 11), now: now).figure("complaint_rate")!
+        #expect(whole.daysCovered == 30)
+        // The year so far: the site was taken on 1 October; to 5 December, 66 days, with A–D.
+        let year = try Figures.compute(store: store, site: "lanting", period: .year(2026), now: now).figure("complaint_rate")!
+        #expect(year.count == 4 && year.daysCovered == 66)
+        #expect(abs(year.value! - 4.0 / 100 * 365 / 66) < 1e-9)
+        // The text shows the count beside the rate.
+        let text = FigureReport.text(try Figures.compute(store: store, site: "lanting", period: .year(2026), now: now))
+        #expect(text.contains { $0.contains("4 complaints / 100 households") && $0.contains("≤ 5%") })
+    }
+
+    /// Late rounds are counted with the outcome they had: "1 complete (1 started late),
+    /// 1 incomplete (1 started late)".
+    @Test func lateRoundsAreCountedPerOutcome() throws {
+        let home = TempHome()
+        let store = try Store.open(home: home.path, create: true)
+        let file = try SiteFile.parse(
+            """
+            [site]
+            id = "p"
+            name = "P"
+            time_zone = "Asia/Shanghai"
+            households = 10
+            [[routes]]
+            id = "r"
+            name = "R"
+            checkpoints = [{ code = "P-1", name = "one" }, { code = "P-2", name = "two" }]
+            [[staff]]
+            id = "g"
+            role = "guard"
+            """)
+        try store.define(file, actor: nil, now: t("2026-11-02T00:00:00"))
+        // 10:00 round: both scanned, the first at 10:20 (late) — complete. 11:00: one scan
+        // at 11:30 (late) — incomplete. 12:00: one at 12:05 (on time) — incomplete.
+        for (code, at) in [("P-1", "10:20"), ("P-2", "10:30"), ("P-1", "11:30"), ("P-1", "12:05")] {
+            let when = t("2026-11-02T\(at):00")
+            try store.scan(code, note: nil, problem: nil, actor: "g", at: when, now: when)
+        }
+        let set = try Figures.compute(
+            store: store, site: "p", period: .days(CivilDate(year: 2026, month: 11, day: 2), CivilDate(year: 2026, month: 11, day: 3)),
+            now: t("2026-11-02T13:00:00"))
+        #expect(set.patrol.late == 2)
+        #expect(set.patrol.lateComplete == 1 && set.patrol.lateIncomplete == 1)
+        #expect(set.patrol.complete == 1 && set.patrol.incomplete == 2)
+        #expect(
+            FigureReport.patrolLine(set.patrol).hasPrefix("Patrol rounds: 1 complete (1 started late), 2 incomplete (1 started late), "))
     }
 
     @Test func octoberCountsTheClockDueInOctober() throws {

@@ -351,7 +351,7 @@ struct StoreTests {
             ])
         #expect(indexes.contains("'items_open_kind', 'items_open_order'"))
         #expect(!indexes.contains("'items_open'"))
-        #expect(indexes.hasSuffix(" 5\n"))
+        #expect(indexes.hasSuffix(" 6\n"))
     }
 
     @Test func missingStoreSaysWhatToDo() {

@@ -32,7 +32,7 @@ extension ConsoleView {
             let vs = f?.met == false ? theme["gauge.bad"] : (f?.met == true ? theme["gauge.ok"] : theme["gauge.empty"])
             var cx = x + 1
             cx += g.put(value + mark, x: cx, y: r.y + 2, style: Style(fg: vs.fg, bg: vs.bg, bold: true))
-            let target = (f?.ceiling == true ? "<" : "≥") + FigureReport.percent(f?.target)
+            let target = (f?.ceiling == true ? "≤" : "≥") + FigureReport.percent(f?.target)
             cx += 1
             cx += g.put(target, x: cx, y: r.y + 2, maxWidth: max(0, x + w - cx - 1), style: theme["muted"])
             let spark = ConsoleView.sparkline(board.trends[n] ?? [])

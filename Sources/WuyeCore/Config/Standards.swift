@@ -97,6 +97,11 @@ public struct DutyStandards: Codable, Sendable, Equatable {
 }
 
 public struct Targets: Codable, Sendable, Equatable {
+    enum CodingKeys: String, CodingKey {
+        case satisfaction, complaintRateMax, complaintTimeliness, responseAchievement, enquiryAchievement, repairAchievement
+        case checklistCompletion, patrolCompletion, trainingPassRate, callbackRate, callbackTimeliness
+    }
+
     public var satisfaction: Double = 80
     public var complaintRateMax = 0.05
     public var complaintTimeliness = 0.90
@@ -106,6 +111,29 @@ public struct Targets: Codable, Sendable, Equatable {
     public var checklistCompletion = 0.95
     public var patrolCompletion = 0.95
     public var trainingPassRate = 0.90
+    /// Resolved complaints called back (the plan's 3.2.2: "定期回访投诉业主"): every one.
+    public var callbackRate = 1.0
+    /// Called back within the callback clock.
+    public var callbackTimeliness = 0.90
 
     public init() {}
+
+    /// Targets added after the first stores were written are absent from the standards an
+    /// older journal recorded: they read as the plan's default.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        let d = Targets()
+        func read(_ k: CodingKeys, _ v: Double) throws -> Double { try c.decodeIfPresent(Double.self, forKey: k) ?? v }
+        satisfaction = try read(.satisfaction, d.satisfaction)
+        complaintRateMax = try read(.complaintRateMax, d.complaintRateMax)
+        complaintTimeliness = try read(.complaintTimeliness, d.complaintTimeliness)
+        responseAchievement = try read(.responseAchievement, d.responseAchievement)
+        enquiryAchievement = try read(.enquiryAchievement, d.enquiryAchievement)
+        repairAchievement = try read(.repairAchievement, d.repairAchievement)
+        checklistCompletion = try read(.checklistCompletion, d.checklistCompletion)
+        patrolCompletion = try read(.patrolCompletion, d.patrolCompletion)
+        trainingPassRate = try read(.trainingPassRate, d.trainingPassRate)
+        callbackRate = try read(.callbackRate, d.callbackRate)
+        callbackTimeliness = try read(.callbackTimeliness, d.callbackTimeliness)
+    }
 }

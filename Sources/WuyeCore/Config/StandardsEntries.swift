@@ -46,6 +46,8 @@ extension Standards {
             e("targets.checklist_completion", Self.number(t.checklistCompletion)),
             e("targets.patrol_completion", Self.number(t.patrolCompletion)),
             e("targets.training_pass_rate", Self.number(t.trainingPassRate)),
+            e("targets.callback_rate", Self.number(t.callbackRate)),
+            e("targets.callback_timeliness", Self.number(t.callbackTimeliness)),
             e("satisfaction.callback_rating_scores", "[" + callbackRatingScores.map(Self.number).joined(separator: ", ") + "]"),
             e("training.pass_mark", Self.number(trainingPassMark)),
         ]

@@ -89,6 +89,8 @@ extension Standards {
                 if let v = try t.double("checklist_completion", range: 0...1) { s.targets.checklistCompletion = v }
                 if let v = try t.double("patrol_completion", range: 0...1) { s.targets.patrolCompletion = v }
                 if let v = try t.double("training_pass_rate", range: 0...1) { s.targets.trainingPassRate = v }
+                if let v = try t.double("callback_rate", range: 0...1) { s.targets.callbackRate = v }
+                if let v = try t.double("callback_timeliness", range: 0...1) { s.targets.callbackTimeliness = v }
                 try t.rejectUnknown()
             }
             if var t = try r.table("satisfaction") {
@@ -202,6 +204,8 @@ extension Standards {
         checklist_completion = 0.95    # share of cleaning, garbage, watering, CCTV and inspection duties done
         patrol_completion = 0.95       # share of patrol rounds complete
         training_pass_rate = 0.90      # share of assessments passed (plan 3.3: ≥ 90 %)
+        callback_rate = 1.0            # share of resolved complaints called back (plan 3.2.2: every one)
+        callback_timeliness = 0.90     # share called back within the callback clock
 
         [satisfaction]
         callback_rating_scores = [20, 40, 60, 80, 100]   # what a callback rating of 1…5 counts as, of 100

@@ -11,6 +11,9 @@ public enum Tallies {
     public static let received = "received"
     /// `what` of callback ratings (by the local day the callback was made): `rating:1` … `rating:5`.
     public static func rating(_ r: Int) -> String { "rating:\(r)" }
+    /// A callback clock stopped by the callback itself (not by closing without one), by the
+    /// day of its deadline; `met` when made by then.
+    public static let calledBack = "called_back"
 
     public struct Key: Hashable, Sendable, Comparable {
         public var site: String
@@ -77,6 +80,7 @@ public enum Tallies {
             add(c.kind.rawValue, c.nominalDeadline, Count(n: 1, met: met, backdated: c.backdated ? 1 : 0, imported: imported))
             if c.kind == .callback, let r = c.rating {
                 add(rating(r), stopped, Count(n: 1, backdated: c.backdated ? 1 : 0, imported: imported))
+                add(calledBack, c.nominalDeadline, Count(n: 1, met: met, backdated: c.backdated ? 1 : 0, imported: imported))
             }
         }
         return out
