@@ -19,13 +19,52 @@ public struct StaffAppraisal: Sendable {
     public var satisfactionBasis: Basis
     public var timeliness: Figure
     public var training: Figure
+    public var weights = AppraisalWeights()
 
     public var figures: [Figure] { [satisfaction, timeliness, training] }
 
-    /// Met when every indicator with data meets its target; nil when none has data.
+    /// Whether an indicator concerns this member: owners' satisfaction concerns those who
+    /// answer owners (the desk, technicians, supervisors) always, and a guard or a cleaner
+    /// only through items of their own — the site's satisfaction never fails them.
+    public func applies(_ f: Figure) -> Bool {
+        guard f.value != nil else { return false }
+        if f.name == "satisfaction", satisfactionBasis == .site, staff.role == .guard_ || staff.role == .cleaner { return false }
+        return true
+    }
+
+    /// The indicators that count for this member.
+    public var counted: [Figure] { figures.filter(applies) }
+
+    /// Met when every indicator that counts meets its target; nil when none counts.
     public var met: Bool? {
-        let decided = figures.compactMap(\.met)
+        let decided = counted.compactMap(\.met)
         return decided.isEmpty ? nil : !decided.contains(false)
+    }
+
+    /// The indicators that failed.
+    public var failed: [Figure] { counted.filter { $0.met == false } }
+
+    /// The score for the bonus sheet, of 100: each counted indicator's points (its value
+    /// over its target, at most 100), weighted by the standards' appraisal weights over the
+    /// indicators that count. Nil when none counts.
+    public var score: Double? {
+        var total = 0.0
+        var weight = 0.0
+        for f in counted {
+            guard let v = f.value, f.target > 0 else { continue }
+            let w = self.weight(f.name)
+            total += w * min(100, v / f.target * 100)
+            weight += w
+        }
+        return weight > 0 ? total / weight : nil
+    }
+
+    func weight(_ name: String) -> Double {
+        switch name {
+        case "satisfaction": weights.satisfaction
+        case "complaint_timeliness": weights.complaintTimeliness
+        default: weights.trainingPassRate
+        }
     }
 }
 
@@ -112,7 +151,8 @@ public enum Appraisal {
             timely.settle()
             training.settle()
             return StaffAppraisal(
-                staff: m, period: period, satisfaction: satisfaction, satisfactionBasis: basis, timeliness: timely, training: training)
+                staff: m, period: period, satisfaction: satisfaction, satisfactionBasis: basis, timeliness: timely, training: training,
+                weights: standards.appraisalWeights)
         }
     }
 }

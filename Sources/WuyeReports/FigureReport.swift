@@ -19,6 +19,7 @@ public enum FigureReport {
         "checklist_inspection": ("  facility inspection", "  设施巡检"),
         "patrol_completion": ("Patrol rounds complete", "巡逻完成率"),
         "training_pass_rate": ("Training pass rate", "培训合格率"),
+        "training_held": ("Training held as planned", "培训按计划开展"),
     ]
 
     public static func percent(_ v: Double?) -> String {

@@ -132,6 +132,8 @@ public enum Figures {
                 - CivilDate(year: period.first.year, month: 1, day: 1).daysSinceEpoch)
         var annualised = 0.0
         var covered = 0
+        // The earliest day any site's record begins.
+        var beginsAt: CivilDate?
         for s in sites {
             let zone = s.zone
             let from = period.from(in: zone)
@@ -155,9 +157,8 @@ public enum Figures {
                     name: "satisfaction", value: nil, target: t.satisfaction / 100, ceiling: false, numerator: total / 100,
                     denominator: Double(count), pending: 0, backdated: ratings.backdated, imported: ratings.imported))
             let c = Store.complaintsReceived(tallies)
-            // The site's record begins when its duties were first kept or, for a history
-            // imported from before, at the first day anything of it counts.
-            let begins = [s.firstDutyDay, try store.firstTalliedDay(site: s.id)].compactMap { $0 }.min()
+            let begins = try recordBegins(store, s)
+            beginsAt = [beginsAt, begins].compactMap { $0 }.min()
             let first = max(period.first, begins ?? period.first)
             let last = min(period.end.adding(days: -1), zone.date(of: now))
             let days = last >= first ? Int(last.daysSinceEpoch - first.daysSinceEpoch) + 1 : 0
@@ -315,12 +316,27 @@ public enum Figures {
             Figure(
                 name: "training_pass_rate", value: nil, target: t.trainingPassRate, ceiling: false, numerator: Double(passed),
                 denominator: Double(assessed), pending: 0, backdated: 0, imported: 0))
+        // Training held as planned: each month's short training and each quarter's
+        // concentrated one that fell due in the period (every one, so the target is 100 %).
+        let today = (sites.first?.zone ?? .utc).date(of: now)
+        let due = TrainingCalendar.due(setting.trainings, site: site, period: period, standards: standards, today: today, from: beginsAt)
+        add(
+            Figure(
+                name: "training_held", value: nil, target: 1, ceiling: false, numerator: Double(due.filter { $0.state == .held }.count),
+                denominator: Double(due.filter { $0.state != .pending }.count), pending: due.filter { $0.state == .pending }.count,
+                backdated: 0, imported: 0))
         let figures = order.map { name -> Figure in
             var f = acc[name]!
             f.settle()
             return f
         }
         return FigureSet(site: site, period: period, figures: figures, patrol: patrol)
+    }
+
+    /// A site's record begins when its duties were first kept or, for a history imported
+    /// from before, at the first day anything of it counts.
+    static func recordBegins(_ store: Store, _ s: Site) throws(WuyeError) -> CivilDate? {
+        [s.firstDutyDay, try store.firstTalliedDay(site: s.id)].compactMap { $0 }.min()
     }
 
     /// A clock counts in the period its deadline falls in, once decided.

@@ -20,10 +20,7 @@ public enum HTMLReport {
             body += "<td>\(chart(series, target: f.target, ceiling: f.ceiling))</td></tr>\n"
         }
         body += "</tbody></table>\n"
-        let p = set.patrol
-        body +=
-            "<p>Patrol rounds 巡逻: \(p.complete) complete (\(p.late) started late), \(p.incomplete) incomplete, "
-            + "\(p.missed) missed, \(p.pending) not over yet.</p>\n"
+        body += "<p>巡逻 \(escape(FigureReport.patrolLine(set.patrol))).</p>\n"
         return page(title: "Wuye · \(siteName) · \(set.period)", body: body)
     }
 
@@ -31,19 +28,28 @@ public enum HTMLReport {
     public static func appraisal(_ list: [StaffAppraisal], period: Period, scope: String) -> String {
         var body = "<h1>Monthly appraisal 绩效考核 · \(escape(period.description)) · \(escape(scope))</h1>\n"
         body += "<table><thead><tr><th>staff</th><th>name</th><th>role</th><th>site</th>"
-        body += "<th>satisfaction ≥80</th><th>timeliness ≥90%</th><th>training ≥90%</th><th>result</th></tr></thead><tbody>\n"
+        body += "<th>satisfaction ≥80</th><th>timeliness ≥90%</th><th>training ≥90%</th><th>score</th><th>result</th></tr></thead><tbody>\n"
         for a in list {
-            body += "<tr class=\"\(a.met == false ? "miss" : a.met == true ? "met" : "none")\">"
+            // Each cell says its own outcome: a met figure stays met on a row that failed.
+            body += "<tr>"
             body += "<td>\(escape(a.staff.id))</td><td>\(escape(a.staff.name))</td><td>\(escape(a.staff.role.label))</td>"
             body += "<td>\(escape(a.staff.site ?? "all"))</td>"
             for f in a.figures {
+                guard a.applies(f) || f.value == nil else {
+                    body += "<td class=\"none\">(\(FigureReport.percent(f.value)) site, not counted)</td>"
+                    continue
+                }
                 let basis = f.name == "satisfaction" && f.value != nil ? " (\(a.satisfactionBasis.rawValue))" : ""
                 body += "<td class=\"\(rowClass(f))\">\(mark(f.met)) \(FigureReport.percent(f.value))\(basis)"
                 let counts = FigureReport.counts(f).joined(separator: ", ")
                 body += counts.isEmpty ? "" : " <span class=\"counts\">\(escape(counts))</span>"
                 body += "</td>"
             }
-            body += "<td>\(a.met == true ? "✓ met 达标" : a.met == false ? "✗ not met 未达标" : "no data 无数据")</td></tr>\n"
+            body += "<td class=\"num\">\(a.score.map { String(Int($0.rounded())) } ?? "–")</td>"
+            let failed = a.failed.map { FigureReport.labels[$0.name]?.en ?? $0.name }.joined(separator: ", ")
+            body += "<td class=\"\(a.met == false ? "miss" : a.met == true ? "met" : "none")\">"
+            body += a.met == true ? "✓ met 达标" : a.met == false ? "✗ not met 未达标: \(escape(failed))" : "no data 无数据"
+            body += "</td></tr>\n"
         }
         body += "</tbody></table>\n"
         return page(title: "Wuye · appraisal \(period)", body: body)
@@ -98,8 +104,8 @@ public enum HTMLReport {
         h1 { font-size: 1.4em; margin-bottom: 0.2em; } .sub { color: #666; margin-top: 0; }
         table { border-collapse: collapse; } th, td { padding: 4px 10px; border-bottom: 1px solid #ddd; text-align: left; }
         th { background: #f3f3f3; } .num { text-align: right; font-variant-numeric: tabular-nums; }
-        .counts { color: #666; font-size: 0.9em; } tr.miss td:nth-child(5), td.miss { color: #b00020; }
-        tr.met td:nth-child(5), td.met { color: #1b7f3b; }
+        .counts { color: #666; font-size: 0.9em; } td.miss { color: #b00020; }
+        td.met { color: #1b7f3b; }
         svg text { font-size: 9px; fill: #666; } .bm { fill: #4caf50; } .bx { fill: #e53935; }
         .target { stroke: #333; stroke-dasharray: 3 2; }
         @media print { body { margin: 0.5cm; } }

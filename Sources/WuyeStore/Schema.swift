@@ -48,6 +48,7 @@ enum Schema {
             // Version 6 (December 2026): the tallies count callbacks made (the callback
             // figures); the snapshots' tallies lack them, so they are taken again.
             if version >= 5 { try TallyRows.rebuild(db) }
+            try db.execute(sql: RecordRows.table)
             try Snapshots.drop(db)
         }
     }
@@ -140,6 +141,7 @@ enum Schema {
                 CREATE INDEX clocks_stopped ON clocks(site, kind, stopped_at);
                 \(TallyRows.table)
                 \(Snapshots.tables)
+                \(RecordRows.table)
 
                 -- Duties ticked, checkpoints scanned, trainings, surveys.
                 CREATE TABLE ticks (

@@ -46,6 +46,7 @@ extension Store {
             case .patrolScanned(let s): scans[s.round + " " + s.code] = s
             case .training(let t): trainings[e.subject] = TrainingRules.apply(trainings[e.subject], t)
             case .surveyRecorded(let v): surveys[v.id] = v
+            case .management: break  // compared through the rebuilt records table
             case .pin: break  // compared through the rebuilt pins table
             }
         }
@@ -93,7 +94,7 @@ extension Store {
 
     /// Every difference between the journal, its hash chain and the stored rows.
     /// The projections other than items and clocks (which `compare` checks row by row).
-    static let projectionTables = ["sites", "staff", "standards", "meta", "ticks", "scans", "trainings", "surveys", "pins"]
+    static let projectionTables = ["sites", "staff", "standards", "meta", "ticks", "scans", "trainings", "surveys", "pins", "records"]
 
     /// Every row of those projections, every column, as sorted text.
     static func projectionRows(_ db: Database) throws -> [String: [String]] {
@@ -262,7 +263,8 @@ extension Store {
         for s in r.staff.values { try project(.staffSaved(s)) }
         if let st = r.standards { try project(.standardsLoaded(st, source: r.standardsSource)) }
         if r.demo { try db.execute(sql: "INSERT INTO meta (key, value) VALUES ('demo', '1')") }
-        try db.execute(sql: "DELETE FROM ticks; DELETE FROM scans; DELETE FROM trainings; DELETE FROM surveys; DELETE FROM pins")
+        try db.execute(
+            sql: "DELETE FROM ticks; DELETE FROM scans; DELETE FROM trainings; DELETE FROM surveys; DELETE FROM pins; DELETE FROM records")
         let cursor = try Row.fetchCursor(
             db,
             sql:

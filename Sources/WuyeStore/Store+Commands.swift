@@ -16,14 +16,17 @@ extension Store {
     }
 
     /// Performs several commands on one item as one change: all are committed or none.
+    /// `cost` (materials, labour) is what resolving a repair cost, recorded with it.
     @discardableResult
     public func perform(
         _ commands: [ItemCommand], on id: String?, site siteID: String? = nil, actor actorID: String, at: Instant?,
-        now: Instant
+        now: Instant, cost: (materials: Double, labour: Double)? = nil
     ) throws(WuyeError) -> Item {
         try write { db in
             var batch = Batch(db: db, path: self.path)
-            return try batch.perform(commands, on: id.map(ItemID.canonical), site: siteID, actor: actorID, at: at, now: now)
+            let it = try batch.perform(commands, on: id.map(ItemID.canonical), site: siteID, actor: actorID, at: at, now: now)
+            if let cost { try batch.recordCost(it, materials: cost.materials, labour: cost.labour, actor: actorID, at: at, now: now) }
+            return it
         }
     }
 
@@ -53,6 +56,24 @@ extension Store {
         init(db: Database, path: String) {
             self.db = db
             self.path = path
+        }
+
+        /// What resolving a repair cost (plan 4.2): materials and labour, in the company's
+        /// currency, recorded with the resolution.
+        public mutating func recordCost(_ it: Item, materials: Double, labour: Double, actor: String, at: Instant?, now: Instant)
+            throws(WuyeError)
+        {
+            guard it.kind == .repair else { throw .badInput("costs are recorded on repairs; \(it.id) is a \(it.kind.rawValue)") }
+            guard it.resolvedAt != nil else { throw .refused("\(it.id) is not resolved; a cost is recorded when it is resolved") }
+            for (name, v) in [("materials", materials), ("labour", labour)] where !v.isFinite || v < 0 || v > 1e9 {
+                throw .badInput("the cost of \(name) must be a sum of 0 or more, got \(v)")
+            }
+            let c = RepairCost(
+                item: it.id, site: it.site, category: it.category, at: it.resolvedAt ?? at ?? now, materials: materials, labour: labour)
+            try run { db in
+                try Store.apply(
+                    db, Event(at: at ?? now, recorded: now, actor: actor, subject: "cost:\(it.id)", body: .management(.repairCosted(c))))
+            }
         }
 
         /// Runs a database step of this batch, reporting failures as the store's errors.
@@ -277,6 +298,8 @@ extension Store {
             let id = String(e.subject.dropFirst("staff:".count))
             let state = PinRules.apply(try pinState(db, id), p, at: e.at)
             try db.execute(sql: "INSERT OR REPLACE INTO pins (staff, data) VALUES (?, ?)", arguments: [id, try encodeJSON(state)])
+        case .management(let m):
+            try RecordRows.project(db, e, m)
         case .surveyRecorded(let v):
             try db.execute(
                 sql: "INSERT OR REPLACE INTO surveys (id, site, at, score, data) VALUES (?, ?, ?, ?, ?)",

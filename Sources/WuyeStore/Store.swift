@@ -311,6 +311,15 @@ public final class Store: Sendable {
     /// Appends one event and returns it with its sequence number.
     @discardableResult
     static func append(_ db: Database, _ e: Event) throws -> Event {
+        // A closed month takes nothing more: no back-dated step, tick, scan or import.
+        if let latest = try latestClosing(db), e.at < latest.until, let c = try closing(db, of: e.at) {
+            if case .management(.periodClosed) = e.body {
+            } else {
+                throw WuyeError.refused(
+                    "\(c.month) is closed for reporting (closed \(ISOFormat.utc(c.at)) by \(c.by)); nothing can be back-dated or imported into it"
+                )
+            }
+        }
         let (previous, seq) = try HashChain.tail(db)
         let fields = HashChain.Fields(
             seq: seq, at: e.at.seconds, recorded: e.recorded.seconds, actor: e.actor, type: e.body.typeName, subject: e.subject,

@@ -49,6 +49,8 @@ public struct Board: Sendable {
     public var wantImpacts = false
     /// Training sessions, for the training forms and the retraining list.
     public var trainings: [TrainingSession] = []
+    /// Open corrective actions (their clocks are on the breach board).
+    public var actions: [CorrectiveAction] = []
     /// Yesterday's patrol rounds with their scans: a night shift's missed checkpoints
     /// reach back across midnight.
     public var earlierRounds: [DutyRow] = []
@@ -98,6 +100,7 @@ public struct Board: Sendable {
         if let actor { b.actor = try store.staff(actor) }
         b.staff = try store.staffList()
         b.trainings = try store.trainings()
+        b.actions = try store.actions(site: nil).filter(\.isOpen)
         for it in try store.items(kind: nil, filter: .open) { b.items[it.id] = it }
         b.reindex(now: now)
         try b.loadDuties(store: store, now: now)
@@ -164,12 +167,14 @@ public struct Board: Sendable {
         var duties = false
         var everything = false
         var trainingsChanged = false
+        var actionsChanged = false
         for e in events {
             switch e.body {
             case .item: itemIDs.insert(e.subject)
             case .checklistTicked, .checklistUnticked, .patrolScanned: duties = true
             case .siteDefined, .standardsLoaded, .staffSaved: everything = true
             case .training: trainingsChanged = true
+            case .management: actionsChanged = true
             case .surveyRecorded, .demoMarked, .pin: break
             }
         }
@@ -186,6 +191,7 @@ public struct Board: Sendable {
         if !itemIDs.isEmpty { reindex(now: now) }
         if duties { try loadDuties(store: store, now: now) }
         if trainingsChanged { trainings = try store.trainings() }
+        if actionsChanged { actions = try store.actions(site: nil).filter(\.isOpen) }
         figuresStale = true
         return true
     }

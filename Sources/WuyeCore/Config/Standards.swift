@@ -10,6 +10,42 @@ public struct Standards: Codable, Sendable, Equatable {
     public var callbackRatingScores: [Double] = [20, 40, 60, 80, 100]
     /// Lowest assessment score (of 100) that passes a training.
     public var trainingPassMark: Double = 60
+    /// The training calendar (plan 3.3.2): a short training every month, a concentrated one
+    /// every quarter; a month or quarter without it held counts as missed.
+    public var trainingMonthly = true
+    public var trainingQuarterly = true
+    /// The monthly appraisal's score for the bonus sheet: each indicator's weight.
+    public var appraisalWeights = AppraisalWeights()
+
+    public init() {}
+
+    enum CodingKeys: String, CodingKey {
+        case name, clocks, duties, targets, callbackRatingScores, trainingPassMark, trainingMonthly, trainingQuarterly
+        case appraisalWeights
+    }
+
+    /// Standards recorded by an older journal lack what was added since: the plan's
+    /// default stands in.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        let d = Standards()
+        name = try c.decodeIfPresent(String.self, forKey: .name) ?? d.name
+        clocks = try c.decodeIfPresent(ClockLimits.self, forKey: .clocks) ?? d.clocks
+        duties = try c.decodeIfPresent(DutyStandards.self, forKey: .duties) ?? d.duties
+        targets = try c.decodeIfPresent(Targets.self, forKey: .targets) ?? d.targets
+        callbackRatingScores = try c.decodeIfPresent([Double].self, forKey: .callbackRatingScores) ?? d.callbackRatingScores
+        trainingPassMark = try c.decodeIfPresent(Double.self, forKey: .trainingPassMark) ?? d.trainingPassMark
+        trainingMonthly = try c.decodeIfPresent(Bool.self, forKey: .trainingMonthly) ?? d.trainingMonthly
+        trainingQuarterly = try c.decodeIfPresent(Bool.self, forKey: .trainingQuarterly) ?? d.trainingQuarterly
+        appraisalWeights = try c.decodeIfPresent(AppraisalWeights.self, forKey: .appraisalWeights) ?? d.appraisalWeights
+    }
+}
+
+/// How much each indicator counts in a staff member's appraisal score (plan 3.4.2).
+public struct AppraisalWeights: Codable, Sendable, Equatable {
+    public var satisfaction = 0.4
+    public var complaintTimeliness = 0.4
+    public var trainingPassRate = 0.2
 
     public init() {}
 }

@@ -50,6 +50,11 @@ extension Standards {
             e("targets.callback_timeliness", Self.number(t.callbackTimeliness)),
             e("satisfaction.callback_rating_scores", "[" + callbackRatingScores.map(Self.number).joined(separator: ", ") + "]"),
             e("training.pass_mark", Self.number(trainingPassMark)),
+            e("training.monthly", String(trainingMonthly)),
+            e("training.quarterly", String(trainingQuarterly)),
+            e("appraisal.weights.satisfaction", Self.number(appraisalWeights.satisfaction)),
+            e("appraisal.weights.complaint_timeliness", Self.number(appraisalWeights.complaintTimeliness)),
+            e("appraisal.weights.training_pass_rate", Self.number(appraisalWeights.trainingPassRate)),
         ]
     }
 

@@ -117,6 +117,21 @@ extension Standards {
             }
             if var t = try r.table("training") {
                 if let v = try t.double("pass_mark", range: 0...100) { s.trainingPassMark = v }
+                if let v = try t.bool("monthly") { s.trainingMonthly = v }
+                if let v = try t.bool("quarterly") { s.trainingQuarterly = v }
+                try t.rejectUnknown()
+            }
+            if var t = try r.table("appraisal") {
+                if var w = try t.table("weights") {
+                    if let v = try w.double("satisfaction", range: 0...100) { s.appraisalWeights.satisfaction = v }
+                    if let v = try w.double("complaint_timeliness", range: 0...100) { s.appraisalWeights.complaintTimeliness = v }
+                    if let v = try w.double("training_pass_rate", range: 0...100) { s.appraisalWeights.trainingPassRate = v }
+                    try w.rejectUnknown()
+                    let aw = s.appraisalWeights
+                    if aw.satisfaction + aw.complaintTimeliness + aw.trainingPassRate <= 0 {
+                        throw WuyeError.badInput("appraisal.weights must not all be 0")
+                    }
+                }
                 try t.rejectUnknown()
             }
             try r.rejectUnknown()
@@ -212,5 +227,12 @@ extension Standards {
 
         [training]
         pass_mark = 60                 # lowest assessment score that passes
+        monthly = true                 # a short training is due every month (plan 3.3.2)
+        quarterly = true               # and a concentrated one every quarter
+
+        [appraisal.weights]            # the monthly appraisal's score, for the bonus sheet (plan 3.4.2)
+        satisfaction = 0.4
+        complaint_timeliness = 0.4
+        training_pass_rate = 0.2
         """#
 }

@@ -39,6 +39,8 @@ public enum EventBody: Codable, Sendable, Equatable {
     case patrolScanned(Scan)
     case training(TrainingEvent)
     case surveyRecorded(Survey)
+    /// Meetings, corrective actions, evaluations, repair costs, closed months.
+    case management(ManagementEvent)
     /// A PIN set or cleared, or a sign-in with it (subject `staff:ID`).
     case pin(PinEvent)
 
@@ -60,6 +62,7 @@ public enum EventBody: Codable, Sendable, Equatable {
             case .scored: "training.scored"
             }
         case .surveyRecorded: "survey.recorded"
+        case .management(let m): m.name
         case .pin(let p):
             switch p {
             case .set: "staff.pin_set"

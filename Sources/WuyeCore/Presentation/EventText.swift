@@ -50,6 +50,19 @@ public enum EventText {
             case .attended(let staff): return "attended: \(staff.joined(separator: ", "))"
             case .scored(let staff, let score): return "\(staff) scored \(Int(score))"
             }
+        case .management(let m):
+            switch m {
+            case .meetingHeld(let v):
+                return
+                    "owners' meeting at \(v.site): \(v.attendees.joined(separator: ", ")); \(v.opinions.count) opinion\(v.opinions.count == 1 ? "" : "s")"
+            case .actionRaised(let a): return "corrective action for \(a.owner): \(a.title)"
+            case .actionDone(let n): return "corrective action done" + (n.map { ": \($0)" } ?? "")
+            case .actionVerified(let n): return "corrective action verified" + (n.map { ": \($0)" } ?? "")
+            case .evaluationRecorded(let v):
+                return "\(v.quarter) evaluation of \(v.site): \(v.findings.count) finding\(v.findings.count == 1 ? "" : "s")"
+            case .repairCosted(let c): return "cost of \(c.item): materials \(c.materials), labour \(c.labour)"
+            case .periodClosed(let p): return "\(p.month) closed for reporting"
+            }
         case .surveyRecorded(let v): return "survey at \(v.site)\(v.household.map { " (\($0))" } ?? ""): \(Int(v.score))/100"
         case .pin(let p):
             switch p {

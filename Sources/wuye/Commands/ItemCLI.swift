@@ -19,7 +19,7 @@ enum ItemCLI {
     /// Runs a step on an existing item and reports what it did.
     static func act(
         _ kind: ItemKind, _ id: String, g: GlobalOptions, at: String?, json: Bool, said: ((Item) -> String)? = nil,
-        _ make: (Item, Store) throws(WuyeError) -> [ItemCommand]
+        cost: (materials: Double, labour: Double)? = nil, _ make: (Item, Store) throws(WuyeError) -> [ItemCommand]
     ) throws(WuyeError) {
         let env = try Env(g)
         let actor = try env.requireActor()
@@ -31,7 +31,7 @@ enum ItemCLI {
         let site = try store.site(before.site)
         let when = try env.at(at, site: site)
         let commands = try make(before, store)
-        let after = try store.perform(commands, on: id, actor: actor, at: when, now: env.now)
+        let after = try store.perform(commands, on: id, actor: actor, at: when, now: env.now, cost: cost)
         if json {
             var w = JSONWriter()
             ItemJSON.write(after, zone: site.zone, now: env.now, into: &w)

@@ -86,17 +86,32 @@ struct RespondStep<K: ItemKindTag>: NoteStep {
     func command(note: String?) -> ItemCommand { .respond(note: note) }
 }
 
-struct ResolveStep<K: ItemKindTag>: NoteStep {
+struct ResolveStep<K: ItemKindTag>: ParsableCommand {
     static var configuration: CommandConfiguration {
         CommandConfiguration(
             commandName: "resolve",
             abstract: K.kind == .complaint
-                ? "Feed the result back to the owner (starts the callback clock)." : "Record the repair as resolved.")
+                ? "Feed the result back to the owner (starts the callback clock)." : "Record the repair as resolved.",
+            discussion: K.kind == .repair ? "--cost MATERIALS[,LABOUR] records what it cost (plan 4.2), e.g. --cost 120,80." : "")
     }
     @OptionGroup var g: GlobalOptions
     @OptionGroup var step: StepOptions
     @OptionGroup var n: NoteOption
-    func command(note: String?) -> ItemCommand { .resolve(note: note) }
+    @Option(help: ArgumentHelp("A repair's cost: materials, then labour (e.g. 120,80 or 120).", valueName: "MATERIALS[,LABOUR]"))
+    var cost: String?
+
+    func run() throws {
+        var amount: (materials: Double, labour: Double)?
+        if let cost {
+            if K.kind != .repair { throw WuyeError.badInput("--cost is for repairs; a \(K.kind.rawValue) has no cost") }
+            let parts = cost.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+            guard (1...2).contains(parts.count), let m = Double(parts[0]), parts.count == 1 || Double(parts[1]) != nil else {
+                throw WuyeError.badInput("--cost takes MATERIALS[,LABOUR] as numbers, such as 120,80; got '\(cost)'")
+            }
+            amount = (m, parts.count == 2 ? Double(parts[1])! : 0)
+        }
+        try ItemCLI.act(K.kind, step.id, g: g, at: step.at, json: step.json, cost: amount) { _, _ in [.resolve(note: n.note)] }
+    }
 }
 
 struct CloseStep<K: ItemKindTag>: NoteStep {
