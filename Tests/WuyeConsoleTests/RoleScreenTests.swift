@@ -175,6 +175,33 @@ struct RoleScreenTests {
         #expect(a.ui.form?.title == "R-6 · assign")
     }
 
+    @Test func openCorrectiveActionsAndTrainingsNotHeldAreOnTheBoard() throws {
+        let (a, _, home) = try app("sup-huang")
+        defer { try? FileManager.default.removeItem(atPath: home) }
+        let due = now + 3600
+        // Raised at another terminal (a connection of its own).
+        let other = try Store.open(home: home)
+        _ = try other.raiseAction(
+            site: "jinxiu", title: "地库排水整改", owner: "tech-zhang", due: due, source: .inspection, sourceRef: nil, actor: "sup-huang",
+            now: now)
+        _ = a.second(now: now + 1)
+        _ = a.received(now: now + 1)
+        a.refreshFigures(now: now + 1)
+        // Without a worker the console catches up on its own thread, within the second.
+        #expect(a.board.actions.map(\.title) == ["地库排水整改"])
+        var text = screen(a, 100, 30, at: now + 1).lines.joined(separator: "\n")
+        #expect(text.contains("● action A-1 00:59:59 tech-zhang 地库排水整改"))
+        // Past its due date it shows breached.
+        text = screen(a, 100, 30, at: due + 60).lines.joined(separator: "\n")
+        #expect(text.contains("✗ action A-1 -00:01:00 tech-zhang"))
+        // A month whose training was not held shows as missed.
+        var board = a.board
+        board.trainings = []
+        a.board = board
+        text = screen(a, 100, 30, at: now + 1).lines.joined(separator: "\n")
+        #expect(text.contains("✗ training 2026-10 monthly (short): not held"))
+    }
+
     @Test func aDeskClerkCannotAnswerABreach() throws {
         let (a, _, home) = try app("desk-li")
         defer { try? FileManager.default.removeItem(atPath: home) }

@@ -23,19 +23,60 @@ extension ConsoleView {
         }
     }
 
+    /// Lines of the right-hand pane: open corrective actions by due date, trainings of this
+    /// month and the last not held, then today's late and missed rounds and missed duties.
+    func alsoDue() -> [(text: String, style: String)] {
+        var out: [(String, String)] = []
+        for a in board.actions.filter({ ui.site == nil || $0.site == ui.site }).sorted(by: { $0.due < $1.due }) {
+            let st = a.state(at: now)
+            out.append(
+                (
+                    "\(Countdown.symbol(st)) \(strings["breaches.action"]) \(a.id) \(Countdown.format(a.due - now)) \(a.owner) \(a.title)",
+                    st == .breached ? "clock.breached" : st == .dueSoon ? "clock.due_soon" : "text"
+                ))
+        }
+        let zone = ui.site.map(board.zone) ?? board.sites.first?.zone ?? .utc
+        let today = zone.date(of: now)
+        let lastMonth = Period.month(today.year, today.month).lastMonths(2)[0]
+        let months = Period.days(lastMonth.first, Period.month(today.year, today.month).end)
+        for d in TrainingCalendar.due(board.trainings, site: ui.site, period: months, standards: board.standards, today: today)
+        where d.state != .held {
+            out.append(
+                (
+                    "\(d.state == .missed ? "✗" : "○") \(strings["breaches.training"]) \(d.period) \(strings["training.\(d.kind.rawValue)"]): "
+                        + strings[d.state == .missed ? "breaches.training_missed" : "breaches.training_due"],
+                    d.state == .missed ? "duty.missed" : "duty.due"
+                ))
+        }
+        for d in ConsoleView.todaysMisses(board, ui, now: now) {
+            let zone = board.zone(d.site)
+            let window = "\(ISOFormat.clock(d.windowStart, in: zone))-\(ISOFormat.clock(d.windowEnd, in: zone))"
+            if let round = d.round {
+                let st = round.state(at: now, scans: d.scans)
+                let (sym, style) = roundSymbol(st)
+                let state = "\(Set(d.scans.map(\.code)).count)/\(round.route.checkpoints.count) \(strings["state.\(st.rawValue)"])"
+                out.append(("\(sym) \(strings["kind.\(d.kind.rawValue)"]) \(d.place) \(window) \(state)", style))
+            } else {
+                let (sym, style) = dutySymbol(.missed)
+                out.append(("\(sym) \(strings["kind.\(d.kind.rawValue)"]) \(d.place) \(window) \(strings["state.missed"])", style))
+            }
+        }
+        return out
+    }
+
     func breachBoard(_ g: inout CellGrid, _ r: Rect) {
         let rows = ConsoleView.breachRows(board, ui, now: now)
         let breached = rows.filter { $0.state == .breached }.count
         let impacts = board.impacts.values.filter { $0.breaches > 0 && (ui.site == nil || $0.site == ui.site) }
             .sorted { ($0.site, $0.figure) < ($1.site, $1.figure) }
         // The panes below take what they need (up to a third of the rows); the list the rest.
-        let misses = ConsoleView.todaysMisses(board, ui, now: now)
+        let also = alsoDue()
         let holders = Breaches.holdings(board.items.values.filter { ui.site == nil || $0.site == ui.site })
         let cell = 16
         let leftW = r.width / 2
         let perLine = max(1, (leftW - 1) / cell)
         let leftNeed = (holders.count + perLine - 1) / perLine + 1
-        let lowerH = max(3, min(1 + max(leftNeed, misses.count, 1), max(4, r.height / 3)))
+        let lowerH = max(3, min(1 + max(leftNeed, also.count, 1), max(4, r.height / 3)))
         let impactH = impacts.isEmpty ? 0 : min(impacts.count + 1, max(2, r.height / 4))
         let listH = max(3, r.height - lowerH - impactH)
         let list = Rect(x: r.x, y: r.y, width: r.width, height: listH)
@@ -106,7 +147,7 @@ extension ConsoleView {
         g.put(" \(strings["breaches.holders"]) ", x: r.x + 1, y: y, maxWidth: leftW - 2, style: theme["title"])
         g.put(String(repeating: "─", count: r.width - leftW - 1), x: r.x + leftW + 1, y: y, style: theme["border"])
         g.put(
-            " \(strings["breaches.today"]) (\(misses.count)) ", x: r.x + leftW + 2, y: y, maxWidth: r.width - leftW - 3,
+            " \(strings["breaches.today"]) (\(also.count)) ", x: r.x + leftW + 2, y: y, maxWidth: r.width - leftW - 3,
             style: theme["title"])
         for yy in (y + 1)..<(lower.y + lower.height) { g.put("│", x: r.x + leftW, y: yy, style: theme["border"]) }
         // Left: holders in a few columns, then the retraining list.
@@ -134,28 +175,14 @@ extension ConsoleView {
                 "\(strings["breaches.retrain"]): \(text)", x: r.x + 1, y: ly, maxWidth: leftW - 2,
                 style: theme[retrain.isEmpty ? "muted" : "duty.missed"])
         }
-        // Right: today's late and missed rounds, missed duties.
+        // Right: corrective actions, trainings not held, today's misses.
         var ry = y + 1
-        if misses.isEmpty {
+        if also.isEmpty {
             g.put(strings["breaches.today_none"], x: r.x + leftW + 2, y: ry, style: theme["muted"])
         }
-        for d in misses {
+        for line in also {
             guard ry < lower.y + lower.height else { break }
-            let zone = board.zone(d.site)
-            let window = "\(ISOFormat.clock(d.windowStart, in: zone))-\(ISOFormat.clock(d.windowEnd, in: zone))"
-            let sym: (String, String)
-            let state: String
-            if let round = d.round {
-                let st = round.state(at: now, scans: d.scans)
-                sym = roundSymbol(st)
-                state = "\(Set(d.scans.map(\.code)).count)/\(round.route.checkpoints.count) \(strings["state.\(st.rawValue)"])"
-            } else {
-                sym = dutySymbol(.missed)
-                state = strings["state.missed"]
-            }
-            g.put(
-                "\(sym.0) \(strings["kind.\(d.kind.rawValue)"]) \(d.place) \(window) \(state)", x: r.x + leftW + 2, y: ry,
-                maxWidth: r.width - leftW - 3, style: theme[sym.1])
+            g.put(line.text, x: r.x + leftW + 2, y: ry, maxWidth: r.width - leftW - 3, style: theme[line.style])
             ry += 1
         }
     }

@@ -1,6 +1,7 @@
 /// The plan's training calendar (3.3.2): a short training every month and a concentrated
-/// one every quarter. A month (or quarter) is held when a session of its kind, dated in it,
-/// had attendance; missed when it ended without one; pending while it runs.
+/// one every quarter. A month (or quarter) is held when a session of its kind (for a month,
+/// a concentrated one too), dated in it, had attendance; missed when it ended without one;
+/// pending while it runs.
 public enum TrainingCalendar {
     public enum State: String, Sendable { case held, missed, pending }
 
@@ -22,8 +23,9 @@ public enum TrainingCalendar {
         func check(_ kind: TrainingSession.Kind, _ p: Period) {
             // Before the site's record begins nothing was due.
             if let first, p.end <= first { return }
+            // A month's concentrated training is that month's training too.
             let held = sessions.first { s in
-                s.kind == kind && s.date >= p.first && s.date < p.end && s.date <= today && !s.attendees.isEmpty
+                (s.kind == kind || s.kind == .quarterly) && s.date >= p.first && s.date < p.end && s.date <= today && !s.attendees.isEmpty
                     && (site == nil || s.site == nil || s.site == site)
             }
             let state: State = held != nil ? .held : (p.end <= today ? .missed : .pending)
