@@ -104,6 +104,26 @@ extension Store {
     }
 
     /// Complaints (not void) received over a range, and how many were imported.
+    /// The clocks of a site whose deadline fell in [from, to) and that were missed, or are
+    /// running past their deadline at `now` (breached): a report's breaches of the period.
+    public func missedClocks(site: String, from: Instant, to: Instant, now: Instant) throws(WuyeError) -> [(
+        item: String, kind: ClockKind, deadline: Instant, stoppedAt: Instant?
+    )] {
+        try read { db in
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT item_id, kind, deadline, stopped_at FROM clocks
+                    WHERE site = ? AND deadline >= ? AND deadline < ? AND void = 0
+                      AND (outcome = 'missed' OR (outcome IS NULL AND paused = 0 AND deadline < ?))
+                    ORDER BY deadline, item_id
+                    """, arguments: [site, from.seconds, to.seconds, now.seconds]
+            ).map { row in
+                (row[0], ClockKind(rawValue: row[1]) ?? .response, Instant(seconds: row[2]), (row[3] as Int64?).map { Instant(seconds: $0) })
+            }
+        }
+    }
+
     /// The first local day anything of a site counts in a figure (an imported history can
     /// reach back before the site's duties were kept): where its figures begin.
     public func firstTalliedDay(site: String) throws(WuyeError) -> CivilDate? {
