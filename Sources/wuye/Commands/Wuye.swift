@@ -14,7 +14,7 @@ struct Wuye: ParsableCommand {
             SurveyCommand.self, KPICommand.self, AppraisalCommand.self, ImportCommand.self, StandardsCommand.self, LogCommand.self,
             CheckCommand.self,
             BackupCommand.self, RestoreCommand.self, ItemGroupCommand.self, BreachCommand.self, HandoverCommand.self,
-            MeetingCommand.self, ActionCommand.self, EvaluationCommand.self, PeriodCommand.self, ReportCommand.self,
+            MeetingCommand.self, ActionCommand.self, EvaluationCommand.self, PeriodCommand.self, ReportCommand.self, ExportCommand.self,
         ],
         defaultSubcommand: ConsoleCommand.self)
 }
