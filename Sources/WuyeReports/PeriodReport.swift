@@ -94,7 +94,8 @@ public struct PeriodReport: Sendable {
         }
         if sites.count > 1 {
             let setting = try Figures.Setting(store: store, site: nil)
-            var company = Scope(site: nil, figures: try Figures.compute(store: store, site: nil, period: period, now: now, setting: setting))
+            var company = Scope(
+                site: nil, figures: try Figures.compute(store: store, site: nil, period: period, now: now, setting: setting))
             company.trend = try trendPeriods.map { p throws(WuyeError) in
                 try Figures.compute(store: store, site: nil, period: p, now: now, setting: setting)
             }

@@ -14,7 +14,8 @@ public enum ReportHTML {
             body += "<p class=\"sub\">Not closed for reporting: back-dated steps can still change it.</p>\n"
         }
         for c in r.closings {
-            body += "<p class=\"sub\">\(esc(c.month)) closed for reporting on \(esc(ISOFormat.string(c.at, in: r.zone))) by \(esc(c.by)).</p>\n"
+            body +=
+                "<p class=\"sub\">\(esc(c.month)) closed for reporting on \(esc(ISOFormat.string(c.at, in: r.zone))) by \(esc(c.by)).</p>\n"
         }
         body += "</header>\n"
         for s in r.scopes {
@@ -28,7 +29,8 @@ public enum ReportHTML {
                 body += "<figure>\(trendChart(s.trend))<figcaption>By \(r.kind == .yearly ? "quarter" : "month")</figcaption></figure>\n"
             }
             if r.kind != .monthly {
-                body += "<p>Owners' surveys: \(s.surveys.count)\(s.surveys.mean.map { ", mean score \(Int($0.rounded()))/100" } ?? "").</p>\n"
+                body +=
+                    "<p>Owners' surveys: \(s.surveys.count)\(s.surveys.mean.map { ", mean score \(Int($0.rounded()))/100" } ?? "").</p>\n"
             }
             if r.kind == .yearly {
                 let total = s.costs.reduce(0.0) { $0 + $1.total }
@@ -48,7 +50,9 @@ public enum ReportHTML {
         }
         body += "<section><h2>Appraisal 绩效考核</h2>\n" + appraisalTable(r.appraisal)
         body += "<h3>Training calendar 培训计划</h3>\n"
-        body += table(["due in", "kind", "state", "session"], r.trainings.map { [$0.period.description, $0.kind.rawValue, $0.state.rawValue, $0.session ?? ""] })
+        body += table(
+            ["due in", "kind", "state", "session"],
+            r.trainings.map { [$0.period.description, $0.kind.rawValue, $0.state.rawValue, $0.session ?? ""] })
         body += "</section>\n"
         if r.kind != .monthly {
             body += "<section><h2>Owners, evaluation and corrective actions 业主意见、评估与整改</h2>\n"
@@ -56,7 +60,10 @@ public enum ReportHTML {
             body += table(
                 ["meeting", "site", "held", "attendees", "opinions", "actions"],
                 r.meetings.map {
-                    [$0.id, $0.site, ISOFormat.short($0.at, in: r.zone), $0.attendees.joined(separator: ", "), $0.opinions.joined(separator: "；"), $0.actions.joined(separator: " ")]
+                    [
+                        $0.id, $0.site, ISOFormat.short($0.at, in: r.zone), $0.attendees.joined(separator: ", "),
+                        $0.opinions.joined(separator: "；"), $0.actions.joined(separator: " "),
+                    ]
                 })
             body += "<h3>Quarterly evaluation 服务质量评估</h3>\n"
             body += table(
@@ -77,7 +84,12 @@ public enum ReportHTML {
             body += "<section><h2>Repair costs 维修成本</h2>\n"
             body += table(
                 ["site", "category", "repairs", "materials", "labour", "total"],
-                r.costTable().map { [$0.site, $0.category, String($0.count), ReportText.money($0.materials), ReportText.money($0.labour), ReportText.money($0.materials + $0.labour)] })
+                r.costTable().map {
+                    [
+                        $0.site, $0.category, String($0.count), ReportText.money($0.materials), ReportText.money($0.labour),
+                        ReportText.money($0.materials + $0.labour),
+                    ]
+                })
             body += "</section>\n"
         }
         body += "<footer class=\"sign\"><span>Prepared by 编制: ________________</span><span>Approved by 审核: ________________</span>"
@@ -93,12 +105,15 @@ public enum ReportHTML {
     }
 
     static func figureTable(_ set: FigureSet) -> String {
-        var s = "<table><thead><tr><th>figure</th><th>指标</th><th>value</th><th>target</th><th>result</th><th>counts</th></tr></thead><tbody>\n"
+        var s =
+            "<table><thead><tr><th>figure</th><th>指标</th><th>value</th><th>target</th><th>result</th><th>counts</th></tr></thead><tbody>\n"
         for f in set.figures {
             let l = FigureReport.labels[f.name]
             s += "<tr><td>\(esc(l?.en.trimmingSpaces ?? f.name))</td><td>\(esc(l?.zh.trimmingSpaces ?? ""))</td>"
-            s += "<td class=\"num\">\(FigureReport.percent(f.value))</td><td class=\"num\">\(f.ceiling ? "≤" : "≥") \(FigureReport.percent(f.target))</td>"
-            s += "<td class=\"\(HTMLReport.rowClass(f))\">\(HTMLReport.mark(f.met)) \(f.met == true ? "met 达标" : f.met == false ? "not met 未达标" : "no data")</td>"
+            s +=
+                "<td class=\"num\">\(FigureReport.percent(f.value))</td><td class=\"num\">\(f.ceiling ? "≤" : "≥") \(FigureReport.percent(f.target))</td>"
+            s +=
+                "<td class=\"\(HTMLReport.rowClass(f))\">\(HTMLReport.mark(f.met)) \(f.met == true ? "met 达标" : f.met == false ? "not met 未达标" : "no data")</td>"
             s += "<td class=\"counts\">\(esc(FigureReport.counts(f).joined(separator: ", ")))</td></tr>\n"
         }
         return s + "</tbody></table>\n"
@@ -110,7 +125,9 @@ public enum ReportHTML {
     ]
 
     static func trendTable(_ sets: [FigureSet]) -> String {
-        var s = "<table><thead><tr><th>figure</th>" + sets.map { "<th class=\"num\">\(esc($0.period.description))</th>" }.joined() + "</tr></thead><tbody>\n"
+        var s =
+            "<table><thead><tr><th>figure</th>" + sets.map { "<th class=\"num\">\(esc($0.period.description))</th>" }.joined()
+            + "</tr></thead><tbody>\n"
         for n in trendNames + ["complaint_rate"] {
             s += "<tr><td>\(esc(FigureReport.labels[n]?.en.trimmingSpaces ?? n))</td>"
             for set in sets {
@@ -125,19 +142,23 @@ public enum ReportHTML {
     /// A bar per achievement figure (0–100 %), coloured by whether it met its target, with
     /// the target as a dashed tick.
     static func chart(_ set: FigureSet) -> String {
-        let list = set.figures.filter { !$0.ceiling && $0.name != "satisfaction" && !$0.name.hasPrefix("checklist_") || $0.name == "checklist_completion" }
+        let list = set.figures.filter {
+            !$0.ceiling && $0.name != "satisfaction" && !$0.name.hasPrefix("checklist_") || $0.name == "checklist_completion"
+        }
         let rowH = 16
         let labelW = 190
         let barW = 300
         let h = list.count * rowH + 4
-        var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" width=\"\(labelW + barW + 60)\" height=\"\(h)\" viewBox=\"0 0 \(labelW + barW + 60) \(h)\" role=\"img\">"
+        var svg =
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" width=\"\(labelW + barW + 60)\" height=\"\(h)\" viewBox=\"0 0 \(labelW + barW + 60) \(h)\" role=\"img\">"
         for (i, f) in list.enumerated() {
             let y = i * rowH + 2
             svg += "<text x=\"0\" y=\"\(y + 11)\">\(esc(FigureReport.labels[f.name]?.en.trimmingSpaces ?? f.name))</text>"
             svg += "<rect x=\"\(labelW)\" y=\"\(y + 2)\" width=\"\(barW)\" height=\"10\" class=\"track\"/>"
             if let v = f.value {
                 let w = Int((min(1, max(0, v)) * Double(barW)).rounded())
-                svg += "<rect x=\"\(labelW)\" y=\"\(y + 2)\" width=\"\(w)\" height=\"10\" class=\"\(f.met == true ? "bm" : "bx")\"><title>\(FigureReport.percent(v))</title></rect>"
+                svg +=
+                    "<rect x=\"\(labelW)\" y=\"\(y + 2)\" width=\"\(w)\" height=\"10\" class=\"\(f.met == true ? "bm" : "bx")\"><title>\(FigureReport.percent(v))</title></rect>"
                 svg += "<text x=\"\(labelW + barW + 6)\" y=\"\(y + 11)\">\(FigureReport.percent(v))</text>"
             }
             let tx = labelW + Int((min(1, f.target) * Double(barW)).rounded())
@@ -152,7 +173,8 @@ public enum ReportHTML {
         let h = 160
         let step = sets.count > 1 ? Double(w - 40) / Double(sets.count - 1) : 0
         func y(_ v: Double) -> Int { h - 20 - Int((min(1, max(0, v)) * Double(h - 30)).rounded()) }
-        var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" width=\"\(w + 200)\" height=\"\(h)\" viewBox=\"0 0 \(w + 200) \(h)\" role=\"img\">"
+        var svg =
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" width=\"\(w + 200)\" height=\"\(h)\" viewBox=\"0 0 \(w + 200) \(h)\" role=\"img\">"
         svg += "<line x1=\"20\" x2=\"\(w - 20)\" y1=\"\(y(0))\" y2=\"\(y(0))\" class=\"axis\"/>"
         for (i, s) in sets.enumerated() {
             svg += "<text x=\"\(20 + Int(Double(i) * step))\" y=\"\(h - 4)\" text-anchor=\"middle\">\(esc(s.period.description))</text>"
@@ -168,10 +190,12 @@ public enum ReportHTML {
 
     static func appraisalTable(_ list: [StaffAppraisal]) -> String {
         guard !list.isEmpty else { return "<p class=\"sub\">none</p>\n" }
-        var s = "<table><thead><tr><th>staff</th><th>name</th><th>role</th><th>site</th><th>satisfaction</th><th>timeliness</th><th>training</th>"
+        var s =
+            "<table><thead><tr><th>staff</th><th>name</th><th>role</th><th>site</th><th>satisfaction</th><th>timeliness</th><th>training</th>"
         s += "<th>score</th><th>result</th></tr></thead><tbody>\n"
         for a in list {
-            s += "<tr><td>\(esc(a.staff.id))</td><td>\(esc(a.staff.name))</td><td>\(esc(a.staff.role.label))</td><td>\(esc(a.staff.site ?? "all"))</td>"
+            s +=
+                "<tr><td>\(esc(a.staff.id))</td><td>\(esc(a.staff.name))</td><td>\(esc(a.staff.role.label))</td><td>\(esc(a.staff.site ?? "all"))</td>"
             for f in a.figures {
                 // Each figure says its own outcome: a met one stays met on a row that failed.
                 let cls = a.applies(f) ? HTMLReport.rowClass(f) : "none"

@@ -71,7 +71,9 @@ public enum ReportText {
         out += heading("Appraisal 绩效考核 (\(r.appraisal.count))", "-")
         for a in r.appraisal {
             let result = a.met == true ? "✓ met" : a.met == false ? "✗ not met: " + a.failed.map(\.name).joined(separator: ", ") : "no data"
-            add("  \(a.staff.id)  \(a.staff.name)  \(a.staff.role.label)  \(a.staff.site ?? "all")  score \(a.score.map { String(Int($0.rounded())) } ?? "–")  \(result)", indent: 6)
+            add(
+                "  \(a.staff.id)  \(a.staff.name)  \(a.staff.role.label)  \(a.staff.site ?? "all")  score \(a.score.map { String(Int($0.rounded())) } ?? "–")  \(result)",
+                indent: 6)
             let cells = a.figures.map { f in
                 "\(FigureReport.labels[f.name]?.en ?? f.name) \(AppraisalReport.cell(f, basis: a.satisfactionBasis, counts: a.applies(f)))"
             }
@@ -109,12 +111,13 @@ public enum ReportText {
             if table.isEmpty { out.append("  none recorded (wuye repair resolve ID --cost MATERIALS,LABOUR)") }
             for c in table {
                 add(
-                    "  " + DisplayWidth.fit(c.site, to: 10) + DisplayWidth.fit(c.category, to: 14) + DisplayWidth.fitRight(String(c.count), to: 4)
+                    "  " + DisplayWidth.fit(c.site, to: 10) + DisplayWidth.fit(c.category, to: 14)
+                        + DisplayWidth.fitRight(String(c.count), to: 4)
                         + "  materials " + money(c.materials) + "  labour " + money(c.labour) + "  total " + money(c.materials + c.labour),
                     indent: 6)
             }
         }
-        out += ["", "Prepared by 编制: ____________    Approved by 审核: ____________    Date 日期: __________"]
+        out += ["", "Prepared 编制: ____________   Approved 审核: ____________   Date 日期: ________"]
         return out
     }
 
@@ -131,11 +134,14 @@ public enum ReportText {
             "satisfaction", "complaint_timeliness", "response_achievement", "repair_achievement", "callback_rate", "checklist_completion",
             "patrol_completion", "complaint_rate",
         ]
-        var out = ["", "  Trend 趋势" + DisplayWidth.fit("", to: 24) + sets.map { DisplayWidth.fitRight($0.period.description, to: 9) }.joined()]
+        var out = [
+            "", "  Trend 趋势" + DisplayWidth.fit("", to: 24) + sets.map { DisplayWidth.fitRight($0.period.description, to: 9) }.joined(),
+        ]
         for n in names {
             let label = FigureReport.labels[n]?.en ?? n
             out.append(
-                "  " + DisplayWidth.fit(label, to: 32) + sets.map { DisplayWidth.fitRight(FigureReport.percent($0.figure(n)?.value), to: 9) }.joined())
+                "  " + DisplayWidth.fit(label, to: 32)
+                    + sets.map { DisplayWidth.fitRight(FigureReport.percent($0.figure(n)?.value), to: 9) }.joined())
         }
         return out
     }
@@ -143,7 +149,10 @@ public enum ReportText {
     /// The year's service figures beside what repairs cost, quarter by quarter.
     static func costByQuarter(_ scope: PeriodReport.Scope, year: Int, zone: Zone) -> [String] {
         guard !scope.trend.isEmpty else { return [] }
-        var out = ["  Figures against cost 服务与成本" + DisplayWidth.fit("", to: 3) + scope.trend.map { DisplayWidth.fitRight($0.period.description, to: 10) }.joined()]
+        var out = [
+            "  Figures against cost 服务与成本" + DisplayWidth.fit("", to: 3)
+                + scope.trend.map { DisplayWidth.fitRight($0.period.description, to: 10) }.joined()
+        ]
         out.append(
             "  " + DisplayWidth.fit("Repairs in time", to: 32)
                 + scope.trend.map { DisplayWidth.fitRight(FigureReport.percent($0.figure("repair_achievement")?.value), to: 10) }.joined())

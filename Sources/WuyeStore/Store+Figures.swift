@@ -119,7 +119,10 @@ extension Store {
                     ORDER BY deadline, item_id
                     """, arguments: [site, from.seconds, to.seconds, now.seconds]
             ).map { row in
-                (row[0], ClockKind(rawValue: row[1]) ?? .response, Instant(seconds: row[2]), (row[3] as Int64?).map { Instant(seconds: $0) })
+                (
+                    row[0], ClockKind(rawValue: row[1]) ?? .response, Instant(seconds: row[2]),
+                    (row[3] as Int64?).map { Instant(seconds: $0) }
+                )
             }
         }
     }

@@ -162,19 +162,20 @@ public struct JSONWriter: ~Copyable {
         case nil: raw("null")
         }
     }
+    /// A number as the JSON and the CSV of figures write it: figures are fractions, so four
+    /// decimals are plenty and stay readable; whole numbers without a point.
+    public static func decimal(_ d: Double) -> String {
+        let r = (d * 10000).rounded() / 10000
+        return r == r.rounded() && abs(r) < 1e15 ? String(Int64(r)) : String(r)
+    }
+
     public mutating func double(_ d: Double?) {
         value()
         guard let d, d.isFinite else {
             raw("null")
             return
         }
-        // Figures are fractions: four decimals are plenty and stay readable.
-        let r = (d * 10000).rounded() / 10000
-        if r == r.rounded(), abs(r) < 1e15 {
-            putText(String(Int64(r)))
-        } else {
-            putText(String(r))
-        }
+        putText(JSONWriter.decimal(d))
     }
     public mutating func null() {
         value()

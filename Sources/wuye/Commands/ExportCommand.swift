@@ -133,13 +133,17 @@ struct ExportCommand: ParsableCommand {
                 }
             }
         case .actions:
-            header = ["action", "site", "title", "owner", "status", "state", "raised_at", "due", "done_at", "verified_at", "verified_by", "source", "source_id"]
+            header = [
+                "action", "site", "title", "owner", "status", "state", "raised_at", "due", "done_at", "verified_at", "verified_by",
+                "source", "source_id",
+            ]
             for a in try store.actions(site: site) where zones[a.site] != nil && inRange(a.raisedAt, a.site) {
                 if json {
                     ManagementJSON.action(a, zone: zones[a.site] ?? .utc, now: env.now, into: &w)
                 } else {
                     rows.append([
-                        a.id, a.site, a.title, a.owner, a.status.rawValue, a.state(at: env.now).rawValue, iso(a.raisedAt, a.site), iso(a.due, a.site),
+                        a.id, a.site, a.title, a.owner, a.status.rawValue, a.state(at: env.now).rawValue, iso(a.raisedAt, a.site),
+                        iso(a.due, a.site),
                         iso(a.doneAt, a.site), iso(a.verifiedAt, a.site), a.verifiedBy ?? "", a.source.rawValue, a.sourceRef ?? "",
                     ])
                 }

@@ -28,7 +28,8 @@ struct ReportCommand: ParsableCommand {
         try Permissions.requireSupervisor(actor, "produce reports (they carry everyone's appraisal)")
         if let s = o.site { _ = try store.site(s) }
         if o.format == .csv, o.output == nil { throw .badInput("--format csv writes one file per table: give --output FOLDER") }
-        let r = try PeriodReport.compute(store: store, kind: kind, period: period, site: o.site, now: env.now, producedAt: env.now, by: actor.id)
+        let r = try PeriodReport.compute(
+            store: store, kind: kind, period: period, site: o.site, now: env.now, producedAt: env.now, by: actor.id)
         switch o.format {
         case .text:
             let lines = ReportText.render(r)
@@ -55,12 +56,15 @@ struct ReportCommand: ParsableCommand {
             }
             let files = ReportCSV.files(r)
             for f in files { try Output.writeFile((folder as NSString).appendingPathComponent(f.name), Array(f.text.utf8)) }
-            Output.line("saved: \(files.count) tables of the \(kind.rawValue) report \(period) in \(folder): \(files.map(\.name).joined(separator: ", "))")
+            Output.line(
+                "saved: \(files.count) tables of the \(kind.rawValue) report \(period) in \(folder): \(files.map(\.name).joined(separator: ", "))"
+            )
         }
     }
 
     struct Monthly: ParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "monthly", abstract: "A month's report (default: the month just ended).")
+        static let configuration = CommandConfiguration(
+            commandName: "monthly", abstract: "A month's report (default: the month just ended).")
         @OptionGroup var g: GlobalOptions
         @Option(help: ArgumentHelp("The month.", valueName: "YYYY-MM")) var month: String?
         @OptionGroup var o: Options
@@ -68,7 +72,9 @@ struct ReportCommand: ParsableCommand {
         func run() throws {
             let period: Period
             if let month {
-                guard let p = Period.parse(month: month) else { throw WuyeError.badInput("'\(month)' is not a month; write --month 2026-11") }
+                guard let p = Period.parse(month: month) else {
+                    throw WuyeError.badInput("'\(month)' is not a month; write --month 2026-11")
+                }
                 period = p
             } else {
                 let env = try Env(g)
@@ -86,13 +92,16 @@ struct ReportCommand: ParsableCommand {
         @OptionGroup var o: Options
 
         func run() throws {
-            guard let p = Period.parse(quarter: quarter) else { throw WuyeError.badInput("'\(quarter)' is not a quarter; write --quarter 2026Q4") }
+            guard let p = Period.parse(quarter: quarter) else {
+                throw WuyeError.badInput("'\(quarter)' is not a quarter; write --quarter 2026Q4")
+            }
             try ReportCommand.run(.quarterly, p, o, g)
         }
     }
 
     struct Yearly: ParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "yearly", abstract: "A year's report, with its quarters, costs and the complaint rate.")
+        static let configuration = CommandConfiguration(
+            commandName: "yearly", abstract: "A year's report, with its quarters, costs and the complaint rate.")
         @OptionGroup var g: GlobalOptions
         @Option(help: ArgumentHelp("The year.", valueName: "YYYY")) var year: String
         @OptionGroup var o: Options
