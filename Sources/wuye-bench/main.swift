@@ -68,7 +68,7 @@ if args.first == "--help" || args.first == "-h" || args.first == "help" {
         """
         wuye-bench: what Wuye's costs are on this machine, measured (medians), one line per figure.
 
-        USAGE: wuye-bench [store|console|integrity|peers|scale|all]
+        USAGE: wuye-bench [store|console|integrity|peers|scale|reports|all]
                wuye-bench dataset --home DIR --open N --closed M [--months K]
 
           store      one commit; start-up, lists and search on 100 000 closed + 2 000 open
@@ -81,6 +81,8 @@ if args.first == "--help" || args.first == "-h" || args.first == "help" {
           scale      lists at 1 000, 10 000 and 50 000 open (JSON, text, first 50, memory) beside
                      task list; wuye import beside task import; a step after a 50 000-row import;
                      kpi this month and --as-of
+          reports    a company of 20 sites with a year of history (about 200 000 events): the
+                     monthly report as a whole process (text, HTML, CSV), the quarter's, the year's
           dataset    builds a store of that shape for anyone to measure against: N open and M
                      closed complaints, the closed ones spread over K months (default 1)
 
