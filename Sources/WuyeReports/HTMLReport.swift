@@ -95,7 +95,8 @@ public enum HTMLReport {
         return svg + "</svg>"
     }
 
-    static func page(title: String, body: String) -> String {
+    /// A whole page; `style` adds to the shared stylesheet (a report's print layout).
+    static func page(title: String, body: String, style: String = "") -> String {
         """
         <!DOCTYPE html>
         <html lang="zh-CN"><head><meta charset="utf-8"><title>\(escape(title))</title>
@@ -109,7 +110,7 @@ public enum HTMLReport {
         svg text { font-size: 9px; fill: #666; } .bm { fill: #4caf50; } .bx { fill: #e53935; }
         .target { stroke: #333; stroke-dasharray: 3 2; }
         @media print { body { margin: 0.5cm; } }
-        </style></head>
+        \(style)</style></head>
         <body>
         \(body)</body></html>
 

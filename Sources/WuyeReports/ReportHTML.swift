@@ -210,29 +210,23 @@ public enum ReportHTML {
         return s + "</tbody></table>\n"
     }
 
+    /// The report's page: the shared stylesheet, with A4 sheets, a section to a sheet,
+    /// the trend lines' colours and the signature line.
     static func page(title: String, body: String) -> String {
-        """
-        <!DOCTYPE html>
-        <html lang="zh-CN"><head><meta charset="utf-8"><title>\(esc(title))</title>
-        <style>
-        @page { size: A4; margin: 14mm; }
-        body { font-family: "Noto Sans CJK SC", "WenQuanYi Micro Hei", "PingFang SC", "Microsoft YaHei", sans-serif; margin: 2em; color: #222; font-size: 10pt; }
-        h1 { font-size: 16pt; margin: 0 0 0.2em 0; } h2 { font-size: 13pt; } h3 { font-size: 11pt; margin-bottom: 0.3em; }
-        .sub { color: #555; margin: 0.2em 0; }
-        table { border-collapse: collapse; margin-bottom: 0.8em; } th, td { padding: 2px 8px; border-bottom: 1px solid #ddd; text-align: left; vertical-align: top; }
-        th { background: #f3f3f3; } .num { text-align: right; font-variant-numeric: tabular-nums; }
-        .counts { color: #666; } td.miss { color: #b00020; } td.met { color: #1b7f3b; } td.none { color: #777; }
-        svg text { font-size: 9px; fill: #444; } .bm { fill: #4caf50; } .bx { fill: #e53935; } .track { fill: #eee; }
-        .target { stroke: #333; stroke-dasharray: 3 2; } .axis { stroke: #999; }
-        .l0 { stroke: #1565c0; } .l1 { stroke: #2e7d32; } .l2 { stroke: #ef6c00; } .l3 { stroke: #6a1b9a; } .l4 { stroke: #00838f; }
-        .l5 { stroke: #795548; } .l6 { stroke: #c62828; } polyline { stroke-width: 2; }
-        .t0 { fill: #1565c0; } .t1 { fill: #2e7d32; } .t2 { fill: #ef6c00; } .t3 { fill: #6a1b9a; } .t4 { fill: #00838f; } .t5 { fill: #795548; } .t6 { fill: #c62828; }
-        .sign { display: flex; gap: 3em; margin-top: 3em; }
-        @media print { body { margin: 0; } section { break-before: page; page-break-before: always; } figure, table { break-inside: avoid; } }
-        </style></head>
-        <body>
-        \(body)</body></html>
-
-        """
+        HTMLReport.page(
+            title: title, body: body,
+            style: """
+                @page { size: A4; margin: 14mm; }
+                body { font-family: "Noto Sans CJK SC", "WenQuanYi Micro Hei", "PingFang SC", "Microsoft YaHei", sans-serif; font-size: 10pt; }
+                h1 { font-size: 16pt; margin: 0 0 0.2em 0; } h2 { font-size: 13pt; } h3 { font-size: 11pt; margin-bottom: 0.3em; }
+                .sub { color: #555; margin: 0.2em 0; } table { margin-bottom: 0.8em; } th, td { padding: 2px 8px; vertical-align: top; }
+                td.none { color: #777; } .track { fill: #eee; } .axis { stroke: #999; } polyline { stroke-width: 2; }
+                .l0 { stroke: #1565c0; } .l1 { stroke: #2e7d32; } .l2 { stroke: #ef6c00; } .l3 { stroke: #6a1b9a; } .l4 { stroke: #00838f; }
+                .l5 { stroke: #795548; } .l6 { stroke: #c62828; }
+                .t0 { fill: #1565c0; } .t1 { fill: #2e7d32; } .t2 { fill: #ef6c00; } .t3 { fill: #6a1b9a; } .t4 { fill: #00838f; }
+                .t5 { fill: #795548; } .t6 { fill: #c62828; }
+                .sign { display: flex; gap: 3em; margin-top: 3em; }
+                @media print { body { margin: 0; } section { break-before: page; page-break-before: always; } figure, table { break-inside: avoid; } }
+                """)
     }
 }

@@ -191,8 +191,7 @@ extension Store {
             let actor = try b.staff(actorID)
             try Permissions.requireSupervisor(actor, "record the quarterly evaluation")
             let site = try b.site(siteID)
-            let (y, q) = try ManagementRules.quarter(quarter)
-            let name = "\(y)Q\(q)"
+            let name = try ManagementRules.quarter(quarter).description
             if findings.allSatisfy({ $0.trimmingSpaces.isEmpty }) {
                 throw WuyeError.badInput("write the findings (--finding TEXT, once each)")
             }
@@ -214,10 +213,10 @@ extension Store {
             var b = Batch(db: db, path: self.path)
             let actor = try b.staff(actorID)
             try Permissions.requireSupervisor(actor, "close a month")
-            let (y, m) = try ManagementRules.month(month)
-            let name = "\(y)-\(m < 10 ? "0" : "")\(m)"
+            let period = try ManagementRules.month(month)
+            let name = period.description
             let sites = try Store.allSites(db)
-            let end = Period.month(y, m).end
+            let end = period.end
             // Over everywhere: the last site's month must have ended.
             if sites.contains(where: { $0.zone.date(of: now) < end }) {
                 throw WuyeError.refused("\(name) is not over yet; a month is closed once it has ended at every site")
@@ -225,7 +224,7 @@ extension Store {
             if let c = try Store.record(db, "period:\(name)", as: PeriodClosing.self) {
                 throw WuyeError.refused("\(name) was closed on \(ISOFormat.string(c.at, in: sites.first?.zone ?? .utc)) by \(c.by)")
             }
-            let until = sites.map { Period.month(y, m).to(in: $0.zone) }.min() ?? Period.month(y, m).to(in: .utc)
+            let until = sites.map { period.to(in: $0.zone) }.min() ?? period.to(in: .utc)
             let p = PeriodClosing(month: name, at: now, by: actor.id, until: until)
             try Store.apply(
                 db, Event(at: now, recorded: now, actor: actor.id, subject: "period:\(name)", body: .management(.periodClosed(p))))

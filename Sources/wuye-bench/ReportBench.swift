@@ -103,7 +103,10 @@ enum ReportBench {
         let out = scratch + "/report-out"
         for (label, args) in [
             ("process: report monthly (text)", ["report", "monthly", "--month", last]),
-            ("process: report monthly --format html", ["report", "monthly", "--month", last, "--format", "html", "--output", out + ".html"]),
+            (
+                "process: report monthly --format html",
+                ["report", "monthly", "--month", last, "--format", "html", "--output", out + ".html"]
+            ),
             ("process: report monthly --format csv", ["report", "monthly", "--month", last, "--format", "csv", "--output", out]),
             ("process: report quarterly (text)", ["report", "quarterly", "--quarter", quarter]),
             ("process: report yearly (text)", ["report", "yearly", "--year", String(today.year)]),

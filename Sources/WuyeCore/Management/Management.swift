@@ -217,22 +217,15 @@ public enum ManagementRules {
         }
     }
 
-    /// `YYYY-MM` of a closed month, checked.
-    public static func month(_ s: String) throws(WuyeError) -> (year: Int, month: Int) {
-        let p = s.split(separator: "-")
-        guard p.count == 2, p[0].count == 4, p[1].count == 2, let y = Int(p[0]), let m = Int(p[1]), (1...12).contains(m) else {
-            throw .badInput("a month is written YYYY-MM, such as 2026-11; got '\(s)'")
-        }
-        return (y, m)
+    /// A month (`YYYY-MM`), read as every period is (`Period.parse`).
+    public static func month(_ s: String) throws(WuyeError) -> Period {
+        guard let p = Period.parse(month: s) else { throw .badInput("a month is written YYYY-MM, such as 2026-11; got '\(s)'") }
+        return p
     }
 
-    /// `YYYYQn`, checked.
-    public static func quarter(_ s: String) throws(WuyeError) -> (year: Int, quarter: Int) {
-        let u = s.uppercased()
-        let p = u.split(separator: "Q")
-        guard p.count == 2, p[0].count == 4, let y = Int(p[0]), let q = Int(p[1]), (1...4).contains(q) else {
-            throw .badInput("a quarter is written YYYYQn, such as 2026Q4; got '\(s)'")
-        }
-        return (y, q)
+    /// A quarter (`YYYYQn`).
+    public static func quarter(_ s: String) throws(WuyeError) -> Period {
+        guard let p = Period.parse(quarter: s) else { throw .badInput("a quarter is written YYYYQn, such as 2026Q4; got '\(s)'") }
+        return p
     }
 }
