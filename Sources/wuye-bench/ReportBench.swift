@@ -55,7 +55,7 @@ enum ReportBench {
             role = "supervisor"
             """)
         try store.define(boss, actor: nil, now: start)
-        for n in 1...sites { try store.define(try SiteFile.parse(siteFile(n)), actor: nil, now: start) }
+        for n in 1...sites { try store.define(try SiteFile.parse(siteFile(n)), actor: "boss", now: start) }
         var events = 0
         for month in 0..<12 {
             try store.batch { (b: inout Store.Batch) throws(WuyeError) in
@@ -102,19 +102,19 @@ enum ReportBench {
         let env = ["WUYE_AS": "boss"]
         let out = scratch + "/report-out"
         for (label, args) in [
-            ("process: report monthly (text)", ["report", "monthly", "--month", last]),
+            ("process: report monthly, text", ["report", "monthly", "--month", last]),
             (
-                "process: report monthly --format html",
+                "process: report monthly, html",
                 ["report", "monthly", "--month", last, "--format", "html", "--output", out + ".html"]
             ),
-            ("process: report monthly --format csv", ["report", "monthly", "--month", last, "--format", "csv", "--output", out]),
-            ("process: report quarterly (text)", ["report", "quarterly", "--quarter", quarter]),
-            ("process: report yearly (text)", ["report", "yearly", "--year", String(today.year)]),
-            ("process: kpi --month (the month's figures)", ["kpi", "--month", last]),
+            ("process: report monthly, csv", ["report", "monthly", "--month", last, "--format", "csv", "--output", out]),
+            ("process: report quarterly, text", ["report", "quarterly", "--quarter", quarter]),
+            ("process: report yearly, text", ["report", "yearly", "--year", String(today.year)]),
+            ("process: kpi --month", ["kpi", "--month", last]),
         ] {
             let (t, rss) = try Bench.timeProcess(wuye, args, home: home, runs: 3, env: env)
             Bench.report(label, size, t, "ms")
-            if label.hasSuffix("(text)") && args[1] == "monthly" { Bench.report("peak memory of the monthly report", size, rss, "MB") }
+            if label == "process: report monthly, text" { Bench.report("peak memory of the monthly report", size, rss, "MB") }
         }
     }
 }
