@@ -135,13 +135,15 @@ public enum ReportCSV {
         if r.kind == .yearly {
             let costs = r.scopes.filter { $0.site != nil }.flatMap { s in
                 s.costs.map { c in
-                    [
-                        c.site, period, c.item, c.category, ISOFormat.string(c.at, in: s.site!.zone), String(c.materials), String(c.labour),
-                        String(c.total),
+                    let d = s.site!.zone.date(of: c.at)
+                    return [
+                        c.site, period, "\(d.year)-\(d.month < 10 ? "0" : "")\(d.month)", c.item, c.category,
+                        ISOFormat.string(c.at, in: s.site!.zone),
+                        num(c.materials), num(c.labour), num(c.total),
                     ]
                 }
             }
-            out.append(("costs.csv", table(["site", "period", "item", "category", "at", "materials", "labour", "total"], costs)))
+            out.append(("costs.csv", table(["site", "period", "month", "item", "category", "at", "materials", "labour", "total"], costs)))
         }
         return out
     }

@@ -56,6 +56,12 @@ public enum ReportText {
             if r.kind == .yearly {
                 let total = scope.costs.reduce(0.0) { $0 + $1.total }
                 add("Repair costs: \(scope.costs.count) repairs costed, \(money(total)) in all")
+                let zone = scope.site?.zone ?? r.zone
+                let byMonth = r.period.months.map { m in
+                    "\(m.first.month)月 "
+                        + money(scope.costs.filter { $0.at >= m.from(in: zone) && $0.at < m.to(in: zone) }.reduce(0.0) { $0 + $1.total })
+                }
+                add("  by month: " + byMonth.joined(separator: " · "), indent: 4)
                 out += costByQuarter(scope, year: r.period.first.year, zone: scope.site?.zone ?? r.zone)
             }
             out += heading("Breaches 超时 (\(scope.breaches.count))", "-")

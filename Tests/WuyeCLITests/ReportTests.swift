@@ -238,7 +238,7 @@ struct ReportTests {
         let y = cli.home + "/y"
         #expect(try cli.run(["report", "yearly", "--year", "2026", "--format", "csv", "--output", y], as: "boss").status == 0)
         let costs = Self.csv(try String(contentsOfFile: y + "/costs.csv", encoding: .utf8))
-        #expect(costs.count == 1 && costs.first?["total"] == "150.0" && costs.first?["item"] == "R-1")
+        #expect(costs.count == 1 && costs.first?["total"] == "150" && costs.first?["item"] == "R-1" && costs.first?["month"] == "2026-11")
         let year = Self.csv(try String(contentsOfFile: y + "/figures.csv", encoding: .utf8))
         // Four complaints in the 66 days from 1 October to 5 December, as a year's worth.
         let rate = try #require(year.first { $0["figure"] == "complaint_rate" })
@@ -249,6 +249,7 @@ struct ReportTests {
         let text = try cli.run(["report", "yearly", "--year", "2026"], as: "boss").out
         #expect(text.contains("Repair costs: 1 repairs costed, 150.00 in all"))
         #expect(text.contains("Figures against cost"))
+        #expect(text.contains("11月 150.00"))
     }
 
     @Test func theHTMLIsOneWellFormedPageThatPrintsOnA4() throws {
