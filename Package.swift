@@ -57,7 +57,8 @@ let package = Package(
             name: "WuyeStoreTests", dependencies: ["WuyeStore", "WuyeCore", "WuyeReports", "WuyeTestSupport"], swiftSettings: strict),
         .testTarget(name: "WuyeCLITests", dependencies: ["WuyeCore", "WuyeTestSupport"], swiftSettings: strict),
         .testTarget(
-            name: "WuyeConsoleTests", dependencies: ["WuyeConsole", "WuyeStore", "WuyeCore"], exclude: ["Golden"], swiftSettings: strict),
+            name: "WuyeConsoleTests", dependencies: ["WuyeConsole", "WuyeStore", "WuyeCore", "WuyeTestSupport"], exclude: ["Golden"],
+            swiftSettings: strict),
     ],
     swiftLanguageModes: [.v6]
 )

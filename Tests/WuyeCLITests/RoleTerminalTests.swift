@@ -95,4 +95,18 @@ struct RoleTerminalTests {
         try t.keys("q")
         #expect(try t.waitFor("EXIT=0").contains("EXIT=0"))
     }
+
+    /// A guard booth's text console (`TERM=linux`): only ASCII reaches the screen, and a
+    /// clock's state is still a symbol.
+    @Test(.timeLimit(.minutes(1)))
+    func theLinuxConsoleGetsASCII() throws {
+        let cli = try demo()
+        let t = try Tmux(cli: cli, as: "desk-li", extraEnv: ["TERM": "linux"])
+        let screen = try t.waitFor { $0.contains("Open complaints & enquiries") && $0.contains("q quit") }
+        let allASCII = screen.unicodeScalars.allSatisfy { $0.isASCII }
+        #expect(allASCII, "\(screen)")
+        #expect(screen.contains("X C-2") && screen.contains("= C-4"))
+        try t.keys("q")
+        #expect(try t.waitFor("EXIT=0").contains("EXIT=0"))
+    }
 }

@@ -63,13 +63,17 @@ struct AppTests {
         #expect(a.ui.alerts.contains("C-1"))
         #expect(!a.second(now: now + 362).contains(.bell))  // once
         #expect(a.ui.alerts.contains("C-1"))
+        // Marked on the board with », not !, which means emergency everywhere.
+        var marked = CellGrid(width: 100, height: 30)
+        a.view(now: now + 362).render(into: &marked)
+        #expect(marked.lines.contains { $0.hasPrefix("»") && $0.contains("C-1") })
         // Someone looks at it: it is selected.
         let index = Rows.items(a.board, a.ui, now: now + 362).firstIndex { $0.id == "C-1" }!
         for _ in 0..<index { _ = a.handle(.char("j"), now: now + 362) }
         #expect(!a.ui.alerts.contains("C-1"))
         var g = CellGrid(width: 100, height: 30)
         a.view(now: now + 362).render(into: &g)
-        #expect(!g.lines.contains { $0.hasPrefix("!") && $0.contains("C-1") })
+        #expect(!g.lines.contains { $0.hasPrefix("»") && $0.contains("C-1") })
     }
 
     @Test func spaceTicksTheSelectedDutyAfterItIsSaved() throws {

@@ -142,7 +142,7 @@ struct ScreenTests {
         #expect(g.line(c1).contains("▲"))
         #expect(g.line(c1).contains("00:06:00"))
         let c4 = try #require(row("C-4"))
-        #expect(g.line(c4).contains("⏸ 23:00:00"))
+        #expect(g.line(c4).contains("‖ 23:00:00"))
         // Monochrome still shows state: by symbol and by bold / underline.
         let mono = ScreenTests.render(board, ui: ui, width: 100, height: 30, theme: .builtinMono)
         #expect(mono.line(c2).contains("✗"))

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import WuyeConsole
 import WuyeCore
+import WuyeTestSupport
 
 @Suite("Themes and the key map")
 struct ThemeAndKeyTests {
@@ -92,5 +93,61 @@ struct ThemeAndKeyTests {
     @Test func theDocumentedKeyTableNamesEveryAction() throws {
         let doc = try String(contentsOf: Self.themes.deletingLastPathComponent().appendingPathComponent("docs/themes.md"), encoding: .utf8)
         for a in Action.allCases { #expect(doc.contains("`\(a.rawValue)`"), "docs/themes.md lacks \(a.rawValue)") }
+    }
+}
+
+/// Symbols every terminal can draw: a set common monospace fonts carry, replaceable by a
+/// theme, and ASCII where the terminal draws no more.
+@Suite("Symbols")
+struct GlyphTests {
+    @Test func theBuiltInSymbolsAreInACommonMonospaceFont() throws {
+        // fontconfig says which characters a font has; skipped where it is not installed.
+        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/fc-list") else { return }
+        let (_, fonts, _) = try Child.run("/usr/bin/fc-list", [":family=DejaVu Sans Mono", "family"])
+        guard fonts.contains("DejaVu Sans Mono") else { return }
+        var missing: [String] = []
+        for s in Glyphs.table {
+            let hex = String(s.glyph.unicodeScalars.first!.value, radix: 16)
+            let (_, out, _) = try Child.run("/usr/bin/fc-list", [":family=DejaVu Sans Mono:charset=\(hex)", "family"])
+            if !out.contains("DejaVu Sans Mono") { missing.append("\(s.name) \(s.glyph)") }
+        }
+        #expect(missing.isEmpty, "DejaVu Sans Mono lacks \(missing)")
+        // The clocks' states among them, and not ⏸, which that font draws as an empty box.
+        for st in ClockState.allCases { #expect(Glyphs.table.contains { String($0.glyph) == Countdown.symbol(st) }, "\(st)") }
+    }
+
+    @Test func theASCIISetDrawsNothingElse() throws {
+        let (_, board, home) = try ScreenTests.demoBoard()
+        defer { try? FileManager.default.removeItem(atPath: home) }
+        var theme = Theme.builtinDefault
+        theme.glyphs = .asciiSet
+        for (w, h) in [(80, 24), (100, 30)] {
+            let g = ScreenTests.render(board, width: w, height: h, theme: theme)
+            let text = g.lines.joined(separator: "\n")
+            let allASCII = text.unicodeScalars.allSatisfy { $0.isASCII }
+            #expect(allASCII, "\(text)")
+            // State is still a symbol: breached X, due soon ^, paused =, emergency !.
+            #expect(text.contains("X C-2") && text.contains("^ C-1") && text.contains("= C-4") && text.contains("!"))
+        }
+        try ScreenTests().compare(ScreenTests.render(board, width: 100, height: 30, theme: theme), "demo-100x30-ascii")
+        #expect(Glyphs.terminalIsASCII(term: "linux", utf8: true) && Glyphs.terminalIsASCII(term: "vt100", utf8: true))
+        #expect(!Glyphs.terminalIsASCII(term: "tmux-256color", utf8: true) && !Glyphs.terminalIsASCII(term: "xterm-256color", utf8: true))
+    }
+
+    @Test func aThemeReplacesSymbolsByName() throws {
+        let (theme, warnings) = try Theme.parse(
+            "[styles]\n\"alert\" = \"red bold\"\n[symbols]\npaused = \"P\"\nbreached = \"電\"\nfly = \"x\"\nrunning = \"ab\"\n", name: "t")
+        #expect(theme.glyphs.glyph("paused") == "P")
+        #expect(warnings.contains { $0.contains("unknown symbol fly") })
+        #expect(warnings.contains { $0.contains("breached must be one character one column wide") })
+        #expect(warnings.contains { $0.contains("running must be one character") })
+        let (_, board, home) = try ScreenTests.demoBoard()
+        defer { try? FileManager.default.removeItem(atPath: home) }
+        let g = ScreenTests.render(board, width: 100, height: 30, theme: theme)
+        #expect(g.lines.contains { $0.hasPrefix(" P C-4") && $0.contains("P 23:00:00") })
+        // On an ASCII terminal a theme's symbol must be ASCII too.
+        let (ascii, w2) = try Theme.parse("[symbols]\npaused = \"‖\"\n", name: "t", ascii: true)
+        #expect(ascii.glyphs.glyph("paused") == "=")
+        #expect(w2.contains { $0.contains("draws ASCII only") })
     }
 }

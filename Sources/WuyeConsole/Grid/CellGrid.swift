@@ -64,6 +64,8 @@ public struct CellGrid: Sendable, Equatable {
     public let width: Int
     public let height: Int
     public private(set) var cells: [Cell]
+    /// The symbols this terminal draws (the theme's; ASCII on a terminal without more).
+    public var glyphs = Glyphs.unicode
 
     public init(width: Int, height: Int) {
         self.width = max(0, width)
@@ -93,17 +95,19 @@ public struct CellGrid: Sendable, Equatable {
         var col = x
         var used = 0
         var last = (col: -1, width: 0)
-        for ch in InertText.make(text) {
+        var shown = InertText.make(text)
+        if !glyphs.replace.isEmpty { shown = shown.map { glyphs.draw($0) ?? String($0) }.joined() }
+        for ch in shown {
             let w = DisplayWidth.of(ch)
             if w == 0 { continue }
             if used + w > limit {
                 // Cut: the last column shows `…`, so nobody takes a cut text for the whole
                 // (in the column left free by a wide character, else over the last one).
                 if used < limit, col >= 0, col < width {
-                    self[col, y] = Cell("…", style: style)
+                    self[col, y] = Cell(glyphs.glyph("cut"), style: style)
                     used += 1
                 } else if last.col >= 0 {
-                    self[last.col, y] = Cell("…", style: self[last.col, y].style)
+                    self[last.col, y] = Cell(glyphs.glyph("cut"), style: self[last.col, y].style)
                     if last.width == 2, last.col + 1 < width { self[last.col + 1, y] = Cell(" ", style: self[last.col, y].style) }
                 }
                 break

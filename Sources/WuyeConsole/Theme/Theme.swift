@@ -6,6 +6,9 @@ import WuyeCore
 public struct Theme: Sendable, Equatable {
     public var name: String
     public var styles: [String: Style]
+    /// The symbols drawn (the built-in set, with the file's `[symbols]`; ASCII where the
+    /// terminal draws no more).
+    public var glyphs = Glyphs.unicode
 
     /// The names a theme may set.
     public static let names = [
@@ -18,7 +21,7 @@ public struct Theme: Sendable, Equatable {
 
     /// Reads a theme file. A missing name falls back to the default theme; an unknown
     /// name is reported in `warnings`; a broken file is an error naming its line.
-    public static func parse(_ text: String, name: String) throws(WuyeError) -> (Theme, [String]) {
+    public static func parse(_ text: String, name: String, ascii: Bool = false) throws(WuyeError) -> (Theme, [String]) {
         let table: TOMLTable
         do { table = try TOMLParser.parse(text) } catch { throw .badInput("theme \(name): \(error.description)") }
         var styles = builtinDefault.styles
@@ -27,7 +30,7 @@ public struct Theme: Sendable, Equatable {
         if case .table(let t)? = table["styles"] { source = t }
         for key in source.keys {
             guard case .string(let spec)? = source[key] else {
-                if key == "name" { continue }
+                if key == "name" || key == "symbols" { continue }
                 throw .badInput("theme \(name): \(source.position(of: key)): \(key) must be a string such as \"red bold\"")
             }
             if key == "name" { continue }
@@ -42,7 +45,21 @@ public struct Theme: Sendable, Equatable {
             }
             styles[key] = s
         }
-        return (Theme(name: name, styles: styles), warnings)
+        var theme = Theme(name: name, styles: styles)
+        if ascii { theme.glyphs = .asciiSet }
+        // `[symbols]`: any of the drawn symbols, by name, as one one-column character.
+        if case .table(let symbols)? = table["symbols"] {
+            for key in symbols.keys {
+                guard case .string(let value)? = symbols[key] else {
+                    warnings.append("theme \(name): \(symbols.position(of: key)): \(key) must be a string such as \"=\"")
+                    continue
+                }
+                if let problem = theme.glyphs.set(key, to: value) {
+                    warnings.append("theme \(name): \(symbols.position(of: key)): \(problem) (ignored)")
+                }
+            }
+        }
+        return (theme, warnings)
     }
 
     static let colorNames = ["black", "red", "green", "yellow", "blue", "magenta", "cyan", "white"]
@@ -163,14 +180,22 @@ public enum ThemeLoader {
     }
 
     /// The theme to use, and warnings to show. `NO_COLOR` (set, non-empty) gives `mono`.
-    public static func load(_ requested: String?) -> (Theme, [String]) {
+    /// The theme asked for (else the default; monochrome under `NO_COLOR`), with the ASCII
+    /// symbols when the terminal draws no more.
+    public static func load(_ requested: String?, ascii: Bool = false) -> (Theme, [String]) {
+        var (theme, warnings) = loadFile(requested, ascii: ascii)
+        if ascii, !theme.glyphs.ascii { theme.glyphs = .asciiSet }
+        return (theme, warnings)
+    }
+
+    static func loadFile(_ requested: String?, ascii: Bool) -> (Theme, [String]) {
         let noColor = !(ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
         let name = noColor ? "mono" : (requested ?? "default")
         for folder in folders() {
             let path = folder + "/" + name + ".toml"
             guard let data = FileManager.default.contents(atPath: path) else { continue }
             do {
-                let (t, w) = try Theme.parse(String(decoding: data, as: UTF8.self), name: name)
+                let (t, w) = try Theme.parse(String(decoding: data, as: UTF8.self), name: name, ascii: ascii)
                 return (noColor ? t.monochrome : t, w)
             } catch {
                 return (noColor ? Theme.builtinMono : Theme.builtinDefault, ["\(error.message); using the default theme"])

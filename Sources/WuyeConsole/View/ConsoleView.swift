@@ -59,6 +59,7 @@ public struct ConsoleView {
     }
 
     public func render(into g: inout CellGrid) {
+        g.glyphs = theme.glyphs
         g.fill(Rect(x: 0, y: 0, width: g.width, height: g.height))
         guard let l = ConsoleView.layout(width: g.width, height: g.height) else {
             let msg = strings["too_small"]

@@ -10,7 +10,7 @@ extension ConsoleView {
         out.append(
             (
                 "text",
-                "\(it.status.rawValue)\(it.paused ? " ⏸ \(it.pauseReason ?? "")" : "") · cycle \(it.cycle)\(it.emergency ? " · emergency" : "")\(it.complex ? " · complex" : "")\(it.assignee.map { " · → \($0)" } ?? "")"
+                "\(it.status.rawValue)\(it.paused ? " \(Countdown.symbol(.paused)) \(it.pauseReason ?? "")" : "") · cycle \(it.cycle)\(it.emergency ? " · emergency" : "")\(it.complex ? " · complex" : "")\(it.assignee.map { " · → \($0)" } ?? "")"
             ))
         out.append(("text", it.text))
         // The steps this person may take on it, each a key (the role decides what is offered).
@@ -27,7 +27,7 @@ extension ConsoleView {
             var s =
                 "\(Countdown.symbol(st)) \(DisplayWidth.fit(strings["clock.\(c.kind.rawValue)"], to: 12)) \(DisplayWidth.fit(st.rawValue, to: 9))"
             if !c.isStopped {
-                s += " " + (st == .paused ? "⏸ " : "") + Countdown.format(c.remaining(at: now))
+                s += " " + (st == .paused ? Countdown.symbol(.paused) + " " : "") + Countdown.format(c.remaining(at: now))
                 if let d = c.deadline { s += "  \(ISOFormat.short(d, in: zone))" }
             } else if let stop = c.stoppedAt {
                 s += " \(ISOFormat.short(stop, in: zone))"

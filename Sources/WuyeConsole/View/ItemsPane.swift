@@ -21,7 +21,7 @@ extension ConsoleView {
             let (selected, base) = row(&g, body, y: y, pane: .items, isSelection: first + i == sel)
             var x = body.x
             if ui.alerts.contains(it.id) {
-                g.put("!", x: x, y: y, style: theme["alert"])
+                g.put("»", x: x, y: y, style: theme["alert"])
             }
             x += 1
             let clock = it.leadClock
@@ -46,7 +46,7 @@ extension ConsoleView {
             let kx = body.x + body.width - right
             g.put(strings["clock.\(c.kind.rawValue)"], x: kx, y: y, maxWidth: 11, style: selected ? base : theme["muted"])
             let rem = c.remaining(at: now)
-            let count = st == .paused ? "⏸ " + Countdown.format(rem) : Countdown.format(rem)
+            let count = st == .paused ? Countdown.symbol(.paused) + " " + Countdown.format(rem) : Countdown.format(rem)
             g.put(DisplayWidth.fitRight(count, to: 11), x: kx + 12, y: y, style: cs)
         }
     }

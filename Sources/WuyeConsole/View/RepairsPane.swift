@@ -17,7 +17,7 @@ extension ConsoleView {
         for (i, o) in shown.enumerated() {
             let y = body.y + i
             let (selected, base) = row(&g, body, y: y, pane: .repairs, isSelection: first + i == sel)
-            if ui.alerts.contains(o.item.id) { g.put("!", x: body.x, y: y, style: theme["alert"]) }
+            if ui.alerts.contains(o.item.id) { g.put("»", x: body.x, y: y, style: theme["alert"]) }
             g.put("✗", x: body.x + 1, y: y, style: selected ? base : theme["clock.breached"])
             g.put(o.item.id, x: body.x + 3, y: y, maxWidth: idWidth, style: base)
             let wide = body.width >= 50

@@ -28,7 +28,8 @@ public enum Countdown {
         case .running: "●"
         case .dueSoon: "▲"
         case .breached: "✗"
-        case .paused: "⏸"
+        // Not ⏸ (U+23F8): common monospace fonts lack it and draw an empty box.
+        case .paused: "‖"
         case .met: "✓"
         case .missed: "✗"
         }

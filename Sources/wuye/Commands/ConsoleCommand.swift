@@ -19,6 +19,7 @@ struct ConsoleCommand: ParsableCommand {
     @Option(help: "Interface language: en or zh.") var lang: String?
     @Option(help: ArgumentHelp("A key-map file (TOML) that rebinds actions by id.", valueName: "FILE")) var keys: String?
     @Flag(help: "No terminal bell when a clock crosses into due soon or breached.") var noBell = false
+    @Flag(help: "Draw with ASCII only (the default on TERM=linux, vt100 and the like).") var ascii = false
     @Option(
         name: .customLong("as-of"),
         help: ArgumentHelp("Show everything as it stood at that time, read-only (replays the journal).", valueName: "TIME"))
@@ -38,7 +39,8 @@ struct ConsoleCommand: ParsableCommand {
         }
         let config = ConsoleConfig.load()
         var warnings: [String] = config.warnings
-        let (themeValue, themeWarnings) = ThemeLoader.load(theme ?? config.theme)
+        let asciiOnly = ascii || Glyphs.terminalIsASCII(term: ProcessInfo.processInfo.environment["TERM"], utf8: true)
+        let (themeValue, themeWarnings) = ThemeLoader.load(theme ?? config.theme, ascii: asciiOnly)
         warnings += themeWarnings
         var keyMap = KeyMap()
         if let path = keys ?? config.keysFile {

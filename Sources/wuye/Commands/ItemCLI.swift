@@ -128,7 +128,7 @@ enum ItemCLI {
     }
 
     /// The widest status a row can show (`responded ⏸ !`).
-    static let statusWidth = ItemStatus.allCases.map { DisplayWidth.of($0.rawValue + " ⏸ !") }.max() ?? 12
+    static let statusWidth = ItemStatus.allCases.map { DisplayWidth.of($0.rawValue + " ‖ !") }.max() ?? 12
     /// The widest clock a row can show (`✗ resolution`).
     static let clockWidth = ClockKind.allCases.map { DisplayWidth.of("✗ " + $0.rawValue) }.max() ?? 12
 
@@ -138,11 +138,13 @@ enum ItemCLI {
         if let c = it.leadClock {
             let st = c.state(at: now)
             clock = "\(Countdown.symbol(st)) \(c.kind.rawValue)"
-            left = st == .paused ? "⏸ " + Countdown.format(c.remaining(at: now)) : Countdown.format(c.remaining(at: now))
+            left =
+                st == .paused
+                ? Countdown.symbol(.paused) + " " + Countdown.format(c.remaining(at: now)) : Countdown.format(c.remaining(at: now))
         } else if it.isBreached(at: now) {
             clock = "✗ missed"
         }
-        let status = it.status.rawValue + (it.paused ? " ⏸" : "") + (it.emergency ? " !" : "")
+        let status = it.status.rawValue + (it.paused ? " " + Countdown.symbol(.paused) : "") + (it.emergency ? " !" : "")
         return [it.id, it.site, it.place, status, clock, left, it.text]
     }
 
@@ -192,7 +194,8 @@ enum ItemCLI {
         let inert = { (s: String) in InertText.make(s) }
         Output.line("\(item.id)  \(item.kind.rawValue) at \(site.name) (\(site.id))  \(item.place)")
         Output.line(
-            "status    \(item.status.rawValue)\(item.paused ? "  ⏸ paused: \(inert(item.pauseReason ?? ""))" : "")  cycle \(item.cycle)")
+            "status    \(item.status.rawValue)\(item.paused ? "  \(Countdown.symbol(.paused)) paused: \(inert(item.pauseReason ?? ""))" : "")  cycle \(item.cycle)"
+        )
         var cls = [item.emergency ? "emergency" : "routine"]
         if kind == .complaint { cls.append(item.complex ? "complex" : "simple") }
         Output.line(
