@@ -28,6 +28,7 @@ let package = Package(
             dependencies: ["WuyeCore", "CSQLiteShim", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: strict),
         .target(name: "WuyeReports", dependencies: ["WuyeStore", "WuyeCore", "CQRencode"], swiftSettings: strict),
+        .target(name: "WuyeAlerts", dependencies: ["WuyeStore", "WuyeCore"], swiftSettings: strict),
         .target(
             name: "WuyeConsole",
             dependencies: ["WuyeReports", "WuyeStore", "WuyeCore", "CNcursesW"],
@@ -35,7 +36,7 @@ let package = Package(
         .executableTarget(
             name: "wuye",
             dependencies: [
-                "WuyeConsole", "WuyeReports", "WuyeStore", "WuyeCore",
+                "WuyeConsole", "WuyeReports", "WuyeAlerts", "WuyeStore", "WuyeCore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict,

@@ -49,6 +49,7 @@ enum Schema {
             // figures); the snapshots' tallies lack them, so they are taken again.
             if version >= 5 { try TallyRows.rebuild(db) }
             try db.execute(sql: RecordRows.table)
+            try db.execute(sql: NoticeRows.table)
             try Snapshots.drop(db)
         }
     }
@@ -142,6 +143,7 @@ enum Schema {
                 \(TallyRows.table)
                 \(Snapshots.tables)
                 \(RecordRows.table)
+                \(NoticeRows.table)
 
                 -- Duties ticked, checkpoints scanned, trainings, surveys.
                 CREATE TABLE ticks (

@@ -46,7 +46,7 @@ extension Store {
             case .patrolScanned(let s): scans[s.round + " " + s.code] = s
             case .training(let t): trainings[e.subject] = TrainingRules.apply(trainings[e.subject], t)
             case .surveyRecorded(let v): surveys[v.id] = v
-            case .management: break  // compared through the rebuilt records table
+            case .management, .notice: break  // compared through the rebuilt records and notices tables
             case .pin: break  // compared through the rebuilt pins table
             }
         }
@@ -94,7 +94,9 @@ extension Store {
 
     /// Every difference between the journal, its hash chain and the stored rows.
     /// The projections other than items and clocks (which `compare` checks row by row).
-    static let projectionTables = ["sites", "staff", "standards", "meta", "ticks", "scans", "trainings", "surveys", "pins", "records"]
+    static let projectionTables = [
+        "sites", "staff", "standards", "meta", "ticks", "scans", "trainings", "surveys", "pins", "records", "notices",
+    ]
 
     /// Every row of those projections, every column, as sorted text.
     static func projectionRows(_ db: Database) throws -> [String: [String]] {
@@ -264,7 +266,9 @@ extension Store {
         if let st = r.standards { try project(.standardsLoaded(st, source: r.standardsSource)) }
         if r.demo { try db.execute(sql: "INSERT INTO meta (key, value) VALUES ('demo', '1')") }
         try db.execute(
-            sql: "DELETE FROM ticks; DELETE FROM scans; DELETE FROM trainings; DELETE FROM surveys; DELETE FROM pins; DELETE FROM records")
+            sql:
+                "DELETE FROM ticks; DELETE FROM scans; DELETE FROM trainings; DELETE FROM surveys; DELETE FROM pins; DELETE FROM records; DELETE FROM notices"
+        )
         let cursor = try Row.fetchCursor(
             db,
             sql:

@@ -300,6 +300,8 @@ extension Store {
             try db.execute(sql: "INSERT OR REPLACE INTO pins (staff, data) VALUES (?, ?)", arguments: [id, try encodeJSON(state)])
         case .management(let m):
             try RecordRows.project(db, e, m)
+        case .notice(let n):
+            try NoticeRows.project(db, e, n)
         case .surveyRecorded(let v):
             try db.execute(
                 sql: "INSERT OR REPLACE INTO surveys (id, site, at, score, data) VALUES (?, ?, ?, ?, ?)",

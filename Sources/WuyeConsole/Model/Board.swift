@@ -51,6 +51,8 @@ public struct Board: Sendable {
     public var trainings: [TrainingSession] = []
     /// Open corrective actions (their clocks are on the breach board).
     public var actions: [CorrectiveAction] = []
+    /// Notices `wuye watch` could not deliver (the supervisor's board lists them).
+    public var undelivered: [Store.NoticeRow] = []
     /// Yesterday's patrol rounds with their scans: a night shift's missed checkpoints
     /// reach back across midnight.
     public var earlierRounds: [DutyRow] = []
@@ -101,6 +103,7 @@ public struct Board: Sendable {
         b.staff = try store.staffList()
         b.trainings = try store.trainings()
         b.actions = try store.actions(site: nil).filter(\.isOpen)
+        b.undelivered = try store.notices(limit: 50, failedOnly: true)
         for it in try store.items(kind: nil, filter: .open) { b.items[it.id] = it }
         b.reindex(now: now)
         try b.loadDuties(store: store, now: now)
@@ -168,6 +171,7 @@ public struct Board: Sendable {
         var everything = false
         var trainingsChanged = false
         var actionsChanged = false
+        var noticesChanged = false
         for e in events {
             switch e.body {
             case .item: itemIDs.insert(e.subject)
@@ -175,6 +179,7 @@ public struct Board: Sendable {
             case .siteDefined, .standardsLoaded, .staffSaved: everything = true
             case .training: trainingsChanged = true
             case .management: actionsChanged = true
+            case .notice: noticesChanged = true
             case .surveyRecorded, .demoMarked, .pin: break
             }
         }
@@ -192,6 +197,7 @@ public struct Board: Sendable {
         if duties { try loadDuties(store: store, now: now) }
         if trainingsChanged { trainings = try store.trainings() }
         if actionsChanged { actions = try store.actions(site: nil).filter(\.isOpen) }
+        if noticesChanged { undelivered = try store.notices(limit: 50, failedOnly: true) }
         figuresStale = true
         return true
     }

@@ -48,6 +48,11 @@ extension ConsoleView {
                     d.state == .missed ? "duty.missed" : "duty.due"
                 ))
         }
+        // Notices wuye watch could not deliver: somebody was not told.
+        for n in board.undelivered where ui.site == nil || n.notice.site == ui.site {
+            out.append(
+                ("✗ \(strings["breaches.notice"]) \(n.notice.subject) \(n.notice.kind.rawValue): \(n.error ?? "")", "clock.breached"))
+        }
         for d in ConsoleView.todaysMisses(board, ui, now: now) {
             let zone = board.zone(d.site)
             let window = "\(ISOFormat.clock(d.windowStart, in: zone))-\(ISOFormat.clock(d.windowEnd, in: zone))"

@@ -31,6 +31,7 @@ extension Strings {
         "breaches.unassigned": ("unassigned", "未派单"),
         "breaches.today": ("Actions, training, today's misses", "整改、培训、今日漏做"),
         "breaches.action": ("action", "整改"),
+        "breaches.notice": ("not delivered", "通知未送达"),
         "breaches.training": ("training", "培训"),
         "breaches.training_missed": ("not held", "未开展"),
         "breaches.training_due": ("not held yet", "尚未开展"),

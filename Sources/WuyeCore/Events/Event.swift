@@ -41,6 +41,8 @@ public enum EventBody: Codable, Sendable, Equatable {
     case surveyRecorded(Survey)
     /// Meetings, corrective actions, evaluations, repair costs, closed months.
     case management(ManagementEvent)
+    /// Notices of `wuye watch`: recorded once, then delivered or failed.
+    case notice(NoticeEvent)
     /// A PIN set or cleared, or a sign-in with it (subject `staff:ID`).
     case pin(PinEvent)
 
@@ -63,6 +65,7 @@ public enum EventBody: Codable, Sendable, Equatable {
             }
         case .surveyRecorded: "survey.recorded"
         case .management(let m): m.name
+        case .notice(let n): n.name
         case .pin(let p):
             switch p {
             case .set: "staff.pin_set"

@@ -63,6 +63,13 @@ public enum EventText {
             case .repairCosted(let c): return "cost of \(c.item): materials \(c.materials), labour \(c.labour)"
             case .periodClosed(let p): return "\(p.month) closed for reporting"
             }
+        case .notice(let n):
+            switch n {
+            case .recorded(let v): return "notice \(v.kind.rawValue) to \(v.to.joined(separator: ", ")): \(v.title)"
+            case .delivered(let key, let channel): return "notice \(key) delivered by \(channel)"
+            case .failed(let key, let channel, let error, let attempt, _):
+                return "notice \(key) not delivered by \(channel) (attempt \(attempt)): \(error)"
+            }
         case .surveyRecorded(let v): return "survey at \(v.site)\(v.household.map { " (\($0))" } ?? ""): \(Int(v.score))/100"
         case .pin(let p):
             switch p {
