@@ -38,17 +38,23 @@ public final class Watcher {
         delivered = []
         failed = []
         let v = try store.dataVersion()
+        // Idle: nothing committed elsewhere and nothing due — one PRAGMA, and back to sleep.
+        if v == dataVersion, let wake, now < wake { return wake }
         if v != dataVersion || nextMoment.map({ $0 <= now }) ?? true {
             dataVersion = v
             recorded = try store.recordNotices(try due(now: now), actor: id, now: now)
         }
         try deliver(now: now)
         dataVersion = try store.dataVersion()
-        var next = now + 30
+        var next = now + 60
         if let m = nextMoment { next = min(next, max(now + 1, m)) }
         if let r = try store.nextNoticeRetry() { next = min(next, max(now + 1, r)) }
+        wake = next
         return next
     }
+
+    /// When the next pass has something to do unless the store changes first.
+    private var wake: Instant?
 
     /// Every notice the store's state calls for at `now` (recorded or not yet).
     func due(now: Instant) throws(WuyeError) -> [Notice] {

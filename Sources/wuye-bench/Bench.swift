@@ -14,6 +14,7 @@ enum Bench {
             if only == nil || only == "all" || only == "peers" { try peerFigures(scratch) }
             if only == nil || only == "all" || only == "scale" { try ScaleBench.run(scratch) }
             if only == nil || only == "all" || only == "reports" { try ReportBench.run(scratch) }
+            if only == nil || only == "all" || only == "alerts" { try AlertBench.run(scratch) }
         } catch {
             FileHandle.standardError.write(Data("wuye-bench: \(error)\n".utf8))
             exit(1)

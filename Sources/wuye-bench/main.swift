@@ -68,7 +68,7 @@ if args.first == "--help" || args.first == "-h" || args.first == "help" {
         """
         wuye-bench: what Wuye's costs are on this machine, measured (medians), one line per figure.
 
-        USAGE: wuye-bench [store|console|integrity|peers|scale|reports|all]
+        USAGE: wuye-bench [store|console|integrity|peers|scale|reports|alerts|all]
                wuye-bench dataset --home DIR --open N --closed M [--months K]
 
           store      one commit; start-up, lists and search on 100 000 closed + 2 000 open
@@ -83,6 +83,8 @@ if args.first == "--help" || args.first == "-h" || args.first == "help" {
                      kpi this month and --as-of
           reports    a company of 20 sites with a year of history (about 200 000 events): the
                      monthly report as a whole process (text, HTML, CSV), the quarter's, the year's
+          alerts     wuye watch: from a clock's crossing to the e-mail in a local SMTP sink (msmtp,
+                     aiosmtpd), and the watcher's idle CPU
           dataset    builds a store of that shape for anyone to measure against: N open and M
                      closed complaints, the closed ones spread over K months (default 1)
 

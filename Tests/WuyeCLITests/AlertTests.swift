@@ -166,4 +166,39 @@ struct AlertTests {
         let subject = "=?UTF-8?B?" + Data("[紧急] [Wuye] C-2 complaint response breached".utf8).base64EncodedString() + "?="
         #expect(c2?.contains(subject) == true)
     }
+
+    @Test func aNotifyFileThatCannotWorkIsRefusedWithItsLine() throws {
+        let cli = try demo("[[hooks]]\ncommand = \"true\"\n")
+        for (text, says) in [
+            ("[email]\nsendmail = \"/usr/sbin/sendmail\"\nform = \"x@y\"\n", "unknown key email.form"),
+            ("[[hooks]]\ncommand = \"true\"\nkinds = [\"breach\"]\n", "unknown kind breach"),
+            ("[[hooks]]\ncommand = \"true\"\n[addresses]\n\"desk-li\" = \"nobody\"\n", "must be an e-mail address"),
+            ("[[hooks]]\ncommand = \"true\"\n[ladder]\nquiet_hours = \"late\"\n", "is not HH:MM-HH:MM"),
+            ("[ladder]\nsupervisor_after_minutes = 10\n", "delivers nothing"),
+        ] {
+            try text.write(toFile: cli.home + "/notify.toml", atomically: true, encoding: .utf8)
+            let before = try cli.eventCount()
+            let r = try cli.run(["watch", "--once"])
+            #expect(r.status == 2, "\(text)")
+            #expect(r.firstErrorLine.contains(says), "\(r.firstErrorLine)")
+            #expect(try cli.eventCount() == before)
+        }
+        try FileManager.default.removeItem(atPath: cli.home + "/notify.toml")
+        #expect(try cli.run(["watch", "--once"]).firstErrorLine.contains("no notify file"))
+    }
+
+    /// Quiet hours hold everything but emergencies until they end.
+    @Test func quietHoursHoldAllButEmergencies() throws {
+        let cli = try demo("[[hooks]]\ncommand = \"cat >> HOME/hook.jsonl\"\n[ladder]\nquiet_hours = \"22:00-07:00\"\ndue_soon = false\n")
+        cli.now = "2026-11-29T23:30:00+08:00"
+        _ = try cli.run(["watch", "--once"])
+        let night = lines(cli.home + "/hook.jsonl").map { (try! JSONSerialization.jsonObject(with: Data($0.utf8)) as! [String: Any]) }
+        #expect(!night.isEmpty && night.allSatisfy { $0["emergency"] as? Bool == true }, "\(night)")
+        cli.now = "2026-11-30T07:00:30+08:00"
+        _ = try cli.run(["watch", "--once"])
+        let morning = lines(cli.home + "/hook.jsonl").map { (try! JSONSerialization.jsonObject(with: Data($0.utf8)) as! [String: Any]) }
+        #expect(morning.contains { $0["emergency"] as? Bool == false })
+        let keys = morning.map { $0["key"] as! String }
+        #expect(keys.count == Set(keys).count)
+    }
 }
