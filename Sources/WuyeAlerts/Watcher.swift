@@ -72,7 +72,9 @@ public final class Watcher {
             var breached = false
             for c in it.clocks where c.cycle == it.cycle && c.stoppedAt == nil && c.pausedAt == nil {
                 let soon = c.startedAt + c.pausedTotal + Int64((c.dueSoonShare * Double(c.limit)).rounded(.up))
-                for m in [soon, c.nominalDeadline + 1, c.nominalDeadline + config.rules.supervisorAfter] where m > now { moments.append(m) }
+                // Only the moments a notice can come of: due soon when told so.
+                let next = (config.rules.dueSoon ? [soon] : []) + [c.nominalDeadline + 1, c.nominalDeadline + config.rules.supervisorAfter]
+                for m in next where m > now { moments.append(m) }
                 if c.state(at: now) == .breached { breached = true }
             }
             // Who answered the breach, and whom it was handed to: from the item's own steps.

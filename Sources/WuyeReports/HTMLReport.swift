@@ -26,32 +26,8 @@ public enum HTMLReport {
 
     /// The monthly appraisal: one row per staff member, each indicator marked.
     public static func appraisal(_ list: [StaffAppraisal], period: Period, scope: String) -> String {
-        var body = "<h1>Monthly appraisal 绩效考核 · \(escape(period.description)) · \(escape(scope))</h1>\n"
-        body += "<table><thead><tr><th>staff</th><th>name</th><th>role</th><th>site</th>"
-        body += "<th>satisfaction ≥80</th><th>timeliness ≥90%</th><th>training ≥90%</th><th>score</th><th>result</th></tr></thead><tbody>\n"
-        for a in list {
-            // Each cell says its own outcome: a met figure stays met on a row that failed.
-            body += "<tr>"
-            body += "<td>\(escape(a.staff.id))</td><td>\(escape(a.staff.name))</td><td>\(escape(a.staff.role.label))</td>"
-            body += "<td>\(escape(a.staff.site ?? "all"))</td>"
-            for f in a.figures {
-                guard a.applies(f) || f.value == nil else {
-                    body += "<td class=\"none\">(\(FigureReport.percent(f.value)) site, not counted)</td>"
-                    continue
-                }
-                let basis = f.name == "satisfaction" && f.value != nil ? " (\(a.satisfactionBasis.rawValue))" : ""
-                body += "<td class=\"\(rowClass(f))\">\(mark(f.met)) \(FigureReport.percent(f.value))\(basis)"
-                let counts = FigureReport.counts(f).joined(separator: ", ")
-                body += counts.isEmpty ? "" : " <span class=\"counts\">\(escape(counts))</span>"
-                body += "</td>"
-            }
-            body += "<td class=\"num\">\(a.score.map { String(Int($0.rounded())) } ?? "–")</td>"
-            let failed = a.failed.map { FigureReport.labels[$0.name]?.en ?? $0.name }.joined(separator: ", ")
-            body += "<td class=\"\(a.met == false ? "miss" : a.met == true ? "met" : "none")\">"
-            body += a.met == true ? "✓ met 达标" : a.met == false ? "✗ not met 未达标: \(escape(failed))" : "no data 无数据"
-            body += "</td></tr>\n"
-        }
-        body += "</tbody></table>\n"
+        // The same table as the reports' appraisal section.
+        let body = "<h1>Monthly appraisal 绩效考核 · \(escape(period.description)) · \(escape(scope))</h1>\n" + ReportHTML.appraisalTable(list)
         return page(title: "Wuye · appraisal \(period)", body: body)
     }
 

@@ -47,6 +47,12 @@ public struct PeriodReport: Sendable {
     /// The zone its instants are written in (the first site's).
     public var zone: Zone
 
+    /// The figures a trend shows, period by period (text and HTML alike).
+    public static let trendFigures = [
+        "satisfaction", "complaint_timeliness", "response_achievement", "repair_achievement", "callback_rate", "checklist_completion",
+        "patrol_completion", "complaint_rate",
+    ]
+
     public var title: String {
         switch kind {
         case .monthly: "Monthly service-quality report 月度服务质量报告"

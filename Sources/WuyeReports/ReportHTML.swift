@@ -119,16 +119,14 @@ public enum ReportHTML {
         return s + "</tbody></table>\n"
     }
 
-    static let trendNames = [
-        "satisfaction", "complaint_timeliness", "response_achievement", "repair_achievement", "callback_rate", "checklist_completion",
-        "patrol_completion",
-    ]
+    /// The lines of the trend chart: its percentages (the complaint rate is not one).
+    static let trendNames = PeriodReport.trendFigures.filter { $0 != "complaint_rate" }
 
     static func trendTable(_ sets: [FigureSet]) -> String {
         var s =
             "<table><thead><tr><th>figure</th>" + sets.map { "<th class=\"num\">\(esc($0.period.description))</th>" }.joined()
             + "</tr></thead><tbody>\n"
-        for n in trendNames + ["complaint_rate"] {
+        for n in PeriodReport.trendFigures {
             s += "<tr><td>\(esc(FigureReport.labels[n]?.en.trimmingSpaces ?? n))</td>"
             for set in sets {
                 let f = set.figure(n)

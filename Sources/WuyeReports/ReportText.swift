@@ -136,14 +136,10 @@ public enum ReportText {
 
     /// A few figures across the trend's periods, one column each.
     static func trend(_ sets: [FigureSet]) -> [String] {
-        let names = [
-            "satisfaction", "complaint_timeliness", "response_achievement", "repair_achievement", "callback_rate", "checklist_completion",
-            "patrol_completion", "complaint_rate",
-        ]
         var out = [
             "", "  Trend 趋势" + DisplayWidth.fit("", to: 24) + sets.map { DisplayWidth.fitRight($0.period.description, to: 9) }.joined(),
         ]
-        for n in names {
+        for n in PeriodReport.trendFigures {
             let label = FigureReport.labels[n]?.en ?? n
             out.append(
                 "  " + DisplayWidth.fit(label, to: 32)

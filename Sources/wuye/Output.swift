@@ -78,6 +78,15 @@ enum Output {
         }
     }
 
+    /// A list as a JSON array, each element written by `write`.
+    static func jsonArray<T>(_ list: [T], _ write: (T, inout JSONWriter) -> Void) {
+        var w = JSONWriter()
+        w.beginArray()
+        for e in list { write(e, &w) }
+        w.endArray()
+        json(w)
+    }
+
     /// Writes a whole file the way a backup is written: beside it as `.NAME.partial-PID`,
     /// flushed, then renamed into place, so that the file is either the old one or whole.
     static func writeFile(_ path: String, _ bytes: [UInt8]) throws(WuyeError) {

@@ -252,6 +252,30 @@ struct ReportTests {
         #expect(text.contains("11月 150.00"))
     }
 
+    /// `wuye export`: the raw rows of a span of days, the same in CSV and JSON.
+    @Test func theRawRowsAreExported() throws {
+        let cli = try Self.fixture()
+        let csv = Self.csv(try cli.run(["export", "--what", "complaints", "--from", "2026-11-01", "--to", "2026-11-30"]).out)
+        #expect(csv.map { $0["id"]! } == ["C-2", "C-3", "C-4"])  // A was opened in October
+        #expect(csv.first?["site"] == "lanting" && csv.first?["text"] == "投诉102")
+        let training =
+            try cli.json(["export", "--what", "training", "--from", "2026-11-01", "--to", "2026-11-30", "--format", "json"])
+            as! [[String: Any]]
+        #expect(training.count == 1)
+        #expect(training.first?["staff"] as? String == "desk" && training.first?["score"] as? Double == 95)
+        #expect(training.first?["attended"] as? Bool == true && training.first?["passed"] as? Bool == true)
+        let trainingCSV = Self.csv(try cli.run(["export", "--what", "training", "--from", "2026-11-01", "--to", "2026-11-30"]).out)
+        #expect(trainingCSV.first?["score"] == "95" && trainingCSV.first?["passed"] == "yes")
+        let scans = Self.csv(try cli.run(["export", "--what", "patrols", "--from", "2026-11-10", "--to", "2026-11-10"]).out)
+        #expect(scans.count == 1 && scans.first?["code"] == "LT-1" && scans.first?["guard"] == "guard")
+        let actions =
+            try cli.json(["export", "--what", "actions", "--from", "2026-11-01", "--to", "2026-11-30", "--format", "json"])
+            as! [[String: Any]]
+        #expect(actions.first?["id"] as? String == "A-1" && actions.first?["state"] as? String == "breached")
+        let bad = try cli.run(["export", "--what", "complaints", "--from", "2026-11-30", "--to", "2026-11-01"])
+        #expect(bad.status == 2 && bad.firstErrorLine.contains("is before --from"))
+    }
+
     @Test func theHTMLIsOneWellFormedPageThatPrintsOnA4() throws {
         let cli = try Self.fixture()
         let file = cli.home + "/q4.html"

@@ -41,6 +41,23 @@ struct ExportCommand: ParsableCommand {
         w.beginArray()
         let json = format == .json
         func iso(_ t: Instant?, _ site: String) -> String { t.map { ISOFormat.string($0, in: zones[site] ?? .utc) } ?? "" }
+        // One row, written once: as a JSON object (typed) or as a CSV row (text).
+        func add(_ row: [(StaticString, Value)]) {
+            if json {
+                w.beginObject()
+                for (k, v) in row {
+                    w.key(k)
+                    switch v {
+                    case .text(let t): w.string(t)
+                    case .flag(let b): if let b { w.bool(b) } else { w.null() }
+                    case .number(let d): w.double(d)
+                    }
+                }
+                w.endObject()
+            } else {
+                rows.append(row.map { $0.1.csv })
+            }
+        }
         switch what {
         case .complaints, .enquiries, .repairs:
             let kind: ItemKind = what == .complaints ? .complaint : what == .enquiries ? .enquiry : .repair
@@ -59,78 +76,15 @@ struct ExportCommand: ParsableCommand {
                 ])
             }
         case .checklist:
-            header = ["occurrence", "site", "kind", "location", "day", "done_at", "done_by", "note", "problem", "repair"]
-            for t in try store.ticks(site: site, days: first...last) where zones[t.site] != nil {
-                if json {
-                    w.beginObject()
-                    w.field("occurrence", t.occurrence)
-                    w.field("site", t.site)
-                    w.field("kind", t.kind.rawValue)
-                    w.field("location", t.location)
-                    w.field("day", t.day.description)
-                    w.field("done_at", iso(t.at, t.site))
-                    w.field("done_by", t.actor)
-                    w.field("note", t.note)
-                    w.field("problem", t.problem)
-                    w.field("repair", t.repair)
-                    w.endObject()
-                } else {
-                    rows.append([
-                        t.occurrence, t.site, t.kind.rawValue, t.location, t.day.description, iso(t.at, t.site), t.actor, t.note ?? "",
-                        t.problem ?? "", t.repair ?? "",
-                    ])
-                }
-            }
+            header = Self.columns(Self.tickRow(nil, iso))
+            for t in try store.ticks(site: site, days: first...last) where zones[t.site] != nil { add(Self.tickRow(t, iso)) }
         case .patrols:
-            header = ["round", "site", "route", "code", "scanned_at", "guard", "out_of_order", "imported", "note", "problem", "repair"]
-            for s in try store.scans(site: site, days: first...last) where zones[s.site] != nil {
-                if json {
-                    w.beginObject()
-                    w.field("round", s.round)
-                    w.field("site", s.site)
-                    w.field("route", s.route)
-                    w.field("code", s.code)
-                    w.field("scanned_at", iso(s.at, s.site))
-                    w.field("guard", s.actor)
-                    w.field("out_of_order", s.outOfOrder)
-                    w.field("imported", s.imported ?? false)
-                    w.field("note", s.note)
-                    w.field("problem", s.problem)
-                    w.field("repair", s.repair)
-                    w.endObject()
-                } else {
-                    rows.append([
-                        s.round, s.site, s.route, s.code, iso(s.at, s.site), s.actor, s.outOfOrder ? "yes" : "no",
-                        s.imported == true ? "yes" : "no", s.note ?? "", s.problem ?? "", s.repair ?? "",
-                    ])
-                }
-            }
+            header = Self.columns(Self.scanRow(nil, iso))
+            for s in try store.scans(site: site, days: first...last) where zones[s.site] != nil { add(Self.scanRow(s, iso)) }
         case .training:
-            header = ["session", "site", "kind", "topic", "date", "trainer", "pass_mark", "staff", "attended", "score", "passed"]
+            header = Self.columns(Self.trainingRow(nil, ""))
             for s in try store.trainings() where s.date >= first && s.date <= last && (site == nil || s.site == nil || s.site == site) {
-                let people = s.attendees.isEmpty ? [""] : s.attendees
-                for p in people {
-                    let score = s.scores[p]
-                    if json {
-                        w.beginObject()
-                        w.field("session", s.id)
-                        w.field("site", s.site)
-                        w.field("kind", s.kind.rawValue)
-                        w.field("topic", s.topic)
-                        w.field("date", s.date.description)
-                        w.field("trainer", s.trainer)
-                        w.field("pass_mark", s.passMark)
-                        w.field("staff", p.isEmpty ? nil : p)
-                        w.field("score", score)
-                        w.field("passed", score.map { $0 >= s.passMark })
-                        w.endObject()
-                    } else {
-                        rows.append([
-                            s.id, s.site ?? "", s.kind.rawValue, s.topic, s.date.description, s.trainer ?? "", String(s.passMark), p,
-                            p.isEmpty ? "" : "yes", score.map { String($0) } ?? "", score.map { $0 >= s.passMark ? "yes" : "no" } ?? "",
-                        ])
-                    }
-                }
+                for p in s.attendees.isEmpty ? [""] : s.attendees { add(Self.trainingRow(s, p)) }
             }
         case .actions:
             header = [
@@ -154,5 +108,49 @@ struct ExportCommand: ParsableCommand {
         var out = "\u{FEFF}" + header.joined(separator: ",") + "\r\n"
         for r in rows { out += r.map { SpreadsheetCell.make($0) }.joined(separator: ",") + "\r\n" }
         Output.writeAll(Array(out.utf8))
+    }
+
+    /// A cell of an exported row.
+    enum Value {
+        case text(String?), flag(Bool?), number(Double?)
+
+        var csv: String {
+            switch self {
+            case .text(let t): t ?? ""
+            case .flag(let b): b.map { $0 ? "yes" : "no" } ?? ""
+            case .number(let d): d.map(JSONWriter.decimal) ?? ""
+            }
+        }
+    }
+
+    static func columns(_ row: [(StaticString, Value)]) -> [String] { row.map { "\($0.0)" } }
+
+    /// A checklist tick (nil: the columns alone, for the header).
+    static func tickRow(_ t: Tick?, _ iso: (Instant?, String) -> String) -> [(StaticString, Value)] {
+        [
+            ("occurrence", .text(t?.occurrence)), ("site", .text(t?.site)), ("kind", .text(t?.kind.rawValue)),
+            ("location", .text(t?.location)), ("day", .text(t?.day.description)), ("done_at", .text(t.map { iso($0.at, $0.site) })),
+            ("done_by", .text(t?.actor)), ("note", .text(t?.note)), ("problem", .text(t?.problem)), ("repair", .text(t?.repair)),
+        ]
+    }
+
+    static func scanRow(_ s: Scan?, _ iso: (Instant?, String) -> String) -> [(StaticString, Value)] {
+        [
+            ("round", .text(s?.round)), ("site", .text(s?.site)), ("route", .text(s?.route)), ("code", .text(s?.code)),
+            ("scanned_at", .text(s.map { iso($0.at, $0.site) })), ("guard", .text(s?.actor)), ("out_of_order", .flag(s?.outOfOrder)),
+            ("imported", .flag(s.map { $0.imported ?? false })), ("note", .text(s?.note)), ("problem", .text(s?.problem)),
+            ("repair", .text(s?.repair)),
+        ]
+    }
+
+    /// A training session and one attendee ("" when nobody attended yet).
+    static func trainingRow(_ s: TrainingSession?, _ p: String) -> [(StaticString, Value)] {
+        let score = s?.scores[p]
+        return [
+            ("session", .text(s?.id)), ("site", .text(s?.site)), ("kind", .text(s?.kind.rawValue)), ("topic", .text(s?.topic)),
+            ("date", .text(s?.date.description)), ("trainer", .text(s?.trainer)), ("pass_mark", .number(s?.passMark)),
+            ("staff", .text(p.isEmpty ? nil : p)), ("attended", .flag(s == nil ? nil : !p.isEmpty)), ("score", .number(score)),
+            ("passed", .flag(score.flatMap { sc in s.map { sc >= $0.passMark } })),
+        ]
     }
 }

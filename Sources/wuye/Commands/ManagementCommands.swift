@@ -41,13 +41,7 @@ struct MeetingCommand: ParsableCommand {
             let store = try env.store()
             let zones = Dictionary(uniqueKeysWithValues: try sites(store, site).map { ($0.id, $0.zone) })
             let list = try store.meetings(site: site)
-            if json {
-                var w = JSONWriter()
-                w.beginArray()
-                for m in list { ManagementJSON.meeting(m, zone: zones[m.site] ?? .utc, into: &w) }
-                w.endArray()
-                return Output.json(w)
-            }
+            if json { return Output.jsonArray(list) { m, w in ManagementJSON.meeting(m, zone: zones[m.site] ?? .utc, into: &w) } }
             if list.isEmpty { return Output.line("no meetings recorded\(site.map { " at \($0)" } ?? "")") }
             for m in list {
                 Output.line(
@@ -137,11 +131,7 @@ struct ActionCommand: ParsableCommand {
                 ($0.isOpen ? 0 : 1, $0.due.seconds, $0.id) < ($1.isOpen ? 0 : 1, $1.due.seconds, $1.id)
             }
             if json {
-                var w = JSONWriter()
-                w.beginArray()
-                for a in list { ManagementJSON.action(a, zone: zones[a.site] ?? .utc, now: env.now, into: &w) }
-                w.endArray()
-                return Output.json(w)
+                return Output.jsonArray(list) { a, w in ManagementJSON.action(a, zone: zones[a.site] ?? .utc, now: env.now, into: &w) }
             }
             if list.isEmpty { return Output.line("no corrective actions\(open ? " open" : "")\(site.map { " at \($0)" } ?? "")") }
             Output.table(
@@ -195,13 +185,7 @@ struct EvaluationCommand: ParsableCommand {
             let store = try env.store()
             let zones = Dictionary(uniqueKeysWithValues: try sites(store, site).map { ($0.id, $0.zone) })
             let list = try store.evaluations(site: site)
-            if json {
-                var w = JSONWriter()
-                w.beginArray()
-                for v in list { ManagementJSON.evaluation(v, zone: zones[v.site] ?? .utc, into: &w) }
-                w.endArray()
-                return Output.json(w)
-            }
+            if json { return Output.jsonArray(list) { v, w in ManagementJSON.evaluation(v, zone: zones[v.site] ?? .utc, into: &w) } }
             if list.isEmpty { return Output.line("no evaluations recorded\(site.map { " at \($0)" } ?? "")") }
             for v in list {
                 Output.line("\(v.id)  \(v.site)  \(v.quarter)  recorded \(ISOFormat.short(v.at, in: zones[v.site] ?? .utc))")

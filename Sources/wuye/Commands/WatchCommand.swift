@@ -41,19 +41,17 @@ struct WatchCommand: ParsableCommand {
         }
         repeat {
             let t = now()
-            let next = try watcher.pass(now: t)
+            try watcher.pass(now: t)
             for n in watcher.recorded { Output.line("\(ISOFormat.string(t, in: .utc)) recorded \(n.key): \(n.title)") }
             for k in watcher.delivered { Output.line("\(ISOFormat.string(t, in: .utc)) delivered \(k)") }
             for f in watcher.failed { Output.line("\(ISOFormat.string(t, in: .utc)) not delivered \(f.key): \(f.error)") }
             Output.flush()
             if once { break }
-            // Wake at the next moment or retry, and at least every second to notice commits.
-            let wait = min(1.0, max(0.05, Double(next.seconds - now().seconds)))
-            var slept = 0.0
-            while slept < wait && !stopping.value {
-                usleep(50_000)
-                slept += 0.05
-            }
+            // Sleep to the next whole second: moments are whole seconds, and each second
+            // the pass asks the store whether anything was committed (one PRAGMA while
+            // idle, the rest waiting for `next`). A signal ends the sleep at once.
+            let elapsed = Date().timeIntervalSince(began)
+            _ = stopping.wake.wait(timeout: .now() + (1 - (elapsed - elapsed.rounded(.down))))
         } while !stopping.value
     }
 }
@@ -62,7 +60,12 @@ struct WatchCommand: ParsableCommand {
 final class Stopping: @unchecked Sendable {
     private let lock = NSLock()
     private var stopped = false
-    func set() { lock.withLock { stopped = true } }
+    /// Signalled when it is time to stop: the loop's sleep ends at once.
+    let wake = DispatchSemaphore(value: 0)
+    func set() {
+        lock.withLock { stopped = true }
+        wake.signal()
+    }
     var value: Bool { lock.withLock { stopped } }
 }
 
