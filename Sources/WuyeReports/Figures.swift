@@ -78,7 +78,13 @@ public enum Figures {
             let d = try store.definitions()
             siteHistory = Dictionary(grouping: d.sites, by: \.site.id)
             standardsHistory = d.standards
+            var b: [String: CivilDate] = [:]
+            for s in sites { b[s.id] = try Figures.recordBegins(store, s) }
+            begins = b
         }
+
+        /// The day each site's record begins: read once for all the periods computed.
+        var begins: [String: CivilDate]
 
         /// The site as it was defined at `t` (its first definition before that).
         func site(_ s: Site, at t: Instant) -> Site {
@@ -157,7 +163,7 @@ public enum Figures {
                     name: "satisfaction", value: nil, target: t.satisfaction / 100, ceiling: false, numerator: total / 100,
                     denominator: Double(count), pending: 0, backdated: ratings.backdated, imported: ratings.imported))
             let c = Store.complaintsReceived(tallies)
-            let begins = try recordBegins(store, s)
+            let begins = setting.begins[s.id]
             beginsAt = [beginsAt, begins].compactMap { $0 }.min()
             let first = max(period.first, begins ?? period.first)
             let last = min(period.end.adding(days: -1), zone.date(of: now))
