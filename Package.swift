@@ -21,6 +21,10 @@ let package = Package(
         .systemLibrary(
             name: "CQRencode",
             providers: [.apt(["libqrencode-dev"])]),
+        .systemLibrary(
+            name: "CGMime", pkgConfig: "gmime-3.0",
+            providers: [.apt(["libgmime-3.0-dev"])]),
+        .target(name: "CMailParse", dependencies: ["CGMime"]),
         .target(name: "CSQLiteShim", linkerSettings: [.linkedLibrary("sqlite3"), .linkedLibrary("crypto")]),
         .target(name: "WuyeCore", swiftSettings: strict),
         .target(
@@ -28,7 +32,7 @@ let package = Package(
             dependencies: ["WuyeCore", "CSQLiteShim", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: strict),
         .target(name: "WuyeReports", dependencies: ["WuyeStore", "WuyeCore", "CQRencode"], swiftSettings: strict),
-        .target(name: "WuyeAlerts", dependencies: ["WuyeStore", "WuyeCore"], swiftSettings: strict),
+        .target(name: "WuyeAlerts", dependencies: ["WuyeStore", "WuyeCore", "CMailParse"], swiftSettings: strict),
         .target(
             name: "WuyeConsole",
             dependencies: ["WuyeReports", "WuyeStore", "WuyeCore", "CNcursesW"],

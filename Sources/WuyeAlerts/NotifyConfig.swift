@@ -22,6 +22,13 @@ public struct NotifyConfig: Sendable, Equatable {
     public var rules = NoticeRules()
     /// How long a delivery command may take before it is stopped and counted as failed.
     public var timeout: Double = 30
+    /// Maildirs the watcher takes owners' messages from (`[[intake]]`), each for a site.
+    public var intake: [IntakeSource] = []
+
+    public struct IntakeSource: Sendable, Equatable {
+        public var maildir: String
+        public var site: String?
+    }
 
     public init() {}
 
@@ -50,6 +57,13 @@ public struct NotifyConfig: Sendable, Equatable {
                 try h.rejectUnknown()
                 c.hooks.append(hook)
             }
+            for var t in try r.tables("intake") {
+                guard let dir = try t.string("maildir"), !dir.trimmingSpaces.isEmpty else {
+                    throw WuyeError.badInput("\(file): every [[intake]] needs a maildir (the folder holding new/ and cur/)")
+                }
+                c.intake.append(IntakeSource(maildir: dir, site: try t.string("site")))
+                try t.rejectUnknown()
+            }
             if var a = try r.table("addresses") {
                 for key in a.table.keys {
                     guard let v = try a.string(key), v.contains("@") else {
@@ -75,8 +89,8 @@ public struct NotifyConfig: Sendable, Equatable {
         } catch {
             throw error.message.hasPrefix(file) ? error : WuyeError(error.kind, "\(file): \(error.message)")
         }
-        if c.sendmail == nil && c.hooks.isEmpty {
-            throw .badInput("\(file) delivers nothing: give [email] (sendmail) or [[hooks]]")
+        if c.sendmail == nil && c.hooks.isEmpty && c.intake.isEmpty {
+            throw .badInput("\(file) delivers nothing: give [email] (sendmail) or [[hooks]], or [[intake]] to take in mail")
         }
         return c
     }

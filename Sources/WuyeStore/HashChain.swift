@@ -1,4 +1,5 @@
 import CSQLiteShim
+import Foundation
 import GRDB
 import WuyeCore
 
@@ -57,16 +58,7 @@ enum HashChain {
             if n > 0 { message.append(10) }
             message.append(contentsOf: part.utf8)
         }
-        var digest = [UInt8](repeating: 0, count: 32)
-        message.withUnsafeBytes { raw in digest.withUnsafeMutableBufferPointer { wuye_sha256(raw.baseAddress, raw.count, $0.baseAddress) } }
-        let hex: [UInt8] = Array("0123456789abcdef".utf8)
-        var out = [UInt8]()
-        out.reserveCapacity(64)
-        for b in digest {
-            out.append(hex[Int(b >> 4)])
-            out.append(hex[Int(b & 15)])
-        }
-        return String(decoding: out, as: UTF8.self)
+        return message.withUnsafeBytes { Digest.sha256Hex($0) }
     }
 
     static func damaged(_ what: String) -> WuyeError {
@@ -161,4 +153,23 @@ extension Store {
             return out
         }
     }
+}
+
+/// SHA-256 in lower-case hex (libcrypto): the journal's chain, and what identifies a
+/// message that came without an id of its own.
+public enum Digest {
+    public static func sha256Hex(_ bytes: UnsafeRawBufferPointer) -> String {
+        var digest = [UInt8](repeating: 0, count: 32)
+        digest.withUnsafeMutableBufferPointer { wuye_sha256(bytes.baseAddress, bytes.count, $0.baseAddress) }
+        let hex: [UInt8] = Array("0123456789abcdef".utf8)
+        var out = [UInt8]()
+        out.reserveCapacity(64)
+        for b in digest {
+            out.append(hex[Int(b >> 4)])
+            out.append(hex[Int(b & 15)])
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    public static func sha256Hex(_ data: Data) -> String { data.withUnsafeBytes { sha256Hex($0) } }
 }

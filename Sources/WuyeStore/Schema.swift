@@ -4,7 +4,7 @@ import GRDB
 /// is the schema version, so an older program refuses a newer file instead of guessing.
 enum Schema {
     static let applicationID: Int32 = 0x5755_5945  // "WUYE"
-    static let version: Int32 = 6
+    static let version: Int32 = 7
     static let fileName = "wuye.sqlite"
 
     /// Open items in deadline order, ties by kind and number: one index for lists of
@@ -51,6 +51,10 @@ enum Schema {
             try db.execute(sql: RecordRows.table)
             try db.execute(sql: NoticeRows.table)
             try Snapshots.drop(db)
+        }
+        if version < 7 {
+            // Version 7 (December 2026): the intake queue (e-mail and other gateways).
+            try db.execute(sql: IntakeRows.table)
         }
     }
 
@@ -144,6 +148,7 @@ enum Schema {
                 \(Snapshots.tables)
                 \(RecordRows.table)
                 \(NoticeRows.table)
+                \(IntakeRows.table)
 
                 -- Duties ticked, checkpoints scanned, trainings, surveys.
                 CREATE TABLE ticks (

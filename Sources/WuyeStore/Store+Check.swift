@@ -46,7 +46,7 @@ extension Store {
             case .patrolScanned(let s): scans[s.round + " " + s.code] = s
             case .training(let t): trainings[e.subject] = TrainingRules.apply(trainings[e.subject], t)
             case .surveyRecorded(let v): surveys[v.id] = v
-            case .management, .notice: break  // compared through the rebuilt records and notices tables
+            case .management, .notice, .intake: break  // compared through the rebuilt records, notices and intake tables
             case .pin: break  // compared through the rebuilt pins table
             }
         }
@@ -96,6 +96,7 @@ extension Store {
     /// The projections other than items and clocks (which `compare` checks row by row).
     static let projectionTables = [
         "sites", "staff", "standards", "meta", "ticks", "scans", "trainings", "surveys", "pins", "records", "notices",
+        "intake",
     ]
 
     /// Every row of those projections, every column, as sorted text.
@@ -267,7 +268,7 @@ extension Store {
         if r.demo { try db.execute(sql: "INSERT INTO meta (key, value) VALUES ('demo', '1')") }
         try db.execute(
             sql:
-                "DELETE FROM ticks; DELETE FROM scans; DELETE FROM trainings; DELETE FROM surveys; DELETE FROM pins; DELETE FROM records; DELETE FROM notices"
+                "DELETE FROM ticks; DELETE FROM scans; DELETE FROM trainings; DELETE FROM surveys; DELETE FROM pins; DELETE FROM records; DELETE FROM notices; DELETE FROM intake"
         )
         let cursor = try Row.fetchCursor(
             db,

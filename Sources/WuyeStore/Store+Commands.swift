@@ -302,6 +302,8 @@ extension Store {
             try RecordRows.project(db, e, m)
         case .notice(let n):
             try NoticeRows.project(db, e, n)
+        case .intake(let v):
+            try IntakeRows.project(db, e, v)
         case .surveyRecorded(let v):
             try db.execute(
                 sql: "INSERT OR REPLACE INTO surveys (id, site, at, score, data) VALUES (?, ?, ?, ?, ?)",

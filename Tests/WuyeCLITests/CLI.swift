@@ -32,7 +32,7 @@ final class CLI {
     }
 
     @discardableResult
-    func run(_ args: [String], as actor: String? = "desk-li", env extra: [String: String] = [:]) throws -> Result {
+    func run(_ args: [String], as actor: String? = "desk-li", env extra: [String: String] = [:], stdin: String? = nil) throws -> Result {
         guard let bin = CLI.binary else { throw WuyeError.notFound("the wuye binary is not built") }
         var env = ProcessInfo.processInfo.environment
         env["WUYE_HOME"] = home
@@ -42,7 +42,13 @@ final class CLI {
         if let actor { env["WUYE_AS"] = actor }
         if let now { env["WUYE_NOW"] = now }
         for (k, v) in extra { env[k] = v }
-        let (status, out, err) = try Child.run(bin, args, env: env)
+        var input: String?
+        if let stdin {
+            input = home + "/.stdin-\(UUID().uuidString)"
+            try stdin.write(toFile: input!, atomically: true, encoding: .utf8)
+        }
+        defer { if let input { try? FileManager.default.removeItem(atPath: input) } }
+        let (status, out, err) = try Child.run(bin, args, env: env, stdinFile: input)
         return Result(status: status, out: out, err: err)
     }
 

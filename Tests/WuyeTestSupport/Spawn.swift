@@ -10,12 +10,12 @@ public final class Child: @unchecked Sendable {
     private var status: Int32?
 
     /// Starts `path` with `args`; `env` replaces the environment when given. Standard
-    /// input is /dev/null; standard output and error are pipes, or /dev/null.
-    public init(_ path: String, _ args: [String], env: [String: String]? = nil, capture: Bool = true) throws {
+    /// input is `stdinFile` or /dev/null; standard output and error are pipes, or /dev/null.
+    public init(_ path: String, _ args: [String], env: [String: String]? = nil, capture: Bool = true, stdinFile: String? = nil) throws {
         var fa = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&fa)
         defer { posix_spawn_file_actions_destroy(&fa) }
-        posix_spawn_file_actions_addopen(&fa, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&fa, 0, stdinFile ?? "/dev/null", O_RDONLY, 0)
         var out: [Int32] = [-1, -1]
         var err: [Int32] = [-1, -1]
         if capture {
@@ -105,8 +105,10 @@ public final class Child: @unchecked Sendable {
     public var killedBySignal: Bool { (status ?? 0) > 128 }
 
     /// Runs to the end: status, standard output and error.
-    public static func run(_ path: String, _ args: [String], env: [String: String]? = nil) throws -> (Int32, String, String) {
-        let c = try Child(path, args, env: env)
+    public static func run(_ path: String, _ args: [String], env: [String: String]? = nil, stdinFile: String? = nil) throws -> (
+        Int32, String, String
+    ) {
+        let c = try Child(path, args, env: env, stdinFile: stdinFile)
         let (out, err) = c.readAll()
         let status = c.wait()
         return (status, String(decoding: out, as: UTF8.self), String(decoding: err, as: UTF8.self))

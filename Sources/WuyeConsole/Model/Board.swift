@@ -53,6 +53,8 @@ public struct Board: Sendable {
     public var actions: [CorrectiveAction] = []
     /// Notices `wuye watch` could not deliver (the supervisor's board lists them).
     public var undelivered: [Store.NoticeRow] = []
+    /// Messages in the intake queue not yet opened or discarded (the desk's "New messages").
+    public var newMessages: [IntakeEntry] = []
     /// Yesterday's patrol rounds with their scans: a night shift's missed checkpoints
     /// reach back across midnight.
     public var earlierRounds: [DutyRow] = []
@@ -104,6 +106,7 @@ public struct Board: Sendable {
         b.trainings = try store.trainings()
         b.actions = try store.actions(site: nil).filter(\.isOpen)
         b.undelivered = try store.notices(limit: 50, failedOnly: true)
+        b.newMessages = try store.intake(state: .new, site: nil)
         for it in try store.items(kind: nil, filter: .open) { b.items[it.id] = it }
         b.reindex(now: now)
         try b.loadDuties(store: store, now: now)
@@ -172,6 +175,7 @@ public struct Board: Sendable {
         var trainingsChanged = false
         var actionsChanged = false
         var noticesChanged = false
+        var intakeChanged = false
         for e in events {
             switch e.body {
             case .item: itemIDs.insert(e.subject)
@@ -180,6 +184,7 @@ public struct Board: Sendable {
             case .training: trainingsChanged = true
             case .management: actionsChanged = true
             case .notice: noticesChanged = true
+            case .intake: intakeChanged = true
             case .surveyRecorded, .demoMarked, .pin: break
             }
         }
@@ -198,6 +203,7 @@ public struct Board: Sendable {
         if trainingsChanged { trainings = try store.trainings() }
         if actionsChanged { actions = try store.actions(site: nil).filter(\.isOpen) }
         if noticesChanged { undelivered = try store.notices(limit: 50, failedOnly: true) }
+        if intakeChanged { newMessages = try store.intake(state: .new, site: nil) }
         figuresStale = true
         return true
     }

@@ -45,6 +45,8 @@ public enum EventBody: Codable, Sendable, Equatable {
     case notice(NoticeEvent)
     /// A PIN set or cleared, or a sign-in with it (subject `staff:ID`).
     case pin(PinEvent)
+    /// The intake queue: a message taken in, opened as an item, or discarded (subject: its id).
+    case intake(IntakeEvent)
 
     /// A short dotted name for the journal's `type` column and `wuye log`.
     public var typeName: String {
@@ -66,6 +68,7 @@ public enum EventBody: Codable, Sendable, Equatable {
         case .surveyRecorded: "survey.recorded"
         case .management(let m): m.name
         case .notice(let n): n.name
+        case .intake(let v): v.name
         case .pin(let p):
             switch p {
             case .set: "staff.pin_set"

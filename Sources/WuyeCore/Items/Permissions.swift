@@ -11,6 +11,13 @@ public enum Permissions {
         }
     }
 
+    /// The intake queue is the desk's: it reads owners' messages and decides what each is.
+    public static func checkIntake(_ actor: Staff) throws(WuyeError) {
+        guard actor.active else { throw .refused("\(actor.id) is no longer active; ask a supervisor") }
+        if actor.role == .desk || actor.role == .supervisor { return }
+        throw .refused("a \(actor.role.label) cannot handle the intake queue; the desk or a supervisor can")
+    }
+
     public static func check(_ actor: Staff, _ command: ItemCommand, kind: ItemKind, item: Item?) throws(WuyeError) {
         guard actor.active else { throw .refused("\(actor.id) is no longer active; ask a supervisor") }
         let role = actor.role

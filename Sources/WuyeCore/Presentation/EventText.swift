@@ -9,7 +9,7 @@ public enum EventText {
                 if let c = o.channel { s += " via \(c.rawValue)" }
                 if o.emergency { s += ", emergency" }
                 if o.complex { s += ", complex" }
-                if let src = o.source { s += ", found on \(src)" }
+                if let src = o.source { s += src.hasPrefix("IN-") ? ", from message \(src)" : ", found on \(src)" }
                 return s + ": \(o.text)"
             case .assigned(let to, let note): return "assigned to \(to)" + note.map { ": \($0)" }.orEmpty
             case .routed(let dept, let to, let note):
@@ -69,6 +69,14 @@ public enum EventText {
             case .delivered(let key, let channel): return "notice \(key) delivered by \(channel)"
             case .failed(let key, let channel, let error, let attempt, _):
                 return "notice \(key) not delivered by \(channel) (attempt \(attempt)): \(error)"
+            }
+        case .intake(let v):
+            switch v {
+            case .received(let m):
+                return "\(m.channel.rawValue) from \(m.sender)" + (m.subject.map { ": \($0)" } ?? "")
+                    + (m.attachments.isEmpty ? "" : " (\(m.attachments.count) attachment\(m.attachments.count == 1 ? "" : "s"))")
+            case .opened(let item): return "opened as \(item)"
+            case .discarded(let reason): return "discarded: \(reason)"
             }
         case .surveyRecorded(let v): return "survey at \(v.site)\(v.household.map { " (\($0))" } ?? ""): \(Int(v.score))/100"
         case .pin(let p):

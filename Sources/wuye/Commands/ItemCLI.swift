@@ -168,11 +168,20 @@ enum ItemCLI {
             events = events.filter { $0.recorded <= now }
         }
         let grace = item.limits.backdateGrace
+        // An item opened from a message keeps it: the message's arrival joins the timeline.
+        let original = try store.intakeEntry(forItem: item)
+        if let original {
+            events = (events + (try store.events(subject: original.id)).filter { $0.recorded <= now }).sorted { $0.seq < $1.seq }
+        }
         if json {
             var w = JSONWriter()
             w.beginObject()
             w.key("item")
             ItemJSON.write(item, zone: zone, now: now, history: true, into: &w)
+            if let original {
+                w.key("original")
+                IntakeJSON.write(original, zone: zone, into: &w, headers: true)
+            }
             w.key("timeline")
             w.beginArray()
             for e in events {
@@ -232,6 +241,11 @@ enum ItemCLI {
             var s = "  \(ISOFormat.short(e.at, in: zone))  \(e.actor)  \(inert(EventText.describe(e.body)))"
             if e.isBackdated(grace: grace) { s += "  [back-dated: recorded \(ISOFormat.short(e.recorded, in: zone))]" }
             Output.line(s)
+        }
+        if let original {
+            Output.line("")
+            Output.line("original message")
+            for l in IntakeText.lines(original, zone: zone) { Output.line("  " + l) }
         }
     }
 }

@@ -35,12 +35,43 @@ struct WatchCommand: ParsableCommand {
         let stop = DispatchSource.makeSignalSource(signal: SIGTERM, queue: .global())
         let interrupt = DispatchSource.makeSignalSource(signal: SIGINT, queue: .global())
         let stopping = Stopping()
+        var reported = Set<String>()
         for s in [stop, interrupt] {
             s.setEventHandler { @Sendable in stopping.set() }
             s.resume()
         }
+        // Mail taken in as it arrives: a look at each Maildir's new/ every pass (one
+        // directory read), the messages committed before they are moved.
+        let sites = try store.sites()
+        var intakes: [(dir: String, run: MaildirIntake)] = []
+        for src in config.intake {
+            try MaildirIntake.check(src.maildir)
+            let site =
+                try src.site.map { (s: String) throws(WuyeError) in try store.site(s) }
+                ?? {
+                    () throws(WuyeError) -> Site in
+                    guard sites.count == 1, let only = sites.first else {
+                        throw WuyeError.badInput("[[intake]] \(src.maildir): say which site its messages are for (site = \"…\")")
+                    }
+                    return only
+                }()
+            intakes.append((src.maildir, MaildirIntake(store: store, site: site.id, actor: "intake:maildir")))
+        }
         repeat {
             let t = now()
+            for i in intakes where MaildirIntake.hasNew(i.dir, skipping: reported) {
+                do {
+                    let r = try i.run.run(i.dir, skipping: reported, now: now)
+                    for v in r.taken { Output.line("\(ISOFormat.string(t, in: .utc)) took in \(v.id) from \(v.sender)") }
+                    for u in r.unreadable where !reported.contains(u.file) {
+                        reported.insert(u.file)
+                        Output.warn("\(i.dir): \(u.file) left in new/: \(u.reason)")
+                    }
+                } catch {
+                    // The store busy, a folder gone: said, and tried again at the next pass.
+                    Output.warn("\(i.dir): \(error.message)")
+                }
+            }
             try watcher.pass(now: t)
             for n in watcher.recorded { Output.line("\(ISOFormat.string(t, in: .utc)) recorded \(n.key): \(n.title)") }
             for k in watcher.delivered { Output.line("\(ISOFormat.string(t, in: .utc)) delivered \(k)") }
