@@ -100,10 +100,15 @@ extension Store {
         return v
     }
 
-    /// The entry an item was opened from (its `source` is the entry's id), if any.
-    public func intakeEntry(forItem it: Item) throws(WuyeError) -> IntakeEntry? {
-        guard let src = it.source, src.hasPrefix("IN-") else { return nil }
-        return try read { db in try Store.intakeEntry(db, src) }
+    /// An item's timeline: its own events and, for an item opened from a message, the
+    /// message's (taken in, opened) in journal order, with the message itself.
+    public func timeline(_ id: String) throws(WuyeError) -> (events: [Event], original: IntakeEntry?) {
+        var events = try self.events(subject: id)
+        guard let src = try read({ db in try String.fetchOne(db, sql: "SELECT source FROM items WHERE id = ?", arguments: [id]) }),
+            src.hasPrefix("IN-"), let original = try read({ db in try Store.intakeEntry(db, src) })
+        else { return (events, nil) }
+        events = (events + (try self.events(subject: original.id))).sorted { $0.seq < $1.seq }
+        return (events, original)
     }
 
     static func pendingEntry(_ db: Database, _ id: String) throws -> IntakeEntry {
@@ -129,7 +134,7 @@ extension Store {
             var batch = Batch(db: db, path: self.path)
             try Permissions.checkIntake(try batch.staff(actorID))
             let at = entry.receivedAt
-            let it = try batch.perform([.open(spec)], on: nil, site: entry.site, actor: actorID, at: at, now: now)
+            let it = try batch.perform([.open(spec)], on: nil, site: spec.site, actor: actorID, at: at, now: now)
             try Store.apply(db, Event(at: now, recorded: now, actor: actorID, subject: entry.id, body: .intake(.opened(item: it.id))))
             return it
         }

@@ -211,3 +211,38 @@ struct IntakeTests {
         #expect(bad.status == 2 && bad.firstErrorLine.contains("every [[intake]] needs a maildir"))
     }
 }
+
+/// The desk at the real binary in tmux: mail taken in elsewhere shows as "New messages",
+/// and is opened as a complaint from the console.
+@Suite(
+    "New messages in a real terminal", .serialized, .enabled(if: Tmux.available, "tmux is not installed: apt-get install -y tmux"))
+struct IntakeTerminalTests {
+    @Test(.timeLimit(.minutes(1)))
+    func mailThatArrivesShowsAndIsOpenedAsAComplaint() throws {
+        let cli = CLI()
+        cli.now = "2026-11-29T14:25:00+08:00"
+        #expect(try cli.run(["init", "--demo"]).status == 0)
+        let t = try Tmux(cli: cli, width: 110, height: 32, as: "desk-li")
+        try t.waitFor("Open complaints & enquiries")
+        #expect(!(try t.screen()).contains("New messages"))
+        let dir = try IntakeTests().maildir(cli)
+        #expect(try cli.run(["intake", "maildir", dir, "--site", "jinxiu"], as: nil).status == 0)
+        try t.waitFor("New messages (4)")
+        try t.keys("M")
+        try t.waitFor { $0.contains("IN-1") && $0.contains("楼上每晚十一点后拖动家具") }
+        try t.keys("Enter")
+        try t.keys("c")
+        try t.waitFor("New complaint · IN-1")
+        try t.type("3-1802")
+        try t.keys("Tab")
+        try t.type("噪音")
+        try t.keys("C-s")
+        let saved = try t.waitFor { $0.contains("saved: C-") }
+        #expect(saved.contains("New messages (3)"))
+        let list = try cli.json(["complaint", "list", "--json"]) as! [[String: Any]]
+        let item = try #require(list.first { $0["source"] as? String == "IN-1" })
+        #expect(item["channel"] as? String == "email" && item["unit"] as? String == "3-1802")
+        try t.keys("q")
+        #expect(try t.waitFor("EXIT=0").contains("EXIT=0"))
+    }
+}

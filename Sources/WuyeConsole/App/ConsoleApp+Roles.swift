@@ -182,6 +182,18 @@ extension ConsoleApp {
         case (_, .back):
             if ui.asOf != nil { return false }
             show(.board)
+        case (.messages, .moveUp), (.messages, .moveDown), (.messages, .pageUp), (.messages, .pageDown), (.messages, .top),
+            (.messages, .bottom):
+            let n = ConsoleView.messageRows(board, ui).count
+            let by = [Action.moveUp: -1, .moveDown: 1, .pageUp: -10, .pageDown: 10, .top: -1_000_000, .bottom: 1_000_000][action]!
+            ui.messageSelection = max(0, min(n - 1, ui.messageSelection + by))
+        case (.messages, .open), (.messages, .new):
+            // Then c, e or r, as for any new item: the form opens filled from the message.
+            guard let v = selectedMessage() else { return true }
+            ui.fromMessage = v.id
+            ui.pendingNew = true
+            ui.say(strings["messages.pick"], now: now)
+        case (.messages, .void): discardMessageForm(now: now)
         case (.patrol, .open), (.handover, .open):
             break
         // The board's own: nothing to tick, filter or switch panes on these screens.
@@ -196,7 +208,7 @@ extension ConsoleApp {
     func openDetail(_ it: Item) {
         ui.alerts.remove(it.id)
         ui.detailItem = it
-        ui.detailEvents = (try? store?.events(subject: it.id)) ?? []
+        loadTimeline(it.id)
         ui.overlay = .detail(id: it.id, scroll: 0)
     }
 
@@ -377,5 +389,56 @@ extension ConsoleApp {
         default:
             return nil
         }
+    }
+}
+
+// MARK: the desk's new messages
+
+extension ConsoleApp {
+    func openMessages(now: Instant) {
+        guard ConsoleView.readsMessages(board.actor) else {
+            ui.say(strings["messages.desk_only"], error: true, now: now)
+            return
+        }
+        ui.messageSelection = 0
+        show(.messages)
+    }
+
+    func selectedMessage() -> IntakeEntry? {
+        let rows = ConsoleView.messageRows(board, ui)
+        return rows.isEmpty ? nil : rows[min(ui.messageSelection, rows.count - 1)]
+    }
+
+    /// The new-item form filled from a message: its text, the sender as owner, its
+    /// channel and site; saving opens the item received at the message's date.
+    func newItem(_ kind: ItemKind, from message: String, now: Instant) {
+        guard let v = board.newMessages.first(where: { $0.id == message }),
+            let site = board.sites.first(where: { $0.id == v.site })
+        else { return }
+        var f = ItemForms.newItem(kind, site: site, sites: board.sites, strings: strings)
+        f.prefill("text", v.itemText)
+        f.prefill("owner", v.ownerField)
+        f.prefill("phone", v.phone)
+        f.prefill("channel", v.channel.rawValue)
+        f.prefill("site", site.id)
+        f.title += " · \(v.id) · \(strings["messages.received"]) \(ISOFormat.short(v.receivedAt, in: site.zone))"
+        ui.form = f
+        ui.formPurpose = .fromMessage(kind, message: v.id)
+        ui.message = nil
+    }
+
+    func discardMessageForm(now: Instant) {
+        if let refusal = cannotWrite() {
+            ui.say(refusal, error: true, now: now)
+            return
+        }
+        guard let v = selectedMessage() else { return }
+        ui.form = Form(
+            title: "\(strings["messages.discard"]) \(v.id)",
+            fields: [
+                Form.Field(
+                    id: "reason", label: strings["messages.reason"], kind: .text(TextField(limit: TextLimits.note)), required: true)
+            ])
+        ui.formPurpose = .discardMessage(v.id)
     }
 }

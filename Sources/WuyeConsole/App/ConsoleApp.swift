@@ -156,7 +156,7 @@ public final class ConsoleApp {
     /// After the board took in other processes' commits: the open item's timeline, and
     /// alerts of items no longer open.
     private func caughtUp() {
-        if case .detail(let id, _)? = ui.overlay { ui.detailEvents = (try? store?.events(subject: id)) ?? ui.detailEvents }
+        if case .detail(let id, _)? = ui.overlay { loadTimeline(id) }
         ui.alerts.formIntersection(board.items.keys)
     }
 
@@ -254,11 +254,21 @@ public final class ConsoleApp {
         }
         if ui.pendingNew {
             ui.pendingNew = false
-            switch key {
-            case .char("c"): newItem(.complaint, now: now)
-            case .char("e"): newItem(.enquiry, now: now)
-            case .char("r"): newItem(.repair, now: now)
-            default: ui.message = nil
+            let message = ui.fromMessage
+            ui.fromMessage = nil
+            let kinds: [Key: ItemKind] = [.char("c"): .complaint, .char("e"): .enquiry, .char("r"): .repair]
+            if let kind = kinds[key] {
+                if let message {
+                    if let refusal = cannotWrite() {
+                        ui.say(refusal, error: true, now: now)
+                    } else {
+                        newItem(kind, from: message, now: now)
+                    }
+                } else {
+                    newItem(kind, now: now)
+                }
+            } else {
+                ui.message = nil
             }
             return true
         }
@@ -326,6 +336,7 @@ public final class ConsoleApp {
         case .survey: surveyForm(now: now)
         case .planTraining: planTrainingForm(now: now)
         case .recordTraining: recordTrainingForm(now: now)
+        case .messages: if ui.screen == .messages { show(.board) } else { openMessages(now: now) }
         }
         return true
     }
@@ -370,7 +381,7 @@ public final class ConsoleApp {
             let it = s.results[s.selected]
             ui.search = nil
             ui.detailItem = it
-            ui.detailEvents = (try? store?.events(subject: it.id)) ?? []
+            loadTimeline(it.id)
             ui.overlay = .detail(id: it.id, scroll: 0)
             return
         default:
@@ -538,6 +549,20 @@ public final class ConsoleApp {
             case .new(let kind):
                 let o = try ItemForms.opened(kind, from: f, sites: board.sites, limits: try store.standards().clocks)
                 it = try store.perform(.open(o), on: nil, site: o.site, actor: actor, at: nil, now: now)
+            case .fromMessage(let kind, let message):
+                let o = try ItemForms.opened(kind, from: f, sites: board.sites, limits: try store.standards().clocks)
+                it = try store.openFromIntake(message, .open(o), actor: actor, now: now)
+                show(.board)
+            case .discardMessage(let message):
+                _ = try store.discardIntake(message, reason: f.value("reason") ?? "", actor: actor, now: now)
+                ui.form = nil
+                ui.formPurpose = nil
+                _ = try board.catchUp(store: store, now: now, figuresSite: ui.site)
+                dataVersion = (try? store.dataVersion()) ?? dataVersion
+                let left = ConsoleView.messageRows(board, ui).count
+                ui.messageSelection = max(0, min(ui.messageSelection, left - 1))
+                ui.say("\(strings["saved"]): \(message) \(strings["messages.discarded"])", now: now)
+                return
             case .step(let s, let id):
                 guard let item = board.items[id] ?? ui.detailItem, let site = board.sites.first(where: { $0.id == item.site }) else {
                     throw WuyeError.notFound("\(id) is no longer open")
@@ -549,7 +574,7 @@ public final class ConsoleApp {
             let selected = selectedIDs(now: now)
             _ = try board.catchUp(store: store, now: now, figuresSite: ui.site)
             dataVersion = (try? store.dataVersion()) ?? dataVersion
-            if case .new = purpose {
+            if purpose.opensItem {
                 ui.focus = .items
                 if let i = Rows.itemIDs(board, ui).firstIndex(of: it.id) { ui.selection[.items] = i }
             } else {
@@ -558,9 +583,9 @@ public final class ConsoleApp {
             // The step shows at once in the item's timeline.
             if case .detail(let id, _)? = ui.overlay, id == it.id {
                 ui.detailItem = it
-                ui.detailEvents = (try? store.events(subject: it.id)) ?? ui.detailEvents
+                loadTimeline(it.id)
             }
-            if case .new = purpose {
+            if purpose.opensItem {
                 ui.say("\(strings["saved"]): \(it.id)", now: now)
             } else if case .step(.ackBreach, _) = purpose {
                 ui.say("\(strings["saved"]): \(it.id) \(strings["breach.acked"])", now: now)
@@ -658,8 +683,15 @@ public final class ConsoleApp {
         guard let it = selectedItem(now: now) else { return }
         ui.alerts.remove(it.id)
         ui.detailItem = it
-        ui.detailEvents = (try? store?.events(subject: it.id)) ?? []
+        loadTimeline(it.id)
         ui.overlay = .detail(id: it.id, scroll: 0)
+    }
+
+    /// The item view's timeline, with the original message of an item opened from one.
+    func loadTimeline(_ id: String) {
+        guard let t = try? store?.timeline(id) else { return }
+        ui.detailEvents = t.events
+        ui.detailOriginal = t.original
     }
 
     func tick(now: Instant) {

@@ -35,6 +35,8 @@ public enum Action: String, CaseIterable, Sendable {
     case survey
     case planTraining = "plan_training"
     case recordTraining = "record_training"
+    /// The desk's new messages (e-mail and other gateways), each opened as an item.
+    case messages
 }
 
 /// Keys to actions. The footer bar and the `?` help overlay are generated from the same
@@ -54,6 +56,7 @@ public struct KeyMap: Sendable {
         .breaches: [.char("b")], .patrol: [.char("P")], .handover: [.char("H")], .asOf: [.char("@")],
         .ackBreach: [.char("A")], .escalate: [.char("E")], .report: [.ctrl("r")],
         .survey: [.char("S")], .planTraining: [.char("T")], .recordTraining: [.char("m")],
+        .messages: [.char("M")],
     ]
 
     public init(_ bindings: [Action: [Key]] = KeyMap.defaults) { self.bindings = bindings }

@@ -16,6 +16,8 @@ public struct UIState: Sendable {
     /// supervisor's breach board, or the shift's handover.
     public enum Screen: Sendable, Equatable {
         case board, patrol, breaches, handover
+        /// The desk's new messages: the intake queue.
+        case messages
     }
     public var screen: Screen = .board
     /// The guard's scan field: takes every printable key (a scanner types like a keyboard).
@@ -28,6 +30,9 @@ public struct UIState: Sendable {
     public var breachSelection = 0
     public var handover: [String] = []
     public var handoverScroll = 0
+    /// The selected message of the messages screen, and the message a pending `n` opens.
+    public var messageSelection = 0
+    public var fromMessage: String?
 
     public var focus: PaneID = .items
     public var selection: [PaneID: Int] = [:]
@@ -43,6 +48,8 @@ public struct UIState: Sendable {
     public var alerts: Set<String> = []
     public var lastStates: [String: ClockState] = [:]
     public var detailEvents: [Event] = []
+    /// The message the item in the detail was opened from, if any.
+    public var detailOriginal: IntakeEntry?
     /// The item shown in the detail, kept when it leaves the open list (closed meanwhile).
     public var detailItem: Item?
     public var bell = true
@@ -62,6 +69,17 @@ public struct UIState: Sendable {
         case asOf
         /// An owner's survey score; a training planned; attendance or a score recorded.
         case survey, planTraining, recordTraining
+        /// A new item from a queued message (its id); a message set aside, with the reason.
+        case fromMessage(ItemKind, message: String)
+        case discardMessage(String)
+
+        /// Saving makes a new item (selected on the board afterwards).
+        public var opensItem: Bool {
+            switch self {
+            case .new, .fromMessage: true
+            default: false
+            }
+        }
     }
 
     /// The form being filled in, and what saving it does.

@@ -88,6 +88,7 @@ public struct ConsoleView {
         case .patrol: patrol(&g, main)
         case .breaches: breachBoard(&g, main)
         case .handover: handoverScreen(&g, main)
+        case .messages: messagesScreen(&g, main)
         }
         footer(&g, l.footer)
         switch ui.overlay {

@@ -19,8 +19,10 @@ extension ConsoleView {
         var left = " Wuye 物业 │ \(siteName) │ \(who)"
         let right = clock + " "
         // Badges before the clock: looking at the past, the demo property.
+        let waiting = ui.asOf == nil && ConsoleView.readsMessages(board.actor) ? ConsoleView.messageRows(board, ui).count : 0
         let badges =
-            (stale ? [strings["stale"]] : []) + (ui.asOf != nil ? [strings["as_of"]] : []) + (board.demo ? [strings["demo"]] : [])
+            (stale ? [strings["stale"]] : []) + (ui.asOf != nil ? [strings["as_of"]] : [])
+            + (waiting > 0 ? ["\(strings["messages.badge"]) (\(waiting))"] : []) + (board.demo ? [strings["demo"]] : [])
         let badgeText = badges.map { " \($0) " }.joined(separator: " ")
         let badgeW = badges.isEmpty ? 0 : DisplayWidth.of(badgeText) + 1
         let room = r.width - DisplayWidth.of(right) - badgeW - 1
@@ -33,6 +35,9 @@ extension ConsoleView {
         }
         g.put(right, x: r.x + r.width - DisplayWidth.of(right), y: r.y, style: style)
     }
+
+    /// The intake queue is the desk's (and a supervisor's): others are not shown it.
+    static func readsMessages(_ actor: Staff?) -> Bool { actor?.role == .desk || actor?.role == .supervisor }
 
     /// The footer: the keys that work here, from the same bindings as the help.
     public func footerHints() -> [(String, String)] {
@@ -50,17 +55,23 @@ extension ConsoleView {
             case _ where ui.asOf != nil && ui.screen == .board: actions = [.back, .quit, .help, .open, .nextPane, .asOf, .breaches]
             case .board:
                 let role: Action = board.actor?.role == .guard_ ? .patrol : .breaches
-                actions = [.quit, .help, .new, .nextPane, .open, .filter, .tick, .switchSite, role, .redraw]
+                actions =
+                    [.quit, .help, .new] + (ConsoleView.readsMessages(board.actor) && !board.newMessages.isEmpty ? [.messages] : [])
+                    + [.nextPane, .open, .filter, .tick, .switchSite, role, .redraw]
             // The scan field takes every printable key: only keys that type nothing work here.
             case .patrol: actions = [.report, .back, .help, .lock]
             case .breaches: actions = [.back, .open, .ackBreach, .assign, .escalate, .handover, .asOf, .switchSite, .quit]
             case .handover: actions = [.back, .moveDown, .moveUp, .quit]
+            case .messages: actions = [.back, .open, .void, .moveDown, .moveUp, .switchSite, .quit]
             }
         }
         let typing = ui.screen == .patrol && ui.overlay == nil
+        // On the messages screen, Enter opens the message as an item and X sets it aside.
+        let named: [Action: String] =
+            ui.screen == .messages && ui.overlay == nil ? [.open: "messages.open", .void: "messages.discard"] : [:]
         return actions.compactMap { a in
             let k = typing ? keys.label(typingNothing: a) : keys.label(a)
-            return k.isEmpty ? nil : (k, strings["action.\(a.rawValue)"])
+            return k.isEmpty ? nil : (k, strings[named[a] ?? "action.\(a.rawValue)"])
         }
     }
 

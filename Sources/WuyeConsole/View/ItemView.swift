@@ -43,6 +43,11 @@ extension ConsoleView {
             if e.isBackdated(grace: it.limits.backdateGrace) { s += "  [\(strings["backdated"]) \(ISOFormat.short(e.recorded, in: zone))]" }
             out.append(("text", s))
         }
+        if let m = ui.detailOriginal {
+            out.append(("muted", ""))
+            out.append(("title", strings["original_message"]))
+            for l in IntakeText.lines(m, zone: zone) { out.append(("text", l)) }
+        }
         return out
     }
 

@@ -76,6 +76,19 @@ public struct Form: Sendable {
 
     public func isOn(_ id: String) -> Bool { value(id) == "yes" }
 
+    /// Fills a field in before anyone types (a form opened from a message): a text, the
+    /// typed text of a choice, a toggle ("yes"). Leaving such a form asks nothing.
+    public mutating func prefill(_ id: String, _ value: String?) {
+        guard let value, let i = fields.firstIndex(where: { $0.id == id }) else { return }
+        switch fields[i].kind {
+        case .text(let t): fields[i].kind = .text(TextField(value, limit: t.limit, multiLine: t.multiLine))
+        case .choice(let options, let typed, _, let free):
+            let shown = options.first { $0.value == value }?.label ?? value
+            fields[i].kind = .choice(options: options, typed: TextField(shown, limit: typed.limit), highlighted: 0, free: free)
+        case .toggle: fields[i].kind = .toggle(value == "yes")
+        }
+    }
+
     /// Marks a field as wrong, with the reason, and moves to it.
     public mutating func mark(_ id: String, _ reason: String) {
         guard let i = fields.firstIndex(where: { $0.id == id }) else { return }

@@ -158,7 +158,7 @@ enum ItemCLI {
         let site = try store.site(item.site)
         let zone = site.zone
         var now = env.now
-        var events = try store.events(subject: id)
+        var (events, original) = try store.timeline(item.id)
         if let asOf = try env.asOf(asOf, store: store, site: site.id) {
             now = asOf
             guard let past = try store.items(asOf: now, subject: id).first else {
@@ -168,11 +168,7 @@ enum ItemCLI {
             events = events.filter { $0.recorded <= now }
         }
         let grace = item.limits.backdateGrace
-        // An item opened from a message keeps it: the message's arrival joins the timeline.
-        let original = try store.intakeEntry(forItem: item)
-        if let original {
-            events = (events + (try store.events(subject: original.id)).filter { $0.recorded <= now }).sorted { $0.seq < $1.seq }
-        }
+        if original?.handledAt.map({ $0 > now }) ?? false { original = nil }
         if json {
             var w = JSONWriter()
             w.beginObject()
