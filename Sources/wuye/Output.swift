@@ -25,7 +25,7 @@ enum Output {
 
     static func error(_ message: String) {
         flush()
-        FileHandle.standardError.write(Data("wuye: \(InertText.make(message))\n".utf8))
+        FileHandle.standardError.write(Data("wuye: \(InertText.make(Messages.say(message)))\n".utf8))
     }
 
     /// A line on stderr that is neither an error nor a warning (what is taking time).
@@ -34,7 +34,8 @@ enum Output {
     }
 
     static func warn(_ message: String) {
-        FileHandle.standardError.write(Data("wuye: warning: \(InertText.make(message))\n".utf8))
+        let prefix = Messages.chinese ? "警告：" : "warning: "
+        FileHandle.standardError.write(Data("wuye: \(prefix)\(InertText.make(Messages.say(message)))\n".utf8))
     }
 
     /// JSON is written as the writer made it: every control in a string is escaped there.

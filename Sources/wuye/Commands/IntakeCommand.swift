@@ -29,8 +29,9 @@ struct IntakeCommand: ParsableCommand {
             return Output.jsonArray(taken) { v, w in IntakeJSON.write(v, zone: zone, into: &w) }
         }
         for v in taken { Output.line("\(v.id)  \(v.sender)\(v.subject.map { ": \($0)" } ?? "")") }
-        Output.line(
-            "\(taken.count) taken in\(already > 0 ? ", \(already) taken before" : "")\(unreadable > 0 ? ", \(unreadable) unreadable" : "")")
+        let line =
+            "\(taken.count) taken in\(already > 0 ? ", \(already) taken before" : "")\(unreadable > 0 ? ", \(unreadable) unreadable" : "")"
+        Output.line(Messages.chinese ? "收取 \(taken.count) 封" + (already > 0 ? "，\(already) 封此前已收" : "") + (unreadable > 0 ? "，\(unreadable) 封无法读取" : "") : line)
     }
 
     struct Maildir: ParsableCommand {

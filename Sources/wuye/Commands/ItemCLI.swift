@@ -37,7 +37,7 @@ enum ItemCLI {
             ItemJSON.write(after, zone: site.zone, now: env.now, into: &w)
             Output.json(w)
         } else {
-            Output.line(said?(after) ?? summary(before: before, after: after, now: env.now))
+            Output.line(Messages.say(said?(after) ?? summary(before: before, after: after, now: env.now)))
         }
     }
 
