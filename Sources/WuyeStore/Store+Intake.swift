@@ -50,10 +50,8 @@ extension Store {
             var result = IntakeResult()
             var sites: [String: Bool] = [:]
             for var v in entries {
-                if result.already.contains(v.key) { continue }
-                if try Bool.fetchOne(db, sql: "SELECT 1 FROM intake WHERE key = ?", arguments: [v.key]) == true
-                    || result.taken.contains(where: { $0.key == v.key })
-                {
+                // Entries taken earlier in this transaction are in the table already.
+                if try Bool.fetchOne(db, sql: "SELECT 1 FROM intake WHERE key = ?", arguments: [v.key]) == true {
                     result.already.insert(v.key)
                     continue
                 }
@@ -82,7 +80,11 @@ extension Store {
                 sql += " AND site = ?"
                 args.append(site)
             }
-            if let after, let n = Int64(after.uppercased().replacingOccurrences(of: "IN-", with: "")) {
+            if let after {
+                let id = Store.intakeID(after)
+                guard id.hasPrefix("IN-"), let n = Int64(id.dropFirst(3)) else {
+                    throw WuyeError.badInput("--after \(after) is not a message id; ids look like IN-3")
+                }
                 sql += " AND CAST(substr(id, 4) AS INTEGER) > ?"
                 args.append(n)
             }
@@ -150,8 +152,9 @@ extension Store {
             let why = reason.trimmingSpaces
             if why.isEmpty { throw WuyeError.badInput("say why the message is discarded (--reason)") }
             try TextLimits.check(why, TextLimits.note, "--reason")
-            try Store.apply(db, Event(at: now, recorded: now, actor: actorID, subject: entry.id, body: .intake(.discarded(reason: why))))
-            return try Store.intakeEntry(db, entry.id)!
+            let event = IntakeEvent.discarded(reason: why)
+            try Store.apply(db, Event(at: now, recorded: now, actor: actorID, subject: entry.id, body: .intake(event)))
+            return IntakeRules.apply(entry, event, actor: actorID, at: now) ?? entry
         }
     }
 }

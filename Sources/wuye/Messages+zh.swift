@@ -36,7 +36,9 @@ enum Messages {
         // "received or assigned", "desk, guard": each word said.
         for sep in [" or ", ", "] where s.contains(sep) {
             let parts = s.components(separatedBy: sep)
-            if parts.allSatisfy({ dictionary[$0] != nil }) { return parts.map { dictionary[$0]! }.joined(separator: sep == " or " ? "或" : "、") }
+            if parts.allSatisfy({ dictionary[$0] != nil }) {
+                return parts.map { dictionary[$0]! }.joined(separator: sep == " or " ? "或" : "、")
+            }
         }
         return s
     }
@@ -62,8 +64,10 @@ enum Messages {
         (#"^see (wuye .*)$"#, "见 $1"),
         (#"^(\S+) is no longer active$"#, "$1 已停用"),
         (#"^ask a supervisor$"#, "请联系主管"),
-        (#"^say who is acting: give --as STAFF or set WUYE_AS \(see 'wuye staff list'\)$"#,
-         "请说明是谁在操作：加 --as 员工编号，或设置 WUYE_AS（见 'wuye staff list'）"),
+        (
+            #"^say who is acting: give --as STAFF or set WUYE_AS \(see 'wuye staff list'\)$"#,
+            "请说明是谁在操作：加 --as 员工编号，或设置 WUYE_AS（见 'wuye staff list'）"
+        ),
         (#"^a (\S+) cannot (.+) an? (complaint|enquiry|repair)$"#, "$1不能对$3执行“$2”"),
         (#"^the desk, a supervisor or the technician it is assigned to can$"#, "客服、主管或被派单的维修工可以"),
         (#"^a technician, the desk or a supervisor can$"#, "维修工、客服或主管可以"),
@@ -105,8 +109,10 @@ enum Messages {
         (#"^say why it is escalated$"#, "请说明上报原因"),
         // Times.
         (#"^(--[a-z-]+) '(.*)' is not a time$"#, "$1 '$2' 不是时间"),
-        (#"^use 2026-11-29T14:05:00\+08:00, 2026-11-29 14:05 or 14:05 \(site time\)$"#,
-         "请写 2026-11-29T14:05:00+08:00、2026-11-29 14:05 或 14:05（项目当地时间）"),
+        (
+            #"^use 2026-11-29T14:05:00\+08:00, 2026-11-29 14:05 or 14:05 \(site time\)$"#,
+            "请写 2026-11-29T14:05:00+08:00、2026-11-29 14:05 或 14:05（项目当地时间）"
+        ),
         (#"^'(.*)' is not a month$"#, "'$1' 不是月份"),
         (#"^write --month 2026-11$"#, "请写 --month 2026-11"),
         // The intake queue.
@@ -115,8 +121,10 @@ enum Messages {
         (#"^(\S+) was discarded already \((.*)\)$"#, "$1 已不予受理（$2）"),
         (#"^say why the message is discarded \(--reason\)$"#, "请说明不予受理的原因（--reason）"),
         (#"^(.+) left in new/: (.+)$"#, "$1 留在 new/ 中：$2"),
-        (#"^(.+) is not a Maildir: it has no (\S+) folder \(a Maildir holds tmp/, new/ and cur/\)$"#,
-         "$1 不是 Maildir：缺少 $2 文件夹（Maildir 含 tmp/、new/ 和 cur/）"),
+        (
+            #"^(.+) is not a Maildir: it has no (\S+) folder \(a Maildir holds tmp/, new/ and cur/\)$"#,
+            "$1 不是 Maildir：缺少 $2 文件夹（Maildir 含 tmp/、new/ 和 cur/）"
+        ),
         (#"^say which site the messages are for \(--site\)$"#, "请说明这些留言属于哪个项目（--site）"),
         // The store.
         (#"^the store is busy: another program has held it for more than 5 s$"#, "数据库忙：另一个程序占用已超过 5 秒"),
@@ -133,11 +141,13 @@ enum Messages {
         (#"^Unexpected argument '(.+)'$"#, "多余的参数 '$1'"),
         (#"^The value '(.+)' is invalid for '(.+)'$"#, "'$1' 不是 '$2' 的有效值"),
         (#"^Missing value for '(.+)'$"#, "'$1' 缺少值"),
-        (#"^see '(wuye .*--help)'$"#, "见 '$1'"),
         // What was saved.
         (#"^saved: (\S+) is (\S+)( \(paused\))?$"#, "已保存：$1 状态为“$2”$3"),
         (#"^(\S+) clock (met|missed) \((.+) to spare\)(, back-dated)?$"#, "$1时钟$2（提前 $3）$4"),
         (#"^(\S+) clock (met|missed) \(late by (.+)\)(, back-dated)?$"#, "$1时钟$2（超时 $3）$4"),
         (#"^(\S+) clock started \((.+)\)$"#, "$1时钟开始（时限 $2）"),
-    ].map { (try! NSRegularExpression(pattern: $0.0), $0.1) }
+        (#"^(\d+) taken in$"#, "收取 $1 封"),
+        (#"^(\d+) taken before$"#, "$1 封此前已收"),
+        (#"^(\d+) unreadable$"#, "$1 封无法读取"),
+    ].compactMap { rule in (try? NSRegularExpression(pattern: rule.0)).map { ($0, rule.1) } }
 }

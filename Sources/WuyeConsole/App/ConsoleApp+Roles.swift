@@ -412,6 +412,10 @@ extension ConsoleApp {
     /// The new-item form filled from a message: its text, the sender as owner, its
     /// channel and site; saving opens the item received at the message's date.
     func newItem(_ kind: ItemKind, from message: String, now: Instant) {
+        if let refusal = cannotWrite() {
+            ui.say(refusal, error: true, now: now)
+            return
+        }
         guard let v = board.newMessages.first(where: { $0.id == message }),
             let site = board.sites.first(where: { $0.id == v.site })
         else { return }

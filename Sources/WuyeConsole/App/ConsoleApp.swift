@@ -258,15 +258,7 @@ public final class ConsoleApp {
             ui.fromMessage = nil
             let kinds: [Key: ItemKind] = [.char("c"): .complaint, .char("e"): .enquiry, .char("r"): .repair]
             if let kind = kinds[key] {
-                if let message {
-                    if let refusal = cannotWrite() {
-                        ui.say(refusal, error: true, now: now)
-                    } else {
-                        newItem(kind, from: message, now: now)
-                    }
-                } else {
-                    newItem(kind, now: now)
-                }
+                if let message { newItem(kind, from: message, now: now) } else { newItem(kind, now: now) }
             } else {
                 ui.message = nil
             }
@@ -542,8 +534,7 @@ public final class ConsoleApp {
                 try store.untick(occurrence, reason: f.value("reason") ?? "", actor: actor, now: now)
                 ui.form = nil
                 ui.formPurpose = nil
-                _ = try board.catchUp(store: store, now: now, figuresSite: ui.site)
-                dataVersion = (try? store.dataVersion()) ?? dataVersion
+                committed(now: now)
                 ui.say("\(strings["saved"]): \(strings["untick.title"])", now: now)
                 return
             case .new(let kind):
@@ -557,8 +548,7 @@ public final class ConsoleApp {
                 _ = try store.discardIntake(message, reason: f.value("reason") ?? "", actor: actor, now: now)
                 ui.form = nil
                 ui.formPurpose = nil
-                _ = try board.catchUp(store: store, now: now, figuresSite: ui.site)
-                dataVersion = (try? store.dataVersion()) ?? dataVersion
+                committed(now: now)
                 let left = ConsoleView.messageRows(board, ui).count
                 ui.messageSelection = max(0, min(ui.messageSelection, left - 1))
                 ui.say("\(strings["saved"]): \(message) \(strings["messages.discarded"])", now: now)

@@ -128,19 +128,11 @@ public enum IntakeRules {
     public static func apply(_ current: IntakeEntry?, _ e: IntakeEvent, actor: String, at: Instant) -> IntakeEntry? {
         switch e {
         case .received(let v): return v
-        case .opened(let item):
+        case .opened, .discarded:
             guard var v = current else { return nil }
-            v.state = .opened
-            v.item = item
-            v.handledBy = actor
-            v.handledAt = at
-            return v
-        case .discarded(let reason):
-            guard var v = current else { return nil }
-            v.state = .discarded
-            v.reason = reason
-            v.handledBy = actor
-            v.handledAt = at
+            if case .opened(let item) = e { (v.state, v.item) = (.opened, item) }
+            if case .discarded(let reason) = e { (v.state, v.reason) = (.discarded, reason) }
+            (v.handledBy, v.handledAt) = (actor, at)
             return v
         }
     }

@@ -15,11 +15,12 @@ struct IntakeCommand: ParsableCommand {
         subcommands: [Maildir.self, JSONLines.self, List.self, Show.self, Open.self, Discard.self])
 
     /// The site messages are for: the one given, else the store's only site.
-    static func site(_ given: String?, store: Store) throws(WuyeError) -> Site {
+    /// `how`: where to name the site (an option, or a notify file's key).
+    static func site(_ given: String?, store: Store, how: String = "--site") throws(WuyeError) -> Site {
         if let given { return try store.site(given) }
         let all = try store.sites()
         guard all.count == 1, let only = all.first else {
-            throw .badInput("say which site the messages are for (--site); sites are: \(all.map(\.id).joined(separator: ", "))")
+            throw .badInput("say which site the messages are for (\(how)); sites are: \(all.map(\.id).joined(separator: ", "))")
         }
         return only
     }
@@ -29,9 +30,10 @@ struct IntakeCommand: ParsableCommand {
             return Output.jsonArray(taken) { v, w in IntakeJSON.write(v, zone: zone, into: &w) }
         }
         for v in taken { Output.line("\(v.id)  \(v.sender)\(v.subject.map { ": \($0)" } ?? "")") }
-        let line =
-            "\(taken.count) taken in\(already > 0 ? ", \(already) taken before" : "")\(unreadable > 0 ? ", \(unreadable) unreadable" : "")"
-        Output.line(Messages.chinese ? "收取 \(taken.count) 封" + (already > 0 ? "，\(already) 封此前已收" : "") + (unreadable > 0 ? "，\(unreadable) 封无法读取" : "") : line)
+        var parts = ["\(taken.count) taken in"]
+        if already > 0 { parts.append("\(already) taken before") }
+        if unreadable > 0 { parts.append("\(unreadable) unreadable") }
+        Output.line(parts.map(Messages.say).joined(separator: Messages.chinese ? "，" : ", "))
     }
 
     struct Maildir: ParsableCommand {
@@ -72,9 +74,10 @@ struct IntakeCommand: ParsableCommand {
             let env = try Env(g)
             let store = try env.store()
             let sites = Dictionary(uniqueKeysWithValues: try store.sites().map { ($0.id, $0) })
-            let fallback = sites.count == 1 ? sites.keys.first : try site.map { (s: String) throws(WuyeError) in try store.site(s).id }
+            if let site, sites[site] == nil { throw WuyeError.notFound("unknown site \(site); see 'wuye site list'") }
+            let defaultSite = site ?? (sites.count == 1 ? sites.keys.first : nil)
             let input = String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
-            let entries = try JSONIntake.parse(input, site: site ?? fallback, zoneOf: { sites[$0]?.zone }, now: env.now)
+            let entries = try JSONIntake.parse(input, site: defaultSite, zoneOf: { sites[$0]?.zone }, now: env.now)
             if entries.isEmpty { throw WuyeError.badInput("no lines on standard input; give one JSON object per line") }
             let r = try store.takeIn(entries, actor: env.actor ?? "intake:json", now: env.now)
             let zone = sites[entries[0].site]?.zone ?? .utc

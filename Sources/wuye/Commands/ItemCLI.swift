@@ -158,7 +158,9 @@ enum ItemCLI {
         let site = try store.site(item.site)
         let zone = site.zone
         var now = env.now
-        var (events, original) = try store.timeline(item.id)
+        let timeline = try store.timeline(item.id)
+        var events = timeline.events
+        let original = timeline.original
         if let asOf = try env.asOf(asOf, store: store, site: site.id) {
             now = asOf
             guard let past = try store.items(asOf: now, subject: id).first else {
@@ -168,7 +170,6 @@ enum ItemCLI {
             events = events.filter { $0.recorded <= now }
         }
         let grace = item.limits.backdateGrace
-        if original?.handledAt.map({ $0 > now }) ?? false { original = nil }
         if json {
             var w = JSONWriter()
             w.beginObject()

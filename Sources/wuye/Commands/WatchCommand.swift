@@ -42,19 +42,10 @@ struct WatchCommand: ParsableCommand {
         }
         // Mail taken in as it arrives: a look at each Maildir's new/ every pass (one
         // directory read), the messages committed before they are moved.
-        let sites = try store.sites()
         var intakes: [(dir: String, run: MaildirIntake)] = []
         for src in config.intake {
             try MaildirIntake.check(src.maildir)
-            let site =
-                try src.site.map { (s: String) throws(WuyeError) in try store.site(s) }
-                ?? {
-                    () throws(WuyeError) -> Site in
-                    guard sites.count == 1, let only = sites.first else {
-                        throw WuyeError.badInput("[[intake]] \(src.maildir): say which site its messages are for (site = \"…\")")
-                    }
-                    return only
-                }()
+            let site = try IntakeCommand.site(src.site, store: store, how: "site = \"…\" in the [[intake]] of \(src.maildir)")
             intakes.append((src.maildir, MaildirIntake(store: store, site: site.id, actor: "intake:maildir")))
         }
         repeat {
