@@ -46,7 +46,7 @@ extension ConsoleView {
         if let m = ui.detailOriginal {
             out.append(("muted", ""))
             out.append(("title", strings["original_message"]))
-            for l in IntakeText.lines(m, zone: zone) { out.append(("text", l)) }
+            for l in IntakeText.lines(m, zone: zone, words: intakeWords) { out.append(("text", l)) }
         }
         return out
     }

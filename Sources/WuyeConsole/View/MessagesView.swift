@@ -8,6 +8,17 @@ extension ConsoleView {
         board.newMessages.filter { ui.site == nil || $0.site == ui.site }
     }
 
+    /// A message's lines in the console's language.
+    var intakeWords: IntakeText.Words {
+        var w = IntakeText.Words()
+        let s = strings
+        (w.from, w.subject, w.date, w.received, w.attached) =
+            (s["intake.from"], s["intake.subject"], s["intake.date"], s["intake.received"], s["intake.attached"])
+        (w.noDate, w.noName, w.via) = (s["intake.no_date"], s["intake.no_name"], s["intake.via"])
+        (w.new, w.openedAs, w.discarded, w.by) = (s["intake.new"], s["intake.opened_as"], s["intake.discarded"], s["intake.by"])
+        return w
+    }
+
     func messagesScreen(_ g: inout CellGrid, _ r: Rect) {
         let rows = ConsoleView.messageRows(board, ui)
         g.put(String(repeating: "─", count: r.width), x: r.x, y: r.y, style: theme["border.focus"])
@@ -41,7 +52,7 @@ extension ConsoleView {
         for y in body.y..<(body.y + body.height) { g.put("│", x: textX - 1, y: y, style: theme["border"]) }
         let width = body.x + body.width - textX - 1
         var lines: [(String, String)] = []
-        for l in IntakeText.lines(v, zone: board.zone(v.site)) {
+        for l in IntakeText.lines(v, zone: board.zone(v.site), words: intakeWords) {
             // Long lines wrap: a message is read, not cut.
             for part in DisplayWidth.wrap(l, to: width) { lines.append((part, lines.count < 2 ? "title" : "text")) }
         }

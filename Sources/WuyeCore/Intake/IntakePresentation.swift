@@ -39,14 +39,25 @@ public enum IntakeJSON {
 /// A queued message as lines of text: `intake show`, an item's original message, the
 /// console's message view.
 public enum IntakeText {
-    public static func lines(_ v: IntakeEntry, zone: Zone, headers: Bool = false) -> [String] {
-        var out = ["\(v.id)  \(v.channel.rawValue) via \(v.gateway)  \(stateLine(v))"]
-        out.append("from      \(InertText.make(v.sender))")
-        if let s = v.subject { out.append("subject   \(InertText.make(s))") }
-        out.append("date      \(v.date.map { ISOFormat.string($0, in: zone) } ?? "(none given)")")
-        out.append("received  \(ISOFormat.string(v.received, in: zone))")
+    /// The words of the lines, so that the console can say them in its language.
+    public struct Words: Sendable {
+        public var from = "from", subject = "subject", date = "date", received = "received", attached = "attached"
+        public var noDate = "(none given)", noName = "(no name)", via = "via"
+        public var new = "new", openedAs = "opened as", discarded = "discarded", by = "by"
+        /// Each label is padded to this many columns.
+        public var labelWidth = 10
+        public init() {}
+    }
+
+    public static func lines(_ v: IntakeEntry, zone: Zone, headers: Bool = false, words w: Words = Words()) -> [String] {
+        func label(_ s: String) -> String { DisplayWidth.fit(s, to: w.labelWidth) }
+        var out = ["\(v.id)  \(v.channel.rawValue) \(w.via) \(v.gateway)  \(stateLine(v, words: w))"]
+        out.append(label(w.from) + InertText.make(v.sender))
+        if let s = v.subject { out.append(label(w.subject) + InertText.make(s)) }
+        out.append(label(w.date) + (v.date.map { ISOFormat.string($0, in: zone) } ?? w.noDate))
+        out.append(label(w.received) + ISOFormat.string(v.received, in: zone))
         for a in v.attachments {
-            out.append("attached  \(InertText.make(a.name.isEmpty ? "(no name)" : a.name))  \(a.type)  \(size(a.bytes))")
+            out.append(label(w.attached) + "\(InertText.make(a.name.isEmpty ? w.noName : a.name))  \(a.type)  \(size(a.bytes))")
         }
         out.append("")
         out += v.text.split(separator: "\n", omittingEmptySubsequences: false).map { InertText.make(String($0)) }
@@ -57,11 +68,12 @@ public enum IntakeText {
         return out
     }
 
-    public static func stateLine(_ v: IntakeEntry) -> String {
+    public static func stateLine(_ v: IntakeEntry, words w: Words = Words()) -> String {
+        let by = v.handledBy.map { " \(w.by) \($0)" } ?? ""
         switch v.state {
-        case .new: "new"
-        case .opened: "opened as \(v.item ?? "?")" + (v.handledBy.map { " by \($0)" } ?? "")
-        case .discarded: "discarded" + (v.handledBy.map { " by \($0)" } ?? "") + (v.reason.map { ": \(InertText.make($0))" } ?? "")
+        case .new: return w.new
+        case .opened: return "\(w.openedAs) \(v.item ?? "?")" + by
+        case .discarded: return w.discarded + by + (v.reason.map { ": \(InertText.make($0))" } ?? "")
         }
     }
 
