@@ -28,7 +28,10 @@ struct WatchCommand: ParsableCommand {
         let watcher = Watcher(store: store, config: config, id: "watch:\(ProcessInfo.processInfo.hostName):\(getpid())")
         // The clock runs on from $WUYE_NOW (or the real time), as the console's does.
         let start = env.now
-        let began = Date()
+        // On the real clock, the passes fall on its whole seconds (a clock crosses on one),
+        // so a crossing is seen at once, not up to a second late by when the process began.
+        let fake = !(ProcessInfo.processInfo.environment["WUYE_NOW"] ?? "").isEmpty
+        let began = fake ? Date() : Date(timeIntervalSince1970: TimeInterval(start.seconds))
         func now() -> Instant { start + Int64(Date().timeIntervalSince(began)) }
         signal(SIGTERM, SIG_IGN)
         signal(SIGINT, SIG_IGN)
