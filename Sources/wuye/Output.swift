@@ -16,6 +16,10 @@ enum Output {
         if pending.count >= 1 << 16 { flush() }
     }
 
+    /// A message to the user (what was saved, what was found or not): said in the user's
+    /// language, as errors are.
+    static func said(_ message: String) { line(Messages.say(message)) }
+
     /// One line whose text was made inert already, cell by cell (`StreamedTable`).
     static func inertLine(_ bytes: [UInt8]) {
         pending.append(contentsOf: bytes)
@@ -30,7 +34,7 @@ enum Output {
 
     /// A line on stderr that is neither an error nor a warning (what is taking time).
     static func note(_ message: String) {
-        FileHandle.standardError.write(Data("wuye: \(InertText.make(message))\n".utf8))
+        FileHandle.standardError.write(Data("wuye: \(InertText.make(Messages.say(message)))\n".utf8))
     }
 
     static func warn(_ message: String) {

@@ -26,6 +26,18 @@ struct InstallAndLocaleTests {
         #expect(usage.status == 2 && usage.firstErrorLine.hasPrefix("wuye: 缺少参数 '--channel <channel>'；见 'wuye complaint open --help'"))
         let saved = try cli.run(["complaint", "respond", "C-1", "--note", "已派工程部"], env: zh)
         #expect(saved.status == 0 && saved.out.hasPrefix("已保存：C-1 状态为“已响应”"), "\(saved.out)")
+        // A file's error keeps its place; a duty's refusal, a confirmation and a store's
+        // state are said in Chinese as well.
+        let file = cli.home + "/standards.toml"
+        try "[clocks]\ncomplaint_respnse = \"2h\"\n".write(toFile: file, atomically: true, encoding: .utf8)
+        let bad = try cli.run(["standards", "load", file], as: "sup-huang", env: zh)
+        #expect(
+            bad.status == 2 && bad.firstErrorLine.contains("line 2, column 1: 未知的键 clocks.complaint_respnse；可用的键见 docs/configuration.md"),
+            "\(bad.err)")
+        let again = try cli.run(["init", "--demo"], env: zh)
+        #expect(again.firstErrorLine.contains("中已有数据库；演示数据须放在空的数据文件夹中（用 --home）"), "\(again.err)")
+        let ack = try cli.run(["breach", "ack", "C-1", "--note", "x"], as: "guard-wang", env: zh)
+        #expect(ack.status == 1 && ack.firstErrorLine == "wuye: 保安不能对投诉执行“确认超时”；主管可以", "\(ack.err)")
         // LC_ALL wins over LANG, as in every program; English is the default.
         let en = try cli.run(["complaint", "show", "C-99"], env: ["LANG": "zh_CN.UTF-8", "LC_ALL": "en_US.UTF-8"])
         #expect(en.firstErrorLine == "wuye: no item C-99")

@@ -110,6 +110,22 @@ struct MessagesScreenTests {
         #expect(a.ui.messageSelection == 0 && screen(a).lines.contains { $0.contains("IN-1") })
     }
 
+    /// The store's refusal, written in English where the rule lives, reaches a Chinese
+    /// console's status line in Chinese, with its ids and reason kept.
+    @Test func aRefusalFromTheStoreIsSaidInTheConsolesLanguage() throws {
+        let (zh, store, home) = try app(lang: .zh)
+        defer { try? FileManager.default.removeItem(atPath: home) }
+        _ = zh.handle(.char("M"), now: now)
+        _ = zh.handle(.down, now: now)
+        _ = zh.handle(.char("X"), now: now)
+        // Another desk sets the same message aside first.
+        _ = try store.discardIntake("IN-2", reason: "重复", actor: "desk-li", now: now)
+        _ = zh.handle(.paste("已电话联系"), now: now)
+        _ = zh.handle(.ctrl("s"), now: now)
+        #expect(zh.ui.message == "IN-2 已不予受理（重复）")
+        #expect(zh.ui.messageIsError)
+    }
+
     @Test func aGuardIsNotShownTheQueue() throws {
         let (store, _, home) = try ScreenTests.demoBoard(actor: "guard-wang")
         defer { try? FileManager.default.removeItem(atPath: home) }

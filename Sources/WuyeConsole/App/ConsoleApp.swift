@@ -64,6 +64,7 @@ public final class ConsoleApp {
         self.ui = UIState()
         self.theme = theme
         self.strings = strings
+        self.ui.chinese = strings.lang == .zh
         self.keys = keys
         crossingsSeen = now
         lastCheckpoint = now
@@ -84,7 +85,7 @@ public final class ConsoleApp {
             ui.say(error.message, error: true, now: now)
             return
         }
-        storeProblem = (error.message, now)
+        storeProblem = (ui.chinese ? ChineseMessages.say(error.message) : error.message, now)
         ui.say(error.message, error: true, now: now + 1_000_000_000)
         ring()
     }

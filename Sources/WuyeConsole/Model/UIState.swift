@@ -100,8 +100,12 @@ public struct UIState: Sendable {
 
     public func selected(_ p: PaneID) -> Int { selection[p] ?? 0 }
 
+    /// Whether the console speaks Chinese: then a message from the rules and the store
+    /// (which speak English) is said through `ChineseMessages`.
+    public var chinese = false
+
     public mutating func say(_ text: String, error: Bool = false, now: Instant) {
-        message = text
+        message = chinese ? ChineseMessages.say(text) : text
         messageIsError = error
         messageUntil = now + 6
     }

@@ -23,19 +23,19 @@ struct InitCommand: ParsableCommand {
         if dryRun {
             guard let file, !demo else { throw WuyeError.badInput("--dry-run goes with --site FILE alone") }
             try printSiteChanges(file, env: env)
-            Output.line("dry run: nothing saved")
+            Output.said("dry run: nothing saved")
             return
         }
         if demo {
             try Demo.create(home: env.home, now: env.now)
-            Output.line("built the demo property in \(env.home)")
+            Output.said("built the demo property in \(env.home)")
         }
         if let file {
             try printSiteChanges(file, env: env)
             let store = try env.store(create: true)
             try store.define(file, actor: env.actor, now: env.now)
             try store.checkpoint()
-            Output.line(
+            Output.said(
                 "saved: site \(file.site.id) (\(InertText.make(file.site.name))), \(file.site.units.count) units, \(file.site.locations.count) locations, \(file.site.routes.count) routes, \(file.staff.count) staff"
             )
         }
@@ -50,7 +50,7 @@ private func printSiteChanges(_ file: SiteFile, env: Env) throws(WuyeError) {
     let old = try store.sites().first { $0.id == file.site.id }
     let changes = SiteChanges.between(old, staff: try store.staffList(), and: file)
     for c in changes { Output.line(c) }
-    if changes.isEmpty { Output.line("site \(file.site.id): no changes") }
+    if changes.isEmpty { Output.said("site \(file.site.id): no changes") }
 }
 
 func readFile(_ path: String) throws(WuyeError) -> String {
@@ -149,7 +149,7 @@ struct StaffCommand: ParsableCommand {
             let env = try Env(g)
             let s = Staff(id: id, name: name, role: role, department: department ?? Staff.defaultDepartment(for: role), site: site)
             try env.store().saveStaff(s, actor: try env.requireActor(), now: env.now)
-            Output.line("saved: \(id) (\(InertText.make(name)), \(role.rawValue))")
+            Output.said("saved: \(id) (\(InertText.make(name)), \(role.rawValue))")
         }
     }
 
@@ -164,7 +164,7 @@ struct StaffCommand: ParsableCommand {
             var s = try store.staff(id)
             s.active = false
             try store.saveStaff(s, actor: try env.requireActor(), now: env.now)
-            Output.line("saved: \(id) is inactive")
+            Output.said("saved: \(id) is inactive")
         }
     }
 }
@@ -244,7 +244,7 @@ struct CheckCommand: ParsableCommand {
         let report = try store.check(repair: repair)
         if repair { try store.checkpoint() }
         if report.differences.isEmpty {
-            Output.line("ok: \(report.events) events, \(report.items) items; every row matches the journal")
+            Output.said("ok: \(report.events) events, \(report.items) items; every row matches the journal")
             return
         }
         for d in report.differences.prefix(50) { Output.line(d) }
@@ -256,7 +256,7 @@ struct CheckCommand: ParsableCommand {
                     "\(report.unrepaired.count) differences remain after rebuilding the rows: the journal itself is damaged; restore a backup ('wuye restore FILE')"
                 )
             }
-            Output.line("repaired: \(report.differences.count) differences; the rows were rebuilt from the journal and checked again")
+            Output.said("repaired: \(report.differences.count) differences; the rows were rebuilt from the journal and checked again")
             return
         }
         throw WuyeError(
@@ -274,7 +274,7 @@ struct BackupCommand: ParsableCommand {
 
     func run() throws {
         try Env(g).store().backup(to: file)
-        Output.line("saved: backup in \(file)")
+        Output.said("saved: backup in \(file)")
     }
 }
 
@@ -291,8 +291,8 @@ struct RestoreCommand: ParsableCommand {
     func run() throws {
         let env = try Env(g)
         let r = try Restore.restore(file, home: env.home, actor: env.actor, now: env.now)
-        Output.line("restored: \(file), \(r.events) events, \(r.items) items, checked")
-        if let aside = r.keptAside { Output.line("the store it replaced is kept as \(aside)") }
+        Output.said("restored: \(file), \(r.events) events, \(r.items) items, checked")
+        if let aside = r.keptAside { Output.said("the store it replaced is kept as \(aside)") }
     }
 }
 
@@ -326,7 +326,7 @@ extension StaffCommand {
                 }
             }
             try store.setPin(pin, for: staff, actor: actor, now: env.now)
-            Output.line(clear ? "saved: \(staff) signs in without a PIN" : "saved: \(staff) signs in with the new PIN")
+            Output.said(clear ? "saved: \(staff) signs in without a PIN" : "saved: \(staff) signs in with the new PIN")
         }
 
         /// Reads a line from the terminal without echoing it.

@@ -114,7 +114,7 @@ struct BreachCommand: ParsableCommand {
                 Output.json(w)
                 return
             }
-            if rows.isEmpty { return Output.line("no breached or due-soon clocks\(site.map { " at \($0)" } ?? "")") }
+            if rows.isEmpty { return Output.said("no breached or due-soon clocks\(site.map { " at \($0)" } ?? "")") }
             Output.table(
                 ["ID", "SITE", "CLOCK", "STATE", "LEFT", "SINCE", "HOLDER", "TEXT"],
                 rows.map { r in

@@ -135,7 +135,7 @@ enum Board {
         Output.line("Wuye — \(site ?? "all sites")  \(ISOFormat.short(now, in: zone))\(try store.isDemo() ? "  DEMO" : "")")
         Output.line("")
         if items.isEmpty {
-            Output.line("no open items")
+            Output.said("no open items")
             return
         }
         Output.table(["ID", "SITE", "PLACE", "STATUS", "CLOCK", "LEFT", "TEXT"], items.map { ItemCLI.row($0, now: now) })

@@ -110,7 +110,7 @@ struct ChecklistCommand: ParsableCommand {
             let zone = (try? store.site(siteID).zone) ?? .utc
             let t = try store.tick(
                 occurrence, note: note, problem: problem, actor: try env.requireActor(), at: try env.time(at, zone: zone), now: env.now)
-            Output.line(
+            Output.said(
                 "saved: \(t.occurrence) done at \(ISOFormat.clock(t.at, in: zone))" + (t.repair.map { "; repair \($0) opened" } ?? ""))
         }
     }
@@ -128,7 +128,7 @@ extension ChecklistCommand {
         func run() throws {
             let env = try Env(g)
             try env.store().untick(occurrence, reason: reason, actor: try env.requireActor(), now: env.now)
-            Output.line("saved: the tick of \(occurrence) is taken back; the duty is open again")
+            Output.said("saved: the tick of \(occurrence) is taken back; the duty is open again")
         }
     }
 }
@@ -169,7 +169,7 @@ struct PatrolCommand: ParsableCommand {
             }
             if let output {
                 try Output.writeFile(output, Array(page.utf8))
-                Output.line("saved: \(r.checkpoints.count) labels of \(r.id) in \(output)")
+                Output.said("saved: \(r.checkpoints.count) labels of \(r.id) in \(output)")
             } else {
                 Output.writeAll(Array(page.utf8))
             }
@@ -193,7 +193,7 @@ struct PatrolCommand: ParsableCommand {
             let rows = try WandFile.read(try readFile(file), file: name, sites: try store.sites(), now: env.now)
             let scans = try store.importScans(rows, file: name, actor: actor, now: env.now)
             let rounds = Set(scans.map(\.round)).count
-            Output.line("saved: \(scans.count) scan\(scans.count == 1 ? "" : "s") imported in \(rounds) round\(rounds == 1 ? "" : "s")")
+            Output.said("saved: \(scans.count) scan\(scans.count == 1 ? "" : "s") imported in \(rounds) round\(rounds == 1 ? "" : "s")")
         }
     }
 
@@ -212,7 +212,7 @@ struct PatrolCommand: ParsableCommand {
             let zone = (try store.checkpointOwner(code: code)?.0.zone) ?? .utc
             let s = try store.scan(
                 code, note: note, problem: problem, actor: try env.requireActor(), at: try env.time(at, zone: zone), now: env.now)
-            Output.line(
+            Output.said(
                 "saved: \(s.code) in round \(s.round)\(s.outOfOrder ? " (out of order)" : "")"
                     + (s.repair.map { "; repair \($0) opened" } ?? ""))
         }

@@ -21,6 +21,6 @@ struct ImportCommand: ParsableCommand {
             now: env.now)
         let ids = try store.importItems(rows, actor: actor, now: env.now)
         try store.checkpoint()
-        Output.line("saved: \(ids.count) items imported (\(ids.first ?? "") … \(ids.last ?? ""))")
+        Output.said("saved: \(ids.count) items imported (\(ids.first ?? "") … \(ids.last ?? ""))")
     }
 }

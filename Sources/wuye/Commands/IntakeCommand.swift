@@ -183,7 +183,7 @@ struct IntakeCommand: ParsableCommand {
             let env = try Env(g)
             let actor = try env.requireActor()
             let v = try env.store().discardIntake(id, reason: reason, actor: actor, now: env.now)
-            Output.line("\(v.id) discarded")
+            Output.said("\(v.id) discarded")
         }
     }
 }

@@ -31,7 +31,7 @@ struct ItemGroupCommand: ParsableCommand {
                 return
             }
             if items.isEmpty {
-                Output.line("nothing found for '\(text)'")
+                Output.said("nothing found for '\(text)'")
                 return
             }
             Output.table(["ID", "SITE", "PLACE", "STATUS", "CLOCK", "LEFT", "TEXT"], items.map { ItemCLI.row($0, now: env.now) })

@@ -42,7 +42,7 @@ struct MeetingCommand: ParsableCommand {
             let zones = Dictionary(uniqueKeysWithValues: try sites(store, site).map { ($0.id, $0.zone) })
             let list = try store.meetings(site: site)
             if json { return Output.jsonArray(list) { m, w in ManagementJSON.meeting(m, zone: zones[m.site] ?? .utc, into: &w) } }
-            if list.isEmpty { return Output.line("no meetings recorded\(site.map { " at \($0)" } ?? "")") }
+            if list.isEmpty { return Output.said("no meetings recorded\(site.map { " at \($0)" } ?? "")") }
             for m in list {
                 Output.line(
                     "\(m.id)  \(m.site)  \(ISOFormat.short(m.at, in: zones[m.site] ?? .utc))  \(m.attendees.joined(separator: ", "))")
@@ -98,7 +98,7 @@ struct ActionCommand: ParsableCommand {
         func run() throws {
             let env = try Env(g)
             let a = try env.store().settleAction(id, verify: false, note: note, actor: try env.requireActor(), now: env.now)
-            Output.line("saved: \(a.id) done (\(a.state(at: env.now) == .met ? "by its due date" : "after its due date"))")
+            Output.said("saved: \(a.id) done (\(a.state(at: env.now) == .met ? "by its due date" : "after its due date"))")
         }
     }
 
@@ -111,7 +111,7 @@ struct ActionCommand: ParsableCommand {
         func run() throws {
             let env = try Env(g)
             let a = try env.store().settleAction(id, verify: true, note: note, actor: try env.requireActor(), now: env.now)
-            Output.line("saved: \(a.id) verified")
+            Output.said("saved: \(a.id) verified")
         }
     }
 
@@ -133,7 +133,7 @@ struct ActionCommand: ParsableCommand {
             if json {
                 return Output.jsonArray(list) { a, w in ManagementJSON.action(a, zone: zones[a.site] ?? .utc, now: env.now, into: &w) }
             }
-            if list.isEmpty { return Output.line("no corrective actions\(open ? " open" : "")\(site.map { " at \($0)" } ?? "")") }
+            if list.isEmpty { return Output.said("no corrective actions\(open ? " open" : "")\(site.map { " at \($0)" } ?? "")") }
             Output.table(
                 ["ID", "SITE", "STATUS", "CLOCK", "DUE", "LEFT", "OWNER", "FROM", "TITLE"],
                 list.map { a in
@@ -186,7 +186,7 @@ struct EvaluationCommand: ParsableCommand {
             let zones = Dictionary(uniqueKeysWithValues: try sites(store, site).map { ($0.id, $0.zone) })
             let list = try store.evaluations(site: site)
             if json { return Output.jsonArray(list) { v, w in ManagementJSON.evaluation(v, zone: zones[v.site] ?? .utc, into: &w) } }
-            if list.isEmpty { return Output.line("no evaluations recorded\(site.map { " at \($0)" } ?? "")") }
+            if list.isEmpty { return Output.said("no evaluations recorded\(site.map { " at \($0)" } ?? "")") }
             for v in list {
                 Output.line("\(v.id)  \(v.site)  \(v.quarter)  recorded \(ISOFormat.short(v.at, in: zones[v.site] ?? .utc))")
                 for f in v.findings { Output.line("  · \(f)") }
@@ -212,7 +212,7 @@ struct PeriodCommand: ParsableCommand {
             let store = try env.store()
             let p = try store.closePeriod(month, actor: try env.requireActor(), now: env.now)
             let zone = try store.sites().first?.zone ?? .utc
-            Output.line("saved: \(p.month) closed on \(ISOFormat.string(p.at, in: zone)) by \(p.by)")
+            Output.said("saved: \(p.month) closed on \(ISOFormat.string(p.at, in: zone)) by \(p.by)")
         }
     }
 

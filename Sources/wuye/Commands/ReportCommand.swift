@@ -35,7 +35,7 @@ struct ReportCommand: ParsableCommand {
             let lines = ReportText.render(r)
             if let path = o.output {
                 try Output.writeFile(path, Array((lines.map { InertText.make($0) }.joined(separator: "\n") + "\n").utf8))
-                Output.line("saved: \(kind.rawValue) report \(period) in \(path)")
+                Output.said("saved: \(kind.rawValue) report \(period) in \(path)")
             } else {
                 for l in lines { Output.line(l) }
             }
@@ -43,7 +43,7 @@ struct ReportCommand: ParsableCommand {
             let page = ReportHTML.render(r)
             if let path = o.output {
                 try Output.writeFile(path, Array(page.utf8))
-                Output.line("saved: \(kind.rawValue) report \(period) in \(path)")
+                Output.said("saved: \(kind.rawValue) report \(period) in \(path)")
             } else {
                 Output.writeAll(Array(page.utf8))
             }
@@ -56,7 +56,7 @@ struct ReportCommand: ParsableCommand {
             }
             let files = ReportCSV.files(r)
             for f in files { try Output.writeFile((folder as NSString).appendingPathComponent(f.name), Array(f.text.utf8)) }
-            Output.line(
+            Output.said(
                 "saved: \(files.count) tables of the \(kind.rawValue) report \(period) in \(folder): \(files.map(\.name).joined(separator: ", "))"
             )
         }

@@ -109,13 +109,13 @@ struct StandardsCommand: ParsableCommand {
             let store = try env.store()
             let changes = try store.standards().changes(to: standards)
             for c in changes { Output.line(c) }
-            if changes.isEmpty { Output.line("no value changes") }
+            if changes.isEmpty { Output.said("no value changes") }
             if dryRun {
-                Output.line("dry run: nothing saved")
+                Output.said("dry run: nothing saved")
                 return
             }
             try store.loadStandards(standards, source: text, actor: try env.requireActor(), now: env.now)
-            Output.line(
+            Output.said(
                 "saved: standards '\(standards.name)' in force; \(changes.count) value\(changes.count == 1 ? "" : "s") changed; clocks already running keep their limits"
             )
         }

@@ -33,7 +33,7 @@ struct TrainingCommand: ParsableCommand {
         func run() throws {
             let env = try Env(g)
             let s = try env.store().recordTraining(id, .attended(staff: staff), actor: try env.requireActor(), now: env.now)
-            Output.line("saved: \(s.id) has \(s.attendees.count) attendees")
+            Output.said("saved: \(s.id) has \(s.attendees.count) attendees")
         }
     }
 
@@ -46,7 +46,7 @@ struct TrainingCommand: ParsableCommand {
         func run() throws {
             let env = try Env(g)
             let s = try env.store().recordTraining(id, .scored(staff: staff, score: score), actor: try env.requireActor(), now: env.now)
-            Output.line(
+            Output.said(
                 "saved: \(staff) \(s.passed(staff) == true ? "passed" : "failed") \(s.id) (\(Int(score)), pass mark \(Int(s.passMark)))")
         }
     }
@@ -118,7 +118,7 @@ struct TrainingCommand: ParsableCommand {
                 w.endArray()
                 Output.json(w)
             } else if list.isEmpty {
-                Output.line("nobody needs retraining")
+                Output.said("nobody needs retraining")
             } else {
                 Output.table(
                     ["STAFF", "FAILED", "DATE", "SCORE", "TOPIC"],
