@@ -14,8 +14,11 @@ enum ItemRow {
     /// Writes an item's row, its clock rows, its search entry and its change to the figure
     /// tallies (from `previous`, the item as its row held it; nil for a new row).
     /// Without `tallies` the tallies are left alone (the past's rows, whose tallies are
-    /// written whole).
-    static func upsert(_ db: Database, _ it: Item, zone: Zone, seq: Int64, previous: Item?, tallies: Bool = true) throws {
+    /// written whole). `fresh` says the item has just been given its id, so it has no
+    /// clock rows or search entry to replace yet.
+    static func upsert(_ db: Database, _ it: Item, zone: Zone, seq: Int64, previous: Item?, tallies: Bool = true, fresh: Bool = false)
+        throws
+    {
         if tallies {
             try TallyRows.add(db, Tallies.change(from: previous.map { Tallies.of($0, zone: zone) } ?? [:], to: Tallies.of(it, zone: zone)))
         }
@@ -37,8 +40,8 @@ enum ItemRow {
                 it.nextDeadline?.seconds, encodeLimits(it.limits), encodeClocks(it.clocks),
                 Data(ItemJSON.staticPrefix(it, zone: zone)), seq, it.department,
             ])
-        try ItemSearch.index(db, it)
-        try db.cachedStatement(sql: "DELETE FROM clocks WHERE item_id = ?").execute(arguments: [it.id])
+        try ItemSearch.index(db, it, fresh: fresh)
+        if !fresh { try db.cachedStatement(sql: "DELETE FROM clocks WHERE item_id = ?").execute(arguments: [it.id]) }
         for row in clockRows(it) {
             try db.cachedStatement(sql: "INSERT INTO clocks (\(clockColumns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .execute(arguments: StatementArguments(row))

@@ -28,9 +28,9 @@ enum ItemSearch {
         [it.id, it.unit, it.location, it.phone, it.owner, it.category, it.text].compactMap { $0 }.joined(separator: " \u{1F} ")
     }
 
-    static func index(_ db: Database, _ it: Item) throws {
+    static func index(_ db: Database, _ it: Item, fresh: Bool = false) throws {
         guard let rowid = rowid(it.id) else { return }
-        try db.cachedStatement(sql: "DELETE FROM items_fts WHERE rowid = ?").execute(arguments: [rowid])
+        if !fresh { try db.cachedStatement(sql: "DELETE FROM items_fts WHERE rowid = ?").execute(arguments: [rowid]) }
         try db.cachedStatement(sql: "INSERT INTO items_fts (rowid, body) VALUES (?, ?)").execute(arguments: [rowid, body(it)])
     }
 

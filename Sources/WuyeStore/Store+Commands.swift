@@ -52,6 +52,17 @@ extension Store {
         var sites: [String: Site] = [:]
         var staff: [String: Staff] = [:]
         var standards: Standards?
+        /// When set (an import), the figure tallies' change of every item written is kept
+        /// here and written once by `writeTallies()`: an import of 10 000 rows touches a few
+        /// hundred tally rows, not 50 000. Otherwise each item's change is written with it.
+        var deferTallies = false
+        var tallies: [Tallies.Key: Tallies.Count] = [:]
+
+        mutating func writeTallies() throws(WuyeError) {
+            let change = tallies
+            tallies = [:]
+            try run { db in try TallyRows.add(db, change) }
+        }
 
         init(db: Database, path: String) {
             self.db = db
@@ -154,7 +165,12 @@ extension Store {
                 }
             }
             guard let result = item else { throw WuyeError.storeUnusable("the item vanished while it was written") }
-            try ItemRow.upsert(db, result, zone: site.zone, seq: lastSeq, previous: previous)
+            try ItemRow.upsert(
+                db, result, zone: site.zone, seq: lastSeq, previous: previous, tallies: !deferTallies, fresh: previous == nil)
+            guard deferTallies else { return result }
+            let change = Tallies.change(
+                from: previous.map { Tallies.of($0, zone: site.zone) } ?? [:], to: Tallies.of(result, zone: site.zone))
+            tallies.merge(change, uniquingKeysWith: +)
             return result
         }
     }

@@ -206,6 +206,7 @@ extension Store {
         try batch { (b: inout Batch) throws(WuyeError) -> [String] in
             let actor = try b.staff(actorID)
             try Permissions.requireSupervisor(actor, "import history")
+            b.deferTallies = true
             var ids: [String] = []
             for r in rows {
                 do throws(WuyeError) {
@@ -221,6 +222,7 @@ extension Store {
                     throw WuyeError(error.kind, "row \(r.row): \(error.message); nothing was imported")
                 }
             }
+            try b.writeTallies()
             return ids
         }
     }

@@ -241,7 +241,7 @@ extension Store {
 
     /// The latest month closed: only what happened before its `until` can be in a closed month.
     static func latestClosing(_ db: Database) throws -> PeriodClosing? {
-        try String.fetchOne(db, sql: "SELECT data FROM records WHERE kind = 'period' ORDER BY key DESC LIMIT 1").map {
+        try String.fetchOne(db.cachedStatement(sql: "SELECT data FROM records WHERE kind = 'period' ORDER BY key DESC LIMIT 1")).map {
             try decode(PeriodClosing.self, $0)
         }
     }

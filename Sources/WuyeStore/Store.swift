@@ -245,6 +245,8 @@ public final class Store: Sendable {
             let result = try db.writeWithoutTransaction { db in
                 var result: T?
                 try db.inTransaction(.immediate) {
+                    JournalMemo.begin(db)
+                    defer { JournalMemo.end(db) }
                     // Files changed by anything but a Wuye writer are verified whole first.
                     if verifying && !Verification.stampMatches(path) { try Verification.verifyWhole(db) }
                     // The state before this write, when a snapshot is due (a new day, or many events).
@@ -312,7 +314,16 @@ public final class Store: Sendable {
     @discardableResult
     static func append(_ db: Database, _ e: Event) throws -> Event {
         // A closed month takes nothing more: no back-dated step, tick, scan or import.
-        if let latest = try latestClosing(db), e.at < latest.until, let c = try closing(db, of: e.at) {
+        let memo = JournalMemo.of(db)
+        let latest: PeriodClosing?
+        if let m = memo, let known = m.latestClosing {
+            latest = known
+        } else {
+            latest = try latestClosing(db)
+            memo?.latestClosing = .some(latest)
+        }
+        if case .management = e.body { memo?.latestClosing = nil }
+        if let latest, e.at < latest.until, let c = try closing(db, of: e.at) {
             if case .management(.periodClosed) = e.body {
             } else {
                 throw WuyeError.refused(
@@ -320,16 +331,16 @@ public final class Store: Sendable {
                 )
             }
         }
-        let (previous, seq) = try HashChain.tail(db)
+        let (previous, seq) = try memo?.tail(db) ?? HashChain.tail(db)
         let fields = HashChain.Fields(
             seq: seq, at: e.at.seconds, recorded: e.recorded.seconds, actor: e.actor, type: e.body.typeName, subject: e.subject,
             payload: try encode(e.body))
+        let hash = HashChain.hash(previous: previous, fields)
         do {
             try db.cachedStatement(
                 sql: "INSERT INTO events (seq, at, recorded, actor, type, subject, payload, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
             ).execute(arguments: [
-                seq, fields.at, fields.recorded, fields.actor, fields.type, fields.subject, fields.payload,
-                HashChain.hash(previous: previous, fields),
+                seq, fields.at, fields.recorded, fields.actor, fields.type, fields.subject, fields.payload, hash,
             ])
         } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE {
             // The journal opens an item once: an id is never reused, whatever the counters say.
@@ -337,6 +348,7 @@ public final class Store: Sendable {
                 "\(e.subject) is already in the journal, so it cannot be opened again; the store's id counter is damaged. Nothing was written; run 'wuye check'"
             )
         }
+        memo?.chained = (hash, seq + 1)
         var out = e
         out.seq = seq
         return out
