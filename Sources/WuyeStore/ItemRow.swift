@@ -19,9 +19,7 @@ enum ItemRow {
     static func upsert(_ db: Database, _ it: Item, zone: Zone, seq: Int64, previous: Item?, tallies: Bool = true, fresh: Bool = false)
         throws
     {
-        if tallies {
-            try TallyRows.add(db, Tallies.change(from: previous.map { Tallies.of($0, zone: zone) } ?? [:], to: Tallies.of(it, zone: zone)))
-        }
+        if tallies { try TallyRows.add(db, tallyChange(it, previous: previous, zone: zone)) }
         let number = ItemID(it.id)?.number ?? 0
         try db.cachedStatement(
             sql: """
@@ -46,6 +44,11 @@ enum ItemRow {
             try db.cachedStatement(sql: "INSERT INTO clocks (\(clockColumns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .execute(arguments: StatementArguments(row))
         }
+    }
+
+    /// What writing `it` over `previous` (nil for a new item) changes in the figure tallies.
+    static func tallyChange(_ it: Item, previous: Item?, zone: Zone) -> [Tallies.Key: Tallies.Count] {
+        Tallies.change(from: previous.map { Tallies.of($0, zone: zone) } ?? [:], to: Tallies.of(it, zone: zone))
     }
 
     /// Writes every item's row again from its stored state (a migration that changes what

@@ -167,10 +167,7 @@ extension Store {
             guard let result = item else { throw WuyeError.storeUnusable("the item vanished while it was written") }
             try ItemRow.upsert(
                 db, result, zone: site.zone, seq: lastSeq, previous: previous, tallies: !deferTallies, fresh: previous == nil)
-            guard deferTallies else { return result }
-            let change = Tallies.change(
-                from: previous.map { Tallies.of($0, zone: site.zone) } ?? [:], to: Tallies.of(result, zone: site.zone))
-            tallies.merge(change, uniquingKeysWith: +)
+            if deferTallies { tallies.merge(ItemRow.tallyChange(result, previous: previous, zone: site.zone), uniquingKeysWith: +) }
             return result
         }
     }

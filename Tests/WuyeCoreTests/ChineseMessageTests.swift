@@ -31,6 +31,11 @@ struct ChineseMessageTests {
         // What the catalogue does not know is left whole; a Chinese message is left alone.
         #expect(ChineseMessages.say("the moon is made of cheese") == "the moon is made of cheese")
         #expect(ChineseMessages.say("已保存") == "已保存")
+        // Data is kept as it is, even where it reads like one of the product's words; the
+        // words a template marks are said.
+        #expect(ChineseMessages.say("C-1 is paused already (done)") == "C-1 已暂停（done）")
+        #expect(ChineseMessages.say("response clock met (1 h to spare)") == "响应时钟达标（提前 1 h）")
+        #expect(ChineseMessages.say("only a supervisor can import history; desk-li is a desk") == "只有主管可以导入历史记录；desk-li 是客服")
         // "% is %s" reads statuses only: it does not turn any "x is y" into a status.
         #expect(!ChineseMessages.knows("the sky is blue"))
     }

@@ -85,7 +85,7 @@ public final class ConsoleApp {
             ui.say(error.message, error: true, now: now)
             return
         }
-        storeProblem = (ui.chinese ? ChineseMessages.say(error.message) : error.message, now)
+        storeProblem = (ui.said(error.message), now)
         ui.say(error.message, error: true, now: now + 1_000_000_000)
         ring()
     }

@@ -104,8 +104,11 @@ public struct UIState: Sendable {
     /// (which speak English) is said through `ChineseMessages`.
     public var chinese = false
 
+    /// `text` in the console's language.
+    public func said(_ text: String) -> String { chinese ? ChineseMessages.say(text) : text }
+
     public mutating func say(_ text: String, error: Bool = false, now: Instant) {
-        message = chinese ? ChineseMessages.say(text) : text
+        message = said(text)
         messageIsError = error
         messageUntil = now + 6
     }

@@ -79,23 +79,27 @@ public enum ChineseMessages {
             var out = rule.zh
             for i in (1..<m.numberOfRanges).reversed() {
                 let part = Range(m.range(at: i), in: c).map { String(c[$0]) } ?? ""
-                out = out.replacingOccurrences(of: "%\(i)", with: said(part))
+                out = out.replacingOccurrences(of: "%\(i)", with: said(part, as: rule.parts[i - 1]))
             }
             return (rule.weight, out)
         }
         return nil
     }
 
-    /// A part of a message: one of the product's words, or a message of its own (the
-    /// error a theme file's name is put before), or data kept as it is.
-    static func said(_ part: String) -> String {
-        let w = words(part)
-        if w != part || !part.contains(" ") { return w }
-        return translate(part) ?? part
+    /// A part of a message as its template's placeholder says: data (`%`) is kept as it
+    /// is, whatever it reads like (an owner's reason may well be "done"); the product's
+    /// words (`%w`, `%k`, `%s`, `%r`) are said in Chinese; a message inside (`%m`, the
+    /// error a file's name is put before) is said through the catalogue.
+    static func said(_ part: String, as kind: Character) -> String {
+        switch kind {
+        case "%": part
+        case "m": translate(part) ?? part
+        default: words(part)
+        }
     }
 
     /// The product's words inside a part: roles, kinds, statuses, steps, clocks.
-    public static func words(_ s: String) -> String {
+    static func words(_ s: String) -> String {
         if let w = dictionary[s] { return w }
         // "received or assigned", "desk, guard": each word said.
         for sep in [" or ", ", ", " and "] where s.contains(sep) {
@@ -125,19 +129,28 @@ public enum ChineseMessages {
         "a table": "表", "a list": "列表", "a list of strings": "字符串列表", "a number 0 or more": "不小于 0 的数字",
         "unset": "未设置", "passed": "通过", "failed": "未通过",
         "by its due date": "按期", "after its due date": "逾期",
+        // What only a supervisor does ("only a supervisor can %w").
+        "add or change staff": "添加或修改员工", "change sites or staff": "修改项目或员工", "close a month": "月度结账",
+        "import another person's patrol scans": "导入他人的巡逻扫描", "import history": "导入历史记录", "load standards": "载入标准",
+        "plan trainings": "安排培训", "produce reports (they carry everyone's appraisal)": "出报告（其中有每个人的考核）",
+        "raise corrective actions": "提出整改措施", "record owner-representative meetings": "录入业主代表会议",
+        "record the quarterly evaluation": "录入季度评估", "verify corrective actions": "验证整改措施",
     ]
 
     struct Rule: @unchecked Sendable {
         let pattern: NSRegularExpression
         let zh: String
         let weight: Int
+        /// Each part's placeholder: "%" (data), "w", "m", "k", "s" or "r".
+        let parts: [Character]
     }
 
-    /// The templates, most specific (most literal text) first. `%` is any part; `%k` a kind,
-    /// `%s` a status and `%r` a role, for the templates whose words alone would read
-    /// other sentences too.
+    /// The templates, most specific (most literal text) first. `%` is data, kept as it is;
+    /// `%w` one of the product's words or a phrase of the dictionary; `%m` a message of its
+    /// own; `%k` a kind, `%s` a status and `%r` a role, which also match only those words.
     static let rules: [Rule] = catalogue.map { en, zh in
         var p = "^"
+        var parts: [Character] = []
         var chars = Array(en)[...]
         while let ch = chars.first {
             chars = chars.dropFirst()
@@ -145,22 +158,22 @@ public enum ChineseMessages {
                 p += NSRegularExpression.escapedPattern(for: String(ch))
                 continue
             }
-            switch chars.first {
+            let kind = chars.first.flatMap { "wmksr".contains($0) ? $0 : nil } ?? "%"
+            parts.append(kind)
+            switch kind {
             case "k": p += "(complaint|enquiry|repair)"
             case "s": p += "(\(statuses.joined(separator: "|")))"
             case "r": p += "(desk|guard|cleaner|technician|supervisor)"
-            default:
-                p += "(.*?)"
-                continue
+            default: p += "(.*?)"
             }
-            chars = chars.dropFirst()
+            if kind != "%" { chars = chars.dropFirst() }
         }
         p += "$"
         // "a %" also reads "an %": an enquiry, an item.
         p = p.replacingOccurrences(of: "^a ", with: "^an? ").replacingOccurrences(of: " a (", with: " an? (")
         let re = try? NSRegularExpression(pattern: p)
         precondition(re != nil, "a template of ChineseMessages does not compile: \(en)")
-        return Rule(pattern: re!, zh: zh, weight: en.count - 2 * en.filter { $0 == "%" }.count)
+        return Rule(pattern: re!, zh: zh, weight: en.count - 2 * parts.count, parts: parts)
     }.sorted { $0.weight > $1.weight }
 
     static let statuses = [
@@ -185,7 +198,7 @@ public enum ChineseMessages {
             "say who is acting: give --as STAFF or set WUYE_AS (see 'wuye staff list')",
             "请说明是谁在操作：加 --as 员工编号，或设置 WUYE_AS（见 'wuye staff list'）"
         ),
-        ("a %r cannot % a %k", "%1不能对%3执行“%2”"),
+        ("a %r cannot %w a %k", "%1不能对%3执行“%2”"),
         ("the desk, a supervisor or the technician it is assigned to can", "客服、主管或被派单的维修工可以"),
         ("a technician, the desk or a supervisor can", "维修工、客服或主管可以"),
         ("the desk or a supervisor can", "客服或主管可以"),
@@ -193,12 +206,12 @@ public enum ChineseMessages {
         ("a supervisor can", "主管可以"),
         ("a supervisor can read everyone's", "主管可以查看所有人的"),
         ("a supervisor can later", "之后主管可以撤销"),
-        ("a % cannot handle the intake queue", "%1不能处理留言队列"),
-        ("a % can read only their own appraisal (--staff %)", "%1只能查看自己的考核（--staff %2）"),
-        ("a % cannot patrol", "%1不能巡逻"),
-        ("a % cannot record surveys", "%1不能录入满意度调查"),
-        ("a % cannot tick % duties", "%1不能勾选%2任务"),
-        ("only a supervisor can %", "只有主管可以%1"),
+        ("a %r cannot handle the intake queue", "%1不能处理留言队列"),
+        ("a %r can read only their own appraisal (--staff %)", "%1只能查看自己的考核（--staff %2）"),
+        ("a %r cannot patrol", "%1不能巡逻"),
+        ("a %r cannot record surveys", "%1不能录入满意度调查"),
+        ("a %r cannot tick %w duties", "%1不能勾选%2任务"),
+        ("only a supervisor can %w", "只有主管可以%1"),
         ("only a supervisor or the trainer (%) can record %", "只有主管或培训讲师（%1）可以录入 %2"),
         ("% is a %k", "%1 是%2"),
         ("% is a %r", "%1 是%2"),
@@ -221,7 +234,7 @@ public enum ChineseMessages {
         ("% exists already", "%1 已存在"),
         ("% is %s", "%1 状态为“%2”"),
         ("% is %s already", "%1 已是“%2”"),
-        ("% is allowed only when it is %", "只有状态为“%2”时才能%1"),
+        ("%w is allowed only when it is %w", "只有状态为“%2”时才能%1"),
         ("the time given (%) is in the future", "所给时间（%1）在将来"),
         ("the time given is in the future", "所给时间在将来"),
         ("steps are recorded when they happen or after", "步骤只能在发生时或之后记录"),
@@ -240,7 +253,7 @@ public enum ChineseMessages {
         ("nothing to change", "没有需要修改的"),
         ("nothing to edit", "没有要修改的内容"),
         ("give a field such as --text, --unit or --emergency, and --reason", "请给出要修改的字段，如 --text、--unit 或 --emergency，并加 --reason"),
-        ("% needs a reason", "“%1”需要说明原因"),
+        ("%w needs a reason", "“%1”需要说明原因"),
         ("give --reason TEXT", "请加 --reason 原因"),
         ("give --note TEXT", "请加 --note 说明"),
         ("--% cannot be empty", "--%1 不能为空"),
@@ -293,7 +306,7 @@ public enum ChineseMessages {
         ("a cost is recorded when it is resolved", "费用在解决时记录"),
         ("the cost of % must be a sum of 0 or more, got %", "%1 的费用须为不小于 0 的金额，收到的是 %2"),
         ("--cost is for repairs", "--cost 只用于报修"),
-        ("a % has no cost", "%1没有费用"),
+        ("a %k has no cost", "%1没有费用"),
         ("--cost takes MATERIALS[,LABOUR] as numbers, such as 120,80", "--cost 写作 材料费[,人工费]，如 120,80"),
         ("got '%'", "收到的是 '%1'"),
         ("% had not been recorded by %", "到 %2 时 %1 尚未登记"),
@@ -310,7 +323,7 @@ public enum ChineseMessages {
         // Times and periods.
         ("% '%' is not a time", "%1 '%2' 不是时间"),
         ("'%' is not a time", "'%1' 不是时间"),
-        ("'%' is not a time (%)", "'%1' 不是时间（%2）"),
+        ("'%' is not a time (%m)", "'%1' 不是时间（%2）"),
         (
             "use 2026-11-29T14:05:00+08:00, 2026-11-29 14:05 or 14:05 (site time)",
             "请写 2026-11-29T14:05:00+08:00、2026-11-29 14:05 或 14:05（项目当地时间）"
@@ -359,7 +372,7 @@ public enum ChineseMessages {
             "they look like jinxiu/cleaning/bldg3-lobby/2026-11-29/1 (see wuye checklist)",
             "任务编号形如 jinxiu/cleaning/bldg3-lobby/2026-11-29/1（见 wuye checklist）"
         ),
-        ("there is no duty %: no such location, window or day for % at %", "没有任务 %1：%3 没有这个%2的地点、时段或日期"),
+        ("there is no duty %: no such location, window or day for %w at %", "没有任务 %1：%3 没有这个%2的地点、时段或日期"),
         ("say why the tick is taken back (a reason)", "请说明撤销勾选的原因"),
         ("only %, who ticked it, or a supervisor can take back the tick of %", "只有勾选者 %1 或主管可以撤销 %2 的勾选"),
         ("the tick of % can be taken back only on its day (%)", "%1 的勾选只能在当天（%2）撤销"),
@@ -411,7 +424,7 @@ public enum ChineseMessages {
         ("no meeting %", "没有会议 %1"),
         ("% was held at %, not %", "%1 在 %2 召开，不是 %3"),
         ("no evaluation %", "没有评估 %1"),
-        ("say which % it came from (--from-id)", "请说明来自哪个%1（--from-id）"),
+        ("say which %w it came from (--from-id)", "请说明来自哪个%1（--from-id）"),
         ("no corrective action %", "没有整改措施 %1"),
         ("write the findings (--finding TEXT, once each)", "请写出发现的问题（每条一个 --finding）"),
         ("% has its % evaluation already (%)", "%1 已有 %2 的评估（%3）"),
@@ -472,7 +485,7 @@ public enum ChineseMessages {
         ("%: '%' is not a window", "%1：'%2' 不是时段"),
         ("write HH:MM-HH:MM, e.g. \"07:00-09:00\"", "请写 HH:MM-HH:MM，如 \"07:00-09:00\""),
         ("% needs at least one window", "%1 至少需要一个时段"),
-        ("% must be %", "%1 须为%2"),
+        ("% must be %w", "%1 须为%2"),
         ("% is missing", "缺少 %1"),
         ("add % = \"…\"", "请添加 %1 = \"…\""),
         ("unknown key %", "未知的键 %1"),
@@ -489,7 +502,7 @@ public enum ChineseMessages {
         ),
         ("no notify file at %", "%1 没有通知文件"),
         ("write one (see docs/alerts.md) or give --notify FILE", "请写一个（见 docs/alerts.md），或加 --notify 文件"),
-        ("theme %: %", "主题 %1：%2"),
+        ("theme %: %m", "主题 %1：%2"),
         ("theme %: % must be a string such as \"red bold\"", "主题 %1：%2 须为字符串，如 \"red bold\""),
         ("theme %: '%' is not a style", "主题 %1：'%2' 不是样式"),
         ("write colours and attributes such as \"white on blue bold\"", "请写颜色和属性，如 \"white on blue bold\""),
@@ -502,7 +515,7 @@ public enum ChineseMessages {
         ("the header has no column '%'", "表头缺少列 '%1'"),
         ("required: %", "必需的列：%1"),
         ("the columns are code, time and optionally guard", "列为 code、time，可选 guard"),
-        ("row %, column %: %", "第 %1 行 %2 列：%3"),
+        ("row %, column %: %m", "第 %1 行 %2 列：%3"),
         ("% has a header but no rows", "%1 只有表头，没有数据行"),
         ("'%' is not complaint, enquiry or repair", "'%1' 不是 complaint、enquiry 或 repair"),
         ("'%' is not a site of this store", "'%1' 不是本数据库的项目"),
@@ -639,11 +652,11 @@ public enum ChineseMessages {
         // What was saved and found.
         ("saved: % is %s", "已保存：%1 状态为“%2”"),
         ("saved: % is %s (paused)", "已保存：%1 状态为“%2”（暂停中）"),
-        ("% clock % (% to spare)", "%1时钟%2（提前 %3）"),
-        ("% clock % (% to spare), back-dated", "%1时钟%2（提前 %3），补录"),
-        ("% clock % (late by %)", "%1时钟%2（超时 %3）"),
-        ("% clock % (late by %), back-dated", "%1时钟%2（超时 %3），补录"),
-        ("% clock started (%)", "%1时钟开始（时限 %2）"),
+        ("%w clock %w (% to spare)", "%1时钟%2（提前 %3）"),
+        ("%w clock %w (% to spare), back-dated", "%1时钟%2（提前 %3），补录"),
+        ("%w clock %w (late by %)", "%1时钟%2（超时 %3）"),
+        ("%w clock %w (late by %), back-dated", "%1时钟%2（超时 %3），补录"),
+        ("%w clock started (%)", "%1时钟开始（时限 %2）"),
         ("% taken in", "收取 %1 封"),
         ("% taken before", "%1 封此前已收"),
         ("% unreadable", "%1 封无法读取"),
@@ -652,20 +665,20 @@ public enum ChineseMessages {
         ("saved: % escalated to %", "已保存：%1 已上报给 %2"),
         ("saved: % items imported (% … %)", "已保存：导入 %1 个事项（%2 … %3）"),
         ("saved: site % (%), % units, % locations, % routes, % staff", "已保存：项目 %1（%2），%3 个房号，%4 个公共区域，%5 条路线，%6 名员工"),
-        ("saved: % (%, %)", "已保存：%1（%2，%3）"),
+        ("saved: % (%, %r)", "已保存：%1（%2，%3）"),
         ("saved: % is inactive", "已保存：%1 已停用"),
         ("saved: backup in %", "已保存：备份在 %1"),
         ("saved: % signs in without a PIN", "已保存：%1 登录不再需要 PIN"),
         ("saved: % signs in with the new PIN", "已保存：%1 用新 PIN 登录"),
-        ("saved: % report % in %", "已保存：%1报告 %2 在 %3"),
-        ("saved: % tables of the % report % in %: %", "已保存：%2报告 %3 的 %1 张表在 %4：%5"),
+        ("saved: %w report % in %", "已保存：%1报告 %2 在 %3"),
+        ("saved: % tables of the %w report % in %: %", "已保存：%2报告 %3 的 %1 张表在 %4：%5"),
         ("saved: % has % attendees", "已保存：%1 有 %2 人参加"),
-        ("saved: % % % (%, pass mark %)", "已保存：%1 %3 %2（%4 分，及格线 %5）"),
+        ("saved: % %w % (%, pass mark %)", "已保存：%1 %3 %2（%4 分，及格线 %5）"),
         ("saved: standards '%' in force", "已保存：标准“%1”生效"),
         ("% value changed", "%1 项改动"),
         ("% values changed", "%1 项改动"),
         ("clocks already running keep their limits", "已在计时的时钟保持原时限"),
-        ("saved: % done (%)", "已保存：%1 已完成（%2）"),
+        ("saved: % done (%w)", "已保存：%1 已完成（%2）"),
         ("saved: % verified", "已保存：%1 已验证"),
         ("saved: % closed on % by %", "已保存：%1 已于 %2 由 %3 结账"),
         ("saved: % done at %", "已保存：%1 于 %2 完成"),
