@@ -1,6 +1,7 @@
 import Foundation
 import Testing
-import WuyeCore
+
+@testable import WuyeCore
 
 /// Under a Chinese locale every message the product says (refusals, bad input, the store's
 /// failures, what was saved) is said in Chinese: each message written in the sources is
@@ -40,6 +41,21 @@ struct ChineseMessageTests {
         #expect(!ChineseMessages.knows("the sky is blue"))
     }
 
+    /// Each template compiles, and reads its own sentence (so the literal text it is looked
+    /// for by is in that sentence), with "an" for "a" before a vowel's word as well.
+    @Test func everyTemplateReadsItsOwnSentence() {
+        for n in ChineseMessages.rules.indices { _ = ChineseMessages.compiled(n) }
+        for (en, _) in ChineseMessages.catalogue {
+            var sentence = en
+            for (mark, sample) in [
+                ("%k", "enquiry"), ("%s", "received"), ("%r", "guard"), ("%w", "open"), ("%m", "no item C-1"), ("%", "x9"),
+            ] {
+                sentence = sentence.replacingOccurrences(of: mark, with: sample)
+            }
+            #expect(ChineseMessages.knows(sentence), "\(en)")
+        }
+    }
+
     @Test func everyMessageInTheSourcesHasATemplate() throws {
         let sources = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../Sources").standardized
         let files = FileManager.default.enumerator(at: sources, includingPropertiesForKeys: nil)!
@@ -68,6 +84,14 @@ struct ChineseMessageTests {
             }
         }
         #expect(messages > 300, "the sources' messages were not found (\(messages))")
+        // The states a step is allowed in (ItemDecider's `refuse("…")`), each said whole.
+        let decider = try String(contentsOf: sources.appendingPathComponent("WuyeCore/Items/ItemDecider.swift"), encoding: .utf8)
+        let states = decider.components(separatedBy: "refuse(\"").dropFirst().map { String($0.prefix { $0 != "\"" }) }
+        #expect(states.count > 10)
+        for st in Set(states) {
+            let said = ChineseMessages.say("C-1 is received; close is allowed only when it is \(st)")
+            if said.contains(where: { $0.isASCII && $0.isLetter && $0 != "C" }) { unknown.append("ItemDecider: \(st) → \(said)") }
+        }
         #expect(unknown.isEmpty, "no Chinese for:\n\(unknown.joined(separator: "\n"))")
     }
 }

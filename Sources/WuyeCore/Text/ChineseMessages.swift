@@ -74,8 +74,8 @@ public enum ChineseMessages {
 
     static func match(_ c: String) -> (Int, String)? {
         let range = NSRange(c.startIndex..., in: c)
-        for rule in rules {
-            guard let m = rule.pattern.firstMatch(in: c, range: range) else { continue }
+        for (n, rule) in rules.enumerated() where c.contains(rule.fragment) {
+            guard let m = compiled(n).firstMatch(in: c, range: range) else { continue }
             var out = rule.zh
             for i in (1..<m.numberOfRanges).reversed() {
                 let part = Range(m.range(at: i), in: c).map { String(c[$0]) } ?? ""
@@ -101,21 +101,29 @@ public enum ChineseMessages {
     /// The product's words inside a part: roles, kinds, statuses, steps, clocks.
     static func words(_ s: String) -> String {
         if let w = dictionary[s] { return w }
-        // "received or assigned", "desk, guard": each word said.
-        for sep in [" or ", ", ", " and "] where s.contains(sep) {
-            let parts = s.components(separatedBy: sep)
-            if parts.allSatisfy({ dictionary[$0] != nil }) {
-                return parts.map { dictionary[$0]! }.joined(separator: sep == " or " ? "或" : "、")
-            }
+        // "received, assigned or in progress", "desk, guard": a list, each word said.
+        var items = s.components(separatedBy: ", ")
+        var last = items.removeLast()
+        var joiner = "、"
+        for sep in [" or ", " and "] where last.contains(sep) {
+            let two = last.components(separatedBy: sep)
+            guard two.count == 2 else { return s }
+            items.append(two[0])
+            last = two[1]
+            joiner = sep == " or " ? "或" : "和"
         }
-        return s
+        items.append(last)
+        guard items.count > 1, items.allSatisfy({ dictionary[$0] != nil }) else { return s }
+        let said = items.map { dictionary[$0]! }
+        return said.dropLast().joined(separator: "、") + joiner + said.last!
     }
 
     static let dictionary: [String: String] = [
         "desk": "客服", "guard": "保安", "cleaner": "保洁", "technician": "维修工", "supervisor": "主管",
         "complaint": "投诉", "enquiry": "咨询", "repair": "报修", "complaints": "投诉", "enquiries": "咨询", "repairs": "报修",
         "received": "已登记", "assigned": "已派单", "responded": "已响应", "acknowledged": "已接单", "on_site": "已到场",
-        "resolved": "已解决", "answered": "已答复", "called_back": "已回访", "closed": "已关闭", "void": "已作废",
+        "resolved": "已解决", "answered": "已答复", "called_back": "已回访", "called back": "已回访", "on site": "已到场",
+        "in progress": "处理中", "open and not yet resolved": "处理中且尚未解决", "closed": "已关闭", "void": "已作废",
         "open": "登记", "assign": "派单", "respond": "响应", "ack": "接单", "progress": "报告进度", "resolve": "解决",
         "answer": "答复", "callback": "回访", "close": "关闭", "reopen": "重开", "pause": "暂停", "resume": "恢复",
         "edit": "修改", "escalate": "上报", "acknowledge a breach on": "确认超时", "reclassify": "重新分类",
@@ -137,8 +145,13 @@ public enum ChineseMessages {
         "record the quarterly evaluation": "录入季度评估", "verify corrective actions": "验证整改措施",
     ]
 
-    struct Rule: @unchecked Sendable {
-        let pattern: NSRegularExpression
+    struct Rule: Sendable {
+        /// The regular expression the template reads as, compiled when a clause first
+        /// holds its `fragment` (a message is said at most once a keystroke, and an error
+        /// on the command line reads a handful of templates, not all of them).
+        let pattern: String
+        /// The template's longest literal text: a clause without it cannot match.
+        let fragment: String
         let zh: String
         let weight: Int
         /// Each part's placeholder: "%" (data), "w", "m", "k", "s" or "r".
@@ -151,13 +164,16 @@ public enum ChineseMessages {
     static let rules: [Rule] = catalogue.map { en, zh in
         var p = "^"
         var parts: [Character] = []
+        var runs = [""]
         var chars = Array(en)[...]
         while let ch = chars.first {
             chars = chars.dropFirst()
             guard ch == "%" else {
                 p += NSRegularExpression.escapedPattern(for: String(ch))
+                runs[runs.count - 1].append(ch)
                 continue
             }
+            runs.append("")
             let kind = chars.first.flatMap { "wmksr".contains($0) ? $0 : nil } ?? "%"
             parts.append(kind)
             switch kind {
@@ -171,10 +187,31 @@ public enum ChineseMessages {
         p += "$"
         // "a %" also reads "an %": an enquiry, an item.
         p = p.replacingOccurrences(of: "^a ", with: "^an? ").replacingOccurrences(of: " a (", with: " an? (")
-        let re = try? NSRegularExpression(pattern: p)
-        precondition(re != nil, "a template of ChineseMessages does not compile: \(en)")
-        return Rule(pattern: re!, zh: zh, weight: en.count - 2 * parts.count, parts: parts)
+        // The literal runs as a clause holds them whether it reads "a" or "an".
+        let fragment =
+            runs.map { r in
+                var r = Substring(r)
+                if r.hasPrefix("a ") { r = r.dropFirst(2) }
+                if r.hasSuffix(" a ") { r = r.dropLast(2) }
+                return String(r)
+            }.max { $0.count < $1.count } ?? ""
+        return Rule(pattern: p, fragment: fragment, zh: zh, weight: en.count - 2 * parts.count, parts: parts)
     }.sorted { $0.weight > $1.weight }
+
+    private static let lock = NSLock()
+    nonisolated(unsafe) private static var cache: [Int: NSRegularExpression] = [:]
+
+    /// The compiled expression of rule `n` (every template compiles: a test holds them to it).
+    static func compiled(_ n: Int) -> NSRegularExpression {
+        lock.withLock {
+            if let re = cache[n] { return re }
+            guard let re = try? NSRegularExpression(pattern: rules[n].pattern) else {
+                preconditionFailure("a template of ChineseMessages does not compile: \(rules[n].pattern)")
+            }
+            cache[n] = re
+            return re
+        }
+    }
 
     static let statuses = [
         "received", "assigned", "responded", "acknowledged", "on_site", "resolved", "answered", "called_back", "closed",
