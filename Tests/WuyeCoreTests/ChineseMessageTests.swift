@@ -41,10 +41,9 @@ struct ChineseMessageTests {
         #expect(!ChineseMessages.knows("the sky is blue"))
     }
 
-    /// Each template compiles, and reads its own sentence (so the literal text it is looked
+    /// Each template reads its own sentence (so the literal text it is looked
     /// for by is in that sentence), with "an" for "a" before a vowel's word as well.
     @Test func everyTemplateReadsItsOwnSentence() {
-        for n in ChineseMessages.rules.indices { _ = ChineseMessages.compiled(n) }
         for (en, _) in ChineseMessages.catalogue {
             var sentence = en
             for (mark, sample) in [

@@ -73,18 +73,48 @@ public enum ChineseMessages {
     }
 
     static func match(_ c: String) -> (Int, String)? {
-        let range = NSRange(c.startIndex..., in: c)
-        for (n, rule) in rules.enumerated() where c.contains(rule.fragment) {
-            guard let m = compiled(n).firstMatch(in: c, range: range) else { continue }
+        for rule in rules where c.contains(rule.fragment) {
+            guard let found = captures(rule.tokens[...], Substring(c)) else { continue }
             var out = rule.zh
-            for i in (1..<m.numberOfRanges).reversed() {
-                let part = Range(m.range(at: i), in: c).map { String(c[$0]) } ?? ""
-                out = out.replacingOccurrences(of: "%\(i)", with: said(part, as: rule.parts[i - 1]))
+            for (i, part) in found.enumerated().reversed() {
+                out = out.replacingOccurrences(of: "%\(i + 1)", with: said(String(part), as: rule.parts[i]))
             }
             return (rule.weight, out)
         }
         return nil
     }
+
+    /// The parts of `s` that the holes of `tokens` take, if the whole of `s` reads as the
+    /// template: each text in one of its spellings, each hole one of its words or, for
+    /// data, as little as lets the rest read.
+    static func captures(_ tokens: ArraySlice<Token>, _ s: Substring) -> [Substring]? {
+        guard let first = tokens.first else { return s.isEmpty ? [] : nil }
+        let rest = tokens.dropFirst()
+        switch first {
+        case .text(let spellings):
+            for t in spellings where s.hasPrefix(t) {
+                if let r = captures(rest, s.dropFirst(t.count)) { return r }
+            }
+            return nil
+        case .hole(let kind):
+            if let words = holeWords[kind] {
+                for w in words where s.hasPrefix(w) {
+                    if let r = captures(rest, s.dropFirst(w.count)) { return [s.prefix(w.count)] + r }
+                }
+                return nil
+            }
+            var end = s.startIndex
+            while true {
+                if let r = captures(rest, s[end...]) { return [s[..<end]] + r }
+                if end == s.endIndex { return nil }
+                end = s.index(after: end)
+            }
+        }
+    }
+
+    static let holeWords: [Character: [String]] = [
+        "k": ["complaint", "enquiry", "repair"], "s": statuses, "r": ["desk", "guard", "cleaner", "technician", "supervisor"],
+    ]
 
     /// A part of a message as its template's placeholder says: data (`%`) is kept as it
     /// is, whatever it reads like (an owner's reason may well be "done"); the product's
@@ -145,12 +175,15 @@ public enum ChineseMessages {
         "record the quarterly evaluation": "录入季度评估", "verify corrective actions": "验证整改措施",
     ]
 
+    /// A piece of a template: text (in each of its spellings: "a" may read "an") or a hole.
+    enum Token: Sendable {
+        case text([String])
+        case hole(Character)
+    }
+
     struct Rule: Sendable {
-        /// The regular expression the template reads as, compiled when a clause first
-        /// holds its `fragment` (a message is said at most once a keystroke, and an error
-        /// on the command line reads a handful of templates, not all of them).
-        let pattern: String
-        /// The template's longest literal text: a clause without it cannot match.
+        let tokens: [Token]
+        /// The template's longest text, in every spelling: a clause without it cannot match.
         let fragment: String
         let zh: String
         let weight: Int
@@ -162,32 +195,32 @@ public enum ChineseMessages {
     /// `%w` one of the product's words or a phrase of the dictionary; `%m` a message of its
     /// own; `%k` a kind, `%s` a status and `%r` a role, which also match only those words.
     static let rules: [Rule] = catalogue.map { en, zh in
-        var p = "^"
-        var parts: [Character] = []
         var runs = [""]
+        var parts: [Character] = []
         var chars = Array(en)[...]
         while let ch = chars.first {
             chars = chars.dropFirst()
             guard ch == "%" else {
-                p += NSRegularExpression.escapedPattern(for: String(ch))
                 runs[runs.count - 1].append(ch)
                 continue
             }
-            runs.append("")
             let kind = chars.first.flatMap { "wmksr".contains($0) ? $0 : nil } ?? "%"
-            parts.append(kind)
-            switch kind {
-            case "k": p += "(complaint|enquiry|repair)"
-            case "s": p += "(\(statuses.joined(separator: "|")))"
-            case "r": p += "(desk|guard|cleaner|technician|supervisor)"
-            default: p += "(.*?)"
-            }
             if kind != "%" { chars = chars.dropFirst() }
+            parts.append(kind)
+            runs.append("")
         }
-        p += "$"
-        // "a %" also reads "an %": an enquiry, an item.
-        p = p.replacingOccurrences(of: "^a ", with: "^an? ").replacingOccurrences(of: " a (", with: " an? (")
-        // The literal runs as a clause holds them whether it reads "a" or "an".
+        var tokens: [Token] = []
+        for (i, run) in runs.enumerated() {
+            // "a %" also reads "an %": an enquiry, an item.
+            var spellings = [run]
+            if i == 0, run.hasPrefix("a ") { spellings += spellings.map { "an " + $0.dropFirst(2) } }
+            if i < parts.count, run.hasSuffix(" a ") {
+                spellings += spellings.map { $0.dropLast(2) + "an " }
+            }
+            if !run.isEmpty { tokens.append(.text(spellings)) }
+            if i < parts.count { tokens.append(.hole(parts[i])) }
+        }
+        // The text as a clause holds it whether it reads "a" or "an".
         let fragment =
             runs.map { r in
                 var r = Substring(r)
@@ -195,23 +228,8 @@ public enum ChineseMessages {
                 if r.hasSuffix(" a ") { r = r.dropLast(2) }
                 return String(r)
             }.max { $0.count < $1.count } ?? ""
-        return Rule(pattern: p, fragment: fragment, zh: zh, weight: en.count - 2 * parts.count, parts: parts)
+        return Rule(tokens: tokens, fragment: fragment, zh: zh, weight: en.count - 2 * parts.count, parts: parts)
     }.sorted { $0.weight > $1.weight }
-
-    private static let lock = NSLock()
-    nonisolated(unsafe) private static var cache: [Int: NSRegularExpression] = [:]
-
-    /// The compiled expression of rule `n` (every template compiles: a test holds them to it).
-    static func compiled(_ n: Int) -> NSRegularExpression {
-        lock.withLock {
-            if let re = cache[n] { return re }
-            guard let re = try? NSRegularExpression(pattern: rules[n].pattern) else {
-                preconditionFailure("a template of ChineseMessages does not compile: \(rules[n].pattern)")
-            }
-            cache[n] = re
-            return re
-        }
-    }
 
     static let statuses = [
         "received", "assigned", "responded", "acknowledged", "on_site", "resolved", "answered", "called_back", "closed",
