@@ -87,6 +87,27 @@ public final class Store: Sendable {
         identity = Store.identity(of: path)
     }
 
+    deinit {
+        // The first process to open the file after every other has closed it reads the
+        // whole WAL again to rebuild its index, and its own automatic checkpoint cannot
+        // then start the WAL over: used only by short commands, the WAL would grow with
+        // every command, and so would each command's cost. Past `walFoldSize`, a closing
+        // store folds the WAL into the main file and empties it, so no command reads more
+        // than that much WAL.
+        guard !readOnly, Store.walSize(path) >= Store.walFoldSize else { return }
+        try? checkpoint()
+    }
+
+    /// How much WAL a closing command leaves for the next one before folding it in.
+    static let walFoldSize: Int64 = 1 << 20
+
+    /// The size of the store's WAL file, or 0 when there is none.
+    static func walSize(_ path: String) -> Int64 {
+        var st = stat()
+        guard stat(path + "-wal", &st) == 0 else { return 0 }
+        return Int64(st.st_size)
+    }
+
     private static func identity(of path: String) -> (dev: UInt64, ino: UInt64)? {
         var st = stat()
         guard stat(path, &st) == 0 else { return nil }

@@ -5,8 +5,8 @@
 
 /// sqlite3_db_config is variadic, so Swift cannot call it: these wrappers can.
 /// Leaves the WAL for the next process instead of checkpointing it when a short-lived
-/// command closes the file (the checkpoint costs two fsyncs; SQLite's automatic
-/// checkpoints still keep the WAL small).
+/// command closes the file (the checkpoint costs two fsyncs); a store folds its WAL in
+/// itself once it has grown (see `Store.walFoldSize`).
 int wuye_sqlite_no_checkpoint_on_close(sqlite3 *db);
 
 /// Lets file names be URIs (`file:…?immutable=1`); must run before the first connection.
