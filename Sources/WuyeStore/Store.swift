@@ -323,12 +323,16 @@ public final class Store: Sendable {
         return e
     }()
 
+    /// An event's payload: an item's step by `ItemEventJSON`, anything else by `Codable`
+    /// (the same JSON either way).
     static func encode(_ body: EventBody) throws -> String {
-        String(decoding: try encoder.encode(body), as: UTF8.self)
+        if case .item(let e) = body { return ItemEventJSON.encode(e) }
+        return String(decoding: try encoder.encode(body), as: UTF8.self)
     }
 
     static func decodeBody(_ payload: String) throws -> EventBody {
-        try JSONDecoder().decode(EventBody.self, from: Data(payload.utf8))
+        if let e = ItemEventJSON.decode(payload) { return .item(e) }
+        return try JSONDecoder().decode(EventBody.self, from: Data(payload.utf8))
     }
 
     /// Appends one event and returns it with its sequence number.

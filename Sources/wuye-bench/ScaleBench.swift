@@ -24,18 +24,22 @@ enum ScaleBench {
             var first: [Double] = []
             var peer: [Double] = []
             var textRSS = 0.0
+            var textAnonymous = 0.0
             let taskRC = n == 10_000 ? try task.map { try taskStore(scratch + "/task-\(n)", $0, pending: n) } : nil
             for _ in 0..<7 {
                 json.append(try time(wuye, ["complaint", "list", "--open", "--json"], home: home).0)
                 let (t, rss) = try time(wuye, ["complaint", "list", "--open"], home: home, memory: true)
                 text.append(t)
                 textRSS = max(textRSS, rss)
+                textAnonymous = max(
+                    textAnonymous, try Bench.peakAnonymous(wuye, ["complaint", "list", "--open"], env: ["WUYE_HOME": home]))
                 first.append(try time(wuye, ["complaint", "list", "--open", "--json", "--limit", "50"], home: home).0)
                 if let task, let taskRC { peer.append(try Bench.runProcess(task, ["list"], env: ["TASKRC": taskRC]).0) }
             }
             Bench.report("process: complaint list --open --json", size, Bench.median(json), "ms")
             Bench.report("process: complaint list --open (text)", size, Bench.median(text), "ms")
-            Bench.report("peak memory of the text list", size, textRSS, "MB")
+            Bench.report("text list: peak RSS (with the mapped store)", size, textRSS, "MB")
+            Bench.report("text list: peak own memory (RssAnon)", size, textAnonymous, "MB")
             Bench.report("process: first 50 (--limit 50 --json)", size, Bench.median(first), "ms")
             if !peer.isEmpty {
                 Bench.report("peer: taskwarrior task list", "\(n) pending", Bench.median(peer), "ms")

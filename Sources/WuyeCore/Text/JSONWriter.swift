@@ -177,6 +177,21 @@ public struct JSONWriter: ~Copyable {
         }
         putText(JSONWriter.decimal(d))
     }
+    /// A number exactly as `JSONEncoder` writes it: whole values without a point, others
+    /// in the shortest text that reads back as the same double (the journal's limits).
+    public mutating func exactDouble(_ d: Double) {
+        value()
+        guard d.isFinite else {
+            raw("null")
+            return
+        }
+        if d == d.rounded(), abs(d) < 9_007_199_254_740_992 {
+            putText(String(Int64(d)))
+        } else {
+            putText(String(d))
+        }
+    }
+
     public mutating func null() {
         value()
         raw("null")
