@@ -53,15 +53,40 @@ extension Store {
         var staff: [String: Staff] = [:]
         var standards: Standards?
         /// When set (an import), the figure tallies' change of every item written is kept
-        /// here and written once by `writeTallies()`: an import of 10 000 rows touches a few
+        /// here and written once by `writeDeferred()`: an import of 10 000 rows touches a few
         /// hundred tally rows, not 50 000. Otherwise each item's change is written with it.
+        /// The same for the id counters: an import asks the store for the next number of a
+        /// kind once, counts on from there, and writes each counter once at the end.
         var deferTallies = false
         var tallies: [Tallies.Key: Tallies.Count] = [:]
+        var lastNumbers: [ItemKind: Int64] = [:]
 
-        mutating func writeTallies() throws(WuyeError) {
+        /// Writes what an import kept back: the tallies' change and the id counters.
+        mutating func writeDeferred() throws(WuyeError) {
             let change = tallies
             tallies = [:]
-            try run { db in try TallyRows.add(db, change) }
+            let numbers = lastNumbers
+            try run { db in
+                try TallyRows.add(db, change)
+                for (kind, last) in numbers {
+                    try db.cachedStatement(sql: "INSERT OR REPLACE INTO counters (kind, last) VALUES (?, ?)").execute(arguments: [
+                        kind.rawValue, last,
+                    ])
+                }
+            }
+        }
+
+        /// The id for a new item of `kind` (see `Store.nextID`).
+        mutating func nextID(_ kind: ItemKind) throws -> String {
+            guard deferTallies else { return try Store.nextID(db, kind) }
+            let n: Int64
+            if let last = lastNumbers[kind] {
+                n = last + 1
+            } else {
+                n = try Store.nextNumber(db, kind)
+            }
+            lastNumbers[kind] = n
+            return "\(kind.letter)-\(n)"
         }
 
         init(db: Database, path: String) {
@@ -155,7 +180,7 @@ extension Store {
                 let decision = Decision(actor: actor, now: now, at: at ?? now, standards: standards, site: site)
                 let bodies = try ItemDecider.decide(item, command, decision)
                 if case .open(let o) = command {
-                    subject = try Store.nextID(db, o.kind)
+                    subject = try nextID(o.kind)
                 }
                 for body in bodies {
                     let e = try Store.append(
@@ -175,15 +200,20 @@ extension Store {
     /// The next number of a kind: past the counter and past every item of that kind, so
     /// that a counter set back can never hand out an id twice.
     static func nextID(_ db: Database, _ kind: ItemKind) throws -> String {
+        let next = try nextNumber(db, kind)
+        try db.cachedStatement(sql: "INSERT OR REPLACE INTO counters (kind, last) VALUES (?, ?)").execute(arguments: [
+            kind.rawValue, next,
+        ])
+        return "\(kind.letter)-\(next)"
+    }
+
+    /// The next number of a kind, without taking it.
+    static func nextNumber(_ db: Database, _ kind: ItemKind) throws -> Int64 {
         let counter =
             try Int64.fetchOne(db.cachedStatement(sql: "SELECT last FROM counters WHERE kind = ?"), arguments: [kind.rawValue]) ?? 0
         let highest =
             try Int64.fetchOne(db.cachedStatement(sql: "SELECT max(num) FROM items WHERE kind = ?"), arguments: [kind.rawValue]) ?? 0
-        let last = max(counter, highest)
-        try db.cachedStatement(sql: "INSERT OR REPLACE INTO counters (kind, last) VALUES (?, ?)").execute(arguments: [
-            kind.rawValue, last + 1,
-        ])
-        return "\(kind.letter)-\(last + 1)"
+        return max(counter, highest) + 1
     }
 
     /// Defines (or redefines) a site and saves its staff. The first site file of a store

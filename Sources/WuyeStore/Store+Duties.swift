@@ -222,7 +222,7 @@ extension Store {
                     throw WuyeError(error.kind, "row \(r.row): \(error.message); nothing was imported")
                 }
             }
-            try b.writeTallies()
+            try b.writeDeferred()
             return ids
         }
     }

@@ -362,6 +362,19 @@ struct DutyCommandTests {
         #expect(timely["value"] as? Double == 1)
         #expect(timely["imported"] as? Int == 50)
         #expect(try cli.run(["check"]).status == 0)
+        // The import numbered its rows on from the store's last ids, and the counters it
+        // wrote once at its end hand out the next ones.
+        let numbers = try (cli.json(["complaint", "list", "--all", "--json"]) as! [[String: Any]]).map {
+            Int(($0["id"] as! String).dropFirst(2))!
+        }
+        #expect(Set(numbers).count == numbers.count)
+        #expect(numbers.max()! - numbers.min()! + 1 == numbers.count)
+        let next = try cli.run([
+            "complaint", "open", "--site", "jinxiu", "--unit", "3-1802", "--channel", "hotline", "--category", "噪音", "--text", "导入之后",
+        ])
+        #expect(next.out == "C-\(numbers.max()! + 1)\n")
+        let repairs = try cli.json(["repair", "list", "--all", "--json"]) as! [[String: Any]]
+        #expect(repairs.contains { $0["text"] as? String == "车库灯坏" })
     }
 
     @Test func surveysAndTraining() throws {
