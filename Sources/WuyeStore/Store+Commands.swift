@@ -245,7 +245,7 @@ extension Store {
     static func checkCodes(_ db: Database, _ site: Site) throws {
         let codes = Set(site.routes.flatMap { $0.checkpoints.map(\.code) })
         for data in try String.fetchAll(db, sql: "SELECT data FROM sites WHERE id != ?", arguments: [site.id]) {
-            let other = try json.decode(Site.self, from: Data(data.utf8))
+            let other = try Store.decodeSite(data)
             for r in other.routes {
                 for c in r.checkpoints where codes.contains(c.code) {
                     throw WuyeError.badInput("checkpoint code \(c.code) is already used on site \(other.id); codes must be unique")

@@ -14,7 +14,7 @@ extension Store {
     }
 
     static func allSites(_ db: Database) throws -> [Site] {
-        try String.fetchAll(db, sql: "SELECT data FROM sites ORDER BY id").map { try decode(Site.self, $0) }
+        try String.fetchAll(db, sql: "SELECT data FROM sites ORDER BY id").map(Store.decodeSite)
     }
 
     // MARK: checklist

@@ -11,6 +11,12 @@ extension Store {
         guard let data = try String.fetchOne(db, sql: "SELECT data FROM sites WHERE id = ?", arguments: [id]) else {
             return nil
         }
+        return try decodeSite(data)
+    }
+
+    /// A site's stored JSON: by `SiteJSON`, or by `Codable` when that does not know it.
+    static func decodeSite(_ data: String) throws -> Site {
+        if let s = SiteJSON.decode(data) { return s }
         return try json.decode(Site.self, from: Data(data.utf8))
     }
 
@@ -32,9 +38,7 @@ extension Store {
 
     public func sites() throws(WuyeError) -> [Site] {
         try read { db in
-            try String.fetchAll(db, sql: "SELECT data FROM sites ORDER BY id").map {
-                try Store.json.decode(Site.self, from: Data($0.utf8))
-            }
+            try String.fetchAll(db, sql: "SELECT data FROM sites ORDER BY id").map(Store.decodeSite)
         }
     }
 

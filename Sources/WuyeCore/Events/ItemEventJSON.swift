@@ -156,13 +156,13 @@ public enum ItemEventJSON {
     public static func decode(_ payload: String) -> ItemEvent? {
         var payload = payload
         return payload.withUTF8 { buf -> ItemEvent? in
-            var p = Parser(buf: UnsafeRawBufferPointer(buf))
+            var p = PlainJSON.Reader(buf: UnsafeRawBufferPointer(buf))
             guard let v = p.document() else { return nil }
             return step(v)
         }
     }
 
-    private static func step(_ v: Value) -> ItemEvent? {
+    private static func step(_ v: PlainJSON.Value) -> ItemEvent? {
         guard let item = v.only("item"), let zero = item.only("_0"), case .object(let cases) = zero, cases.count == 1 else {
             return nil
         }
@@ -211,7 +211,7 @@ public enum ItemEventJSON {
         }
     }
 
-    private static func opened(_ v: Value) -> ItemOpened? {
+    private static func opened(_ v: PlainJSON.Value) -> ItemOpened? {
         guard let kindName = v.string("kind"), let kind = ItemKind(rawValue: kindName), let site = v.string("site"),
             let category = v.string("category"), let text = v.string("text"), let emergency = v.bool("emergency"),
             let complex = v.bool("complex"), let l = v["limits"], let limits = limits(l), let unit = v.optionalString("unit"),
@@ -228,7 +228,7 @@ public enum ItemEventJSON {
             phone: phone, emergency: emergency, complex: complex, source: source, limits: limits)
     }
 
-    private static func limits(_ v: Value) -> ClockLimits? {
+    private static func limits(_ v: PlainJSON.Value) -> ClockLimits? {
         guard case .object(let fields) = v, fields.count == 12, let share = v.double("dueSoonShare") else { return nil }
         var l = ClockLimits()
         l.dueSoonShare = share
@@ -246,9 +246,12 @@ public enum ItemEventJSON {
         }
         return l
     }
-
-    // MARK: a small JSON reader
-
+}
+/// Reading the store's own JSON without `Codable`, which costs a command its conformance
+/// lookups (see `ItemEventJSON`, `SiteJSON`).
+enum PlainJSON {
+    /// A JSON value as read by `Reader`: enough to read the store's own JSON (an item's
+    /// step, a site) without `Codable`, which costs a command its conformance lookups.
     indirect enum Value {
         case string(String)
         /// A number's text, as written.
@@ -300,7 +303,9 @@ public enum ItemEventJSON {
         }
     }
 
-    struct Parser {
+    /// A strict reader of one JSON document. It refuses rather than guesses: a key given
+    /// twice, a number JSON does not allow, text after the value.
+    struct Reader {
         let buf: UnsafeRawBufferPointer
         var i = 0
 

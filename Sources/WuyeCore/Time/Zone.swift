@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// A site's IANA time zone: the offset in force at any instant, and the instant of any
 /// local wall time. Days, windows and periods are always read in the site's own zone.
@@ -11,12 +12,22 @@ public struct Zone: Sendable, Hashable {
     private static let fixedSince: Int64 = 946_684_800  // 2000-01-01T00:00:00Z
 
     public init?(_ identifier: String) {
+        // A zone is made once per process: finding out whether it is fixed asks ICU, which
+        // costs a command about half a millisecond each time a site's zone is read.
+        if let known = Zone.made.withLock({ $0[identifier] }) {
+            self = known
+            return
+        }
         guard let tz = TimeZone(identifier: identifier) else { return nil }
         self.identifier = identifier
         self.tz = tz
         let since = Date(timeIntervalSince1970: TimeInterval(Zone.fixedSince))
         fixedOffset = tz.nextDaylightSavingTimeTransition(after: since) == nil ? Int64(tz.secondsFromGMT(for: since)) : nil
+        let made = self
+        Zone.made.withLock { $0[identifier] = made }
     }
+
+    private static let made = Mutex<[String: Zone]>([:])
 
     public static func == (a: Zone, b: Zone) -> Bool { a.identifier == b.identifier }
     public func hash(into h: inout Hasher) { h.combine(identifier) }
