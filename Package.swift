@@ -49,7 +49,10 @@ let package = Package(
             // command) and runs on an office machine without a Swift toolchain.
             linkerSettings: [
                 .unsafeFlags(
-                    ["-static-stdlib", "-lCoreFoundation", "-l_FoundationICU", "-l_FoundationCShims", "-l_FoundationCollections", "-Xclang-linker", "-no-pie"],
+                    [
+                        "-static-stdlib", "-lCoreFoundation", "-l_FoundationICU", "-l_FoundationCShims", "-l_FoundationCollections",
+                        "-Xclang-linker", "-no-pie",
+                    ],
                     .when(configuration: .release))
             ]),
         .executableTarget(
@@ -57,7 +60,7 @@ let package = Package(
             dependencies: ["WuyeConsole", "WuyeStore", "WuyeCore", "WuyeTestSupport"],
             swiftSettings: strict),
         .target(name: "WuyeTestSupport", path: "Tests/WuyeTestSupport", swiftSettings: strict),
-        .testTarget(name: "WuyeCoreTests", dependencies: ["WuyeCore"], swiftSettings: strict),
+        .testTarget(name: "WuyeCoreTests", dependencies: ["WuyeCore", "WuyeTestSupport"], swiftSettings: strict),
         .testTarget(
             name: "WuyeStoreTests", dependencies: ["WuyeStore", "WuyeCore", "WuyeReports", "WuyeTestSupport"], swiftSettings: strict),
         .testTarget(name: "WuyeCLITests", dependencies: ["WuyeCore", "WuyeTestSupport"], swiftSettings: strict),

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import WuyeTestSupport
 
 @testable import WuyeCore
 
@@ -8,18 +9,6 @@ import Testing
 /// `JSONEncoder` writes); what `JSONEncoder` wrote it reads as the same step.
 @Suite("Item steps' JSON without Codable")
 struct ItemEventJSONTests {
-    /// A small seeded generator, so that a failure can be run again.
-    struct Seeded: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     static let encoder: JSONEncoder = {
         let e = JSONEncoder()
         e.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
@@ -32,14 +21,14 @@ struct ItemEventJSONTests {
         "\u{200E}mark", "\u{2028}sep", "é composed e\u{301}", "\r\n", "</script>",
     ]
 
-    func text(_ r: inout Seeded, awkward: Bool) -> String {
+    func text(_ r: inout SeededRandom, awkward: Bool) -> String {
         let pool = awkward ? Self.ordinary + Self.awkward : Self.ordinary
         return pool[Int(r.next() % UInt64(pool.count))]
     }
 
-    func maybe(_ r: inout Seeded, awkward: Bool) -> String? { r.next() % 3 == 0 ? nil : text(&r, awkward: awkward) }
+    func maybe(_ r: inout SeededRandom, awkward: Bool) -> String? { r.next() % 3 == 0 ? nil : text(&r, awkward: awkward) }
 
-    func limits(_ r: inout Seeded) -> ClockLimits {
+    func limits(_ r: inout SeededRandom) -> ClockLimits {
         var l = ClockLimits()
         l.dueSoonShare = [0.75, 0.5, 1, 0.8, 0.1, 1.0 / 3, 0.000_01, 0][Int(r.next() % 8)]
         l.complaintResponse = Int64(r.next() % 100_000)
@@ -48,7 +37,7 @@ struct ItemEventJSONTests {
         return l
     }
 
-    func step(_ r: inout Seeded, _ n: Int, awkward: Bool) -> ItemEvent {
+    func step(_ r: inout SeededRandom, _ n: Int, awkward: Bool) -> ItemEvent {
         let a = awkward
         switch n % 19 {
         case 0:
@@ -85,7 +74,7 @@ struct ItemEventJSONTests {
     }
 
     @Test func ordinaryStepsAreWrittenAsJSONEncoderWritesThem() throws {
-        var r = Seeded(state: 1)
+        var r = SeededRandom(seed: 1)
         for n in 0..<1_900 {
             let e = step(&r, n, awkward: false)
             let mine = ItemEventJSON.encode(e)
@@ -94,7 +83,7 @@ struct ItemEventJSONTests {
     }
 
     @Test func everyStepReadsBackTheSameBothWays() throws {
-        var r = Seeded(state: 2)
+        var r = SeededRandom(seed: 2)
         for n in 0..<3_800 {
             let e = step(&r, n, awkward: true)
             let mine = ItemEventJSON.encode(e)

@@ -407,21 +407,6 @@ func rawSQL(_ path: String, _ sql: String) throws {
     if status != 0 { throw WuyeError.badInput("sqlite3 failed: \(err)") }
 }
 
-/// A small deterministic generator, so a failing stream can be replayed.
-struct SeededRandom {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func nextRaw() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-    mutating func next(in r: ClosedRange<Int>) -> Int { r.lowerBound + Int(nextRaw() % UInt64(r.count)) }
-    mutating func next(in r: Range<Int>) -> Int { r.lowerBound + Int(nextRaw() % UInt64(r.count)) }
-}
-
 extension Item {
     func clock(_ kind: ClockKind) -> ItemClock { clocks.last { $0.kind == kind && $0.cycle == cycle }! }
 }

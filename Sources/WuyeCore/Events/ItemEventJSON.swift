@@ -153,14 +153,7 @@ public enum ItemEventJSON {
 
     /// The step a payload holds, or nil when the payload is anything else (another kind of
     /// event, or a shape this reader does not know: `JSONDecoder` then decides).
-    public static func decode(_ payload: String) -> ItemEvent? {
-        var payload = payload
-        return payload.withUTF8 { buf -> ItemEvent? in
-            var p = PlainJSON.Reader(buf: UnsafeRawBufferPointer(buf))
-            guard let v = p.document() else { return nil }
-            return step(v)
-        }
-    }
+    public static func decode(_ payload: String) -> ItemEvent? { PlainJSON.read(payload).flatMap(step) }
 
     private static func step(_ v: PlainJSON.Value) -> ItemEvent? {
         guard let item = v.only("item"), let zero = item.only("_0"), case .object(let cases) = zero, cases.count == 1 else {
@@ -300,6 +293,15 @@ enum PlainJSON {
         func double(_ key: String) -> Double? {
             guard case .number(let t)? = self[key] else { return nil }
             return Double(t)
+        }
+    }
+
+    /// The one JSON document `text` holds, or nil.
+    static func read(_ text: String) -> Value? {
+        var text = text
+        return text.withUTF8 { buf -> Value? in
+            var r = Reader(buf: UnsafeRawBufferPointer(buf))
+            return r.document()
         }
     }
 

@@ -3,14 +3,7 @@
 /// site's types. The shape is `JSONEncoder`'s (`Site`'s own `Codable`), which stays the
 /// reference: a site this reader does not recognise is left to it (`SiteJSONTests`).
 public enum SiteJSON {
-    public static func decode(_ text: String) -> Site? {
-        var text = text
-        return text.withUTF8 { buf -> Site? in
-            var r = PlainJSON.Reader(buf: UnsafeRawBufferPointer(buf))
-            guard let v = r.document() else { return nil }
-            return site(v)
-        }
-    }
+    public static func decode(_ text: String) -> Site? { PlainJSON.read(text).flatMap(site) }
 
     static func site(_ v: PlainJSON.Value) -> Site? {
         guard let id = v.string("id"), let name = v.string("name"), let kindName = v.string("kind"),
