@@ -93,8 +93,10 @@ public final class Store: Sendable {
         // then start the WAL over: used only by short commands, the WAL would grow with
         // every command, and so would each command's cost. Past `walFoldSize`, a closing
         // store folds the WAL into the main file and empties it, so no command reads more
-        // than that much WAL.
+        // than that much WAL. It does not wait for that: while another process writes
+        // (an import), the fold copies what it can and leaves the rest for a later close.
         guard !readOnly, Store.walSize(path) >= Store.walFoldSize else { return }
+        try? db.writeWithoutTransaction { db in _ = sqlite3_busy_timeout(db.sqliteConnection, 0) }
         try? checkpoint()
     }
 

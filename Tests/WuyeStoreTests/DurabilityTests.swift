@@ -53,6 +53,39 @@ struct DurabilityTests {
         #expect(try Store.open(home: home.path).items(kind: .complaint, filter: .all).count >= 80)
     }
 
+    @Test func foldingTheWALNeverWaitsForAnotherWriter() throws {
+        let home = TempHome()
+        try Demo.create(home: home.path, now: realNow)
+        // A WAL past the fold size, kept by a store that stays open.
+        let writer = try Store.open(home: home.path)
+        for i in 0..<40 {
+            _ = try writer.perform(opened("第\(i)次"), on: nil, site: "jinxiu", actor: "desk-li", at: nil, now: realNow)
+        }
+        #expect(Store.walSize(home.file) >= Store.walFoldSize)
+        // Another process's long write (an import) holds the write lock for two seconds.
+        let held = DispatchSemaphore(value: 0)
+        let done = DispatchSemaphore(value: 0)
+        let path = home.path
+        Thread.detachNewThread {
+            let other = try? Store.open(home: path)
+            try? other?.batch { (_: inout Store.Batch) throws(WuyeError) -> Void in
+                held.signal()
+                Thread.sleep(forTimeInterval: 2)
+            }
+            done.signal()
+        }
+        held.wait()
+        // A short command meanwhile: it reads, and closing its store does not wait.
+        let started = Date()
+        do {
+            let reader = try Store.open(home: home.path)
+            #expect(try reader.sites().count == 2)
+        }
+        #expect(Date().timeIntervalSince(started) < 1, "closing waited \(Date().timeIntervalSince(started)) s for the writer")
+        done.wait()
+        _ = writer
+    }
+
     @Test func aMissingCompanionFileIsToldApartFromAnEmptyStore() throws {
         let home = TempHome()
         // A store as older versions left it: the main file a 4 KB shell, everything in the WAL.
