@@ -21,10 +21,17 @@ let package = Package(
         .systemLibrary(
             name: "CQRencode",
             providers: [.apt(["libqrencode-dev"])]),
-        .systemLibrary(
-            name: "CGMime", pkgConfig: "gmime-3.0",
-            providers: [.apt(["libgmime-3.0-dev"])]),
-        .target(name: "CMailParse", dependencies: ["CGMime"]),
+        // The e-mail channel's MIME parser: GMime 3 (Debian's libgmime-3.0-dev) is compiled
+        // against and loaded with dlopen when the first message is read, not linked, so
+        // no other command loads it and the GLib under it (see mailparse.c).
+        .target(
+            name: "CMailParse",
+            cSettings: [
+                .unsafeFlags([
+                    "-I/usr/include/gmime-3.0", "-I/usr/include/glib-2.0", "-I/usr/lib/x86_64-linux-gnu/glib-2.0/include",
+                    "-I/usr/lib/aarch64-linux-gnu/glib-2.0/include", "-I/usr/lib64/glib-2.0/include",
+                ])
+            ]),
         .target(name: "CSQLiteShim", linkerSettings: [.linkedLibrary("sqlite3"), .linkedLibrary("crypto")]),
         .target(name: "WuyeCore", swiftSettings: strict),
         .target(

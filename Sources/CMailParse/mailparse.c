@@ -2,14 +2,134 @@
 // (quoted-printable, base64), encoded-word headers, and the charsets Chinese mail uses,
 // converted through iconv. Nothing here is hand-parsed.
 #include "mailparse.h"
+#include <dlfcn.h>
 #include <gmime/gmime.h>
 #include <pthread.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
+// GMime, and the GLib under it, are loaded when the first message is read, not when the
+// program starts: linked in, their fifteen libraries cost every command about 3 ms of
+// loading and relocating, for a channel most commands never use. The headers give the
+// functions' types; each is looked up once in the loaded library.
+#define WUYE_GMIME_FUNCTIONS(X) \
+    X(g_date_time_to_unix) \
+    X(g_free) \
+    X(g_mime_content_disposition_is_attachment) \
+    X(g_mime_content_type_get_mime_type) \
+    X(g_mime_content_type_is_type) \
+    X(g_mime_data_wrapper_write_to_stream) \
+    X(g_mime_header_list_to_string) \
+    X(g_mime_init) \
+    X(g_mime_message_foreach) \
+    X(g_mime_message_get_date) \
+    X(g_mime_message_get_from) \
+    X(g_mime_message_get_message_id) \
+    X(g_mime_message_get_subject) \
+    X(g_mime_message_part_get_type) \
+    X(g_mime_object_get_content_disposition) \
+    X(g_mime_object_get_content_type) \
+    X(g_mime_object_get_content_type_parameter) \
+    X(g_mime_object_get_header_list) \
+    X(g_mime_parser_construct_message) \
+    X(g_mime_parser_new_with_stream) \
+    X(g_mime_parser_options_free) \
+    X(g_mime_parser_options_new) \
+    X(g_mime_parser_options_set_fallback_charsets) \
+    X(g_mime_part_get_content) \
+    X(g_mime_part_get_filename) \
+    X(g_mime_part_get_type) \
+    X(g_mime_stream_mem_new_with_buffer) \
+    X(g_mime_stream_null_new) \
+    X(g_mime_text_part_get_text) \
+    X(g_mime_text_part_get_type) \
+    X(g_mime_text_part_set_charset) \
+    X(g_object_unref) \
+    X(g_strdup) \
+    X(g_string_append) \
+    X(g_string_append_printf) \
+    X(g_string_free) \
+    X(g_string_new) \
+    X(g_type_check_instance_is_a) \
+    X(internet_address_get_name) \
+    X(internet_address_list_get_address) \
+    X(internet_address_list_length) \
+    X(internet_address_mailbox_get_addr) \
+    X(internet_address_mailbox_get_type)
+
+#define WUYE_DECLARE(f) static __typeof__(f) *p_##f;
+WUYE_GMIME_FUNCTIONS(WUYE_DECLARE)
+
+static const char *gmime_missing;
+static char gmime_why[256];
+
+static void init_gmime(void) {
+    void *lib = dlopen("libgmime-3.0.so.0", RTLD_NOW | RTLD_LOCAL);
+    if (!lib) {
+        snprintf(gmime_why, sizeof gmime_why,
+                 "GMime 3 is not installed, so mail cannot be read (%s); install the package libgmime-3.0-0", dlerror());
+        gmime_missing = gmime_why;
+        return;
+    }
+#define WUYE_LOOK_UP(f)                                                                                          \
+    p_##f = (__typeof__(p_##f))dlsym(lib, #f);                                                                   \
+    if (!p_##f) {                                                                                                \
+        snprintf(gmime_why, sizeof gmime_why, "the installed GMime lacks %s, so mail cannot be read; install GMime 3", #f); \
+        gmime_missing = gmime_why;                                                                               \
+        return;                                                                                                  \
+    }
+    WUYE_GMIME_FUNCTIONS(WUYE_LOOK_UP)
+    p_g_mime_init();
+}
+
+// From here on the names call through what was looked up (macros in the headers too).
+#define g_date_time_to_unix p_g_date_time_to_unix
+#define g_free p_g_free
+#define g_mime_content_disposition_is_attachment p_g_mime_content_disposition_is_attachment
+#define g_mime_content_type_get_mime_type p_g_mime_content_type_get_mime_type
+#define g_mime_content_type_is_type p_g_mime_content_type_is_type
+#define g_mime_data_wrapper_write_to_stream p_g_mime_data_wrapper_write_to_stream
+#define g_mime_header_list_to_string p_g_mime_header_list_to_string
+#define g_mime_init p_g_mime_init
+#define g_mime_message_foreach p_g_mime_message_foreach
+#define g_mime_message_get_date p_g_mime_message_get_date
+#define g_mime_message_get_from p_g_mime_message_get_from
+#define g_mime_message_get_message_id p_g_mime_message_get_message_id
+#define g_mime_message_get_subject p_g_mime_message_get_subject
+#define g_mime_message_part_get_type p_g_mime_message_part_get_type
+#define g_mime_object_get_content_disposition p_g_mime_object_get_content_disposition
+#define g_mime_object_get_content_type p_g_mime_object_get_content_type
+#define g_mime_object_get_content_type_parameter p_g_mime_object_get_content_type_parameter
+#define g_mime_object_get_header_list p_g_mime_object_get_header_list
+#define g_mime_parser_construct_message p_g_mime_parser_construct_message
+#define g_mime_parser_new_with_stream p_g_mime_parser_new_with_stream
+#define g_mime_parser_options_free p_g_mime_parser_options_free
+#define g_mime_parser_options_new p_g_mime_parser_options_new
+#define g_mime_parser_options_set_fallback_charsets p_g_mime_parser_options_set_fallback_charsets
+#define g_mime_part_get_content p_g_mime_part_get_content
+#define g_mime_part_get_filename p_g_mime_part_get_filename
+#define g_mime_part_get_type p_g_mime_part_get_type
+#define g_mime_stream_mem_new_with_buffer p_g_mime_stream_mem_new_with_buffer
+#define g_mime_stream_null_new p_g_mime_stream_null_new
+#define g_mime_text_part_get_text p_g_mime_text_part_get_text
+#define g_mime_text_part_get_type p_g_mime_text_part_get_type
+#define g_mime_text_part_set_charset p_g_mime_text_part_set_charset
+#define g_object_unref p_g_object_unref
+#define g_strdup p_g_strdup
+#define g_string_append p_g_string_append
+#define g_string_append_printf p_g_string_append_printf
+#define g_string_free p_g_string_free
+#define g_string_new p_g_string_new
+#define g_type_check_instance_is_a p_g_type_check_instance_is_a
+#define internet_address_get_name p_internet_address_get_name
+#define internet_address_list_get_address p_internet_address_list_get_address
+#define internet_address_list_length p_internet_address_list_length
+#define internet_address_mailbox_get_addr p_internet_address_mailbox_get_addr
+#define internet_address_mailbox_get_type p_internet_address_mailbox_get_type
+
 static pthread_once_t once = PTHREAD_ONCE_INIT;
-static void init_gmime(void) { g_mime_init(); }
 
 static char *dup_or_null(const char *s) { return s ? strdup(s) : NULL; }
 
@@ -44,7 +164,7 @@ static gint64 decoded_size(GMimePart *part) {
 
 static void list_attachment(walk_state *st, const char *name, GMimeContentType *ct, gint64 size) {
     char *type = ct ? g_mime_content_type_get_mime_type(ct) : g_strdup("application/octet-stream");
-    if (st->attachments->len) g_string_append_c(st->attachments, '\n');
+    if (st->attachments->len) g_string_append(st->attachments, "\n");
     // Tabs and line breaks in a name would break the list's lines.
     GString *clean = g_string_new(name ? name : "");
     for (gsize i = 0; i < clean->len; i++)
@@ -85,6 +205,10 @@ static void visit(GMimeObject *parent, GMimeObject *part, gpointer data) {
 int wuye_mail_parse(const char *data, size_t length, wuye_mail *out) {
     memset(out, 0, sizeof *out);
     pthread_once(&once, init_gmime);
+    if (gmime_missing) {
+        out->error = strdup(gmime_missing);
+        return -1;
+    }
     if (length == 0) {
         out->error = strdup("the message is empty");
         return -1;

@@ -71,6 +71,16 @@ struct IntakeTests {
 
     func names(_ dir: String) -> [String] { ((try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? []).sorted() }
 
+    @Test func gMimeIsLoadedOnlyToReadMail() throws {
+        // Linked in, GMime and the fifteen libraries under it were loaded and relocated at
+        // every command's start (3 ms); the parser now loads it for the first message.
+        let binary = try #require(CLI.binary)
+        let (status, out, _) = try Child.run("/usr/bin/ldd", [binary])
+        #expect(status == 0)
+        #expect(!out.contains("libgmime"), "\(out)")
+        #expect(!out.contains("libglib"), "\(out)")
+    }
+
     @Test func aMaildirIsTakenInOnceWhateverItsCharsetsAndEncodings() throws {
         let cli = try demo()
         let dir = try maildir(cli)
