@@ -54,8 +54,7 @@ enum ItemRow {
     /// Writes every item's row again from its stored state (a migration that changes what
     /// a row holds), keeping each row's `last_seq`.
     static func rewriteAll(_ db: Database) throws {
-        let zones = try String.fetchAll(db, sql: "SELECT data FROM sites").map(Store.decodeSite)
-            .reduce(into: [String: Zone]()) { $0[$1.id] = $1.zone }
+        let zones = try Store.zones(db)
         let rows = try Row.fetchAll(db, sql: "SELECT \(columns), last_seq FROM items")
         for row in rows {
             let it = try decode(row)

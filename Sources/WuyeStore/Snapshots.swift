@@ -70,7 +70,7 @@ enum Snapshots {
         try db.execute(sql: "DELETE FROM tally_changes")
         let open = try String.fetchAll(db, sql: "SELECT id FROM items WHERE is_open = 1").joined(separator: " ")
         // The next snapshot is due at the first local midnight of any site after now.
-        let zones = try String.fetchAll(db, sql: "SELECT data FROM sites").map { try Store.decodeSite($0).zone }
+        let zones = try Store.zones(db).values
         let until = zones.map { $0.startOfDay($0.date(of: now).adding(days: 1)) }.min() ?? now + 86400
         try db.execute(
             sql: "INSERT INTO snapshots (seq, at, taken, until, open) VALUES (?, ?, ?, ?, ?)",
@@ -110,8 +110,7 @@ enum Snapshots {
     static func verify(_ db: Database) throws -> [String] {
         let snaps = try Row.fetchAll(db, sql: "SELECT seq, open FROM snapshots ORDER BY seq")
         guard !snaps.isEmpty else { return [] }
-        let zones = try String.fetchAll(db, sql: "SELECT data FROM sites").map(Store.decodeSite)
-            .reduce(into: [String: Zone]()) { $0[$1.id] = $1.zone }
+        let zones = try Store.zones(db)
         var problems: [String] = []
         var items: [String: Item] = [:]
         var running: [Tallies.Key: Tallies.Count] = [:]

@@ -77,8 +77,7 @@ struct Past {
         p.from = snap?[0] ?? 0
         p.seq = p.from
         p.tallies = p.from > 0 ? try Snapshots.tallies(db, at: p.from) : [:]
-        p.zones = try String.fetchAll(db, sql: "SELECT data FROM sites").map(Store.decodeSite)
-            .reduce(into: [String: Zone]()) { $0[$1.id] = $1.zone }
+        p.zones = try Store.zones(db)
         // The items the events since the snapshot touched: replayed from their own events,
         // their change to the tallies since the snapshot applied.
         var touched: [String] = []

@@ -57,7 +57,7 @@ extension Store {
         /// hundred tally rows, not 50 000. Otherwise each item's change is written with it.
         /// The same for the id counters: an import asks the store for the next number of a
         /// kind once, counts on from there, and writes each counter once at the end.
-        var deferTallies = false
+        var deferWrites = false
         var tallies: [Tallies.Key: Tallies.Count] = [:]
         var lastNumbers: [ItemKind: Int64] = [:]
 
@@ -78,7 +78,7 @@ extension Store {
 
         /// The id for a new item of `kind` (see `Store.nextID`).
         mutating func nextID(_ kind: ItemKind) throws -> String {
-            guard deferTallies else { return try Store.nextID(db, kind) }
+            guard deferWrites else { return try Store.nextID(db, kind) }
             let n: Int64
             if let last = lastNumbers[kind] {
                 n = last + 1
@@ -191,8 +191,8 @@ extension Store {
             }
             guard let result = item else { throw WuyeError.storeUnusable("the item vanished while it was written") }
             try ItemRow.upsert(
-                db, result, zone: site.zone, seq: lastSeq, previous: previous, tallies: !deferTallies, fresh: previous == nil)
-            if deferTallies { tallies.merge(ItemRow.tallyChange(result, previous: previous, zone: site.zone), uniquingKeysWith: +) }
+                db, result, zone: site.zone, seq: lastSeq, previous: previous, tallies: !deferWrites, fresh: previous == nil)
+            if deferWrites { tallies.merge(ItemRow.tallyChange(result, previous: previous, zone: site.zone), uniquingKeysWith: +) }
             return result
         }
     }

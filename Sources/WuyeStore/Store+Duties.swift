@@ -17,6 +17,11 @@ extension Store {
         try String.fetchAll(db, sql: "SELECT data FROM sites ORDER BY id").map(Store.decodeSite)
     }
 
+    /// Each site's zone, by the site's id.
+    static func zones(_ db: Database) throws -> [String: Zone] {
+        try allSites(db).reduce(into: [:]) { $0[$1.id] = $1.zone }
+    }
+
     // MARK: checklist
 
     /// Ticks a duty occurrence; a problem found opens a repair linked to it.
@@ -206,7 +211,7 @@ extension Store {
         try batch { (b: inout Batch) throws(WuyeError) -> [String] in
             let actor = try b.staff(actorID)
             try Permissions.requireSupervisor(actor, "import history")
-            b.deferTallies = true
+            b.deferWrites = true
             var ids: [String] = []
             for r in rows {
                 do throws(WuyeError) {

@@ -38,7 +38,7 @@ extension Store {
 
     public func sites() throws(WuyeError) -> [Site] {
         try read { db in
-            try String.fetchAll(db, sql: "SELECT data FROM sites ORDER BY id").map(Store.decodeSite)
+            try Store.allSites(db)
         }
     }
 

@@ -58,8 +58,7 @@ enum TallyRows {
 
     /// Fills the tallies afresh from the item rows (a migration, a change of time zone).
     static func rebuild(_ db: Database, site: String? = nil) throws {
-        let zones = try String.fetchAll(db, sql: "SELECT data FROM sites").map(Store.decodeSite)
-            .reduce(into: [String: Zone]()) { $0[$1.id] = $1.zone }
+        let zones = try Store.zones(db)
         var items: [Item] = []
         if let site {
             try db.execute(sql: "DELETE FROM tallies WHERE site = ?", arguments: [site])

@@ -1,3 +1,4 @@
+import Foundation
 import WuyeCore
 
 /// A small world for domain tests: one site in Asia/Shanghai, its staff, the plan's
@@ -50,3 +51,10 @@ extension Item {
         clocks.last { $0.kind == kind && $0.cycle == (cycle ?? self.cycle) }!
     }
 }
+
+/// JSON as the store writes it (`Store.encoder`): keys sorted, slashes as they are.
+let storeEncoder: JSONEncoder = {
+    let e = JSONEncoder()
+    e.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+    return e
+}()

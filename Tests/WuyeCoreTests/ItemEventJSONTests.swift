@@ -9,12 +9,6 @@ import WuyeTestSupport
 /// `JSONEncoder` writes); what `JSONEncoder` wrote it reads as the same step.
 @Suite("Item steps' JSON without Codable")
 struct ItemEventJSONTests {
-    static let encoder: JSONEncoder = {
-        let e = JSONEncoder()
-        e.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return e
-    }()
-
     static let ordinary = ["", "电梯晚上异响，吵得睡不着", "called back", "3-1802", "tech-zhang", "已派工程部查看 (2/3)", "a/b"]
     static let awkward = [
         "\"quoted\"", "back\\slash", "line\nfeed", "tab\there", "\u{0}nul", "\u{7F}del", "\u{1B}[31mred", "emoji 🚰💧",
@@ -70,7 +64,7 @@ struct ItemEventJSONTests {
     }
 
     func codable(_ e: ItemEvent) throws -> String {
-        String(decoding: try Self.encoder.encode(EventBody.item(e)), as: UTF8.self)
+        String(decoding: try storeEncoder.encode(EventBody.item(e)), as: UTF8.self)
     }
 
     @Test func ordinaryStepsAreWrittenAsJSONEncoderWritesThem() throws {

@@ -7,12 +7,6 @@ import Testing
 /// by hand know every field of the types they read.
 @Suite("Sites' and steps' JSON readers know every field")
 struct SiteJSONTests {
-    static let encoder: JSONEncoder = {
-        let e = JSONEncoder()
-        e.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return e
-    }()
-
     func sites() -> [Site] {
         var plain = World().site
         var full = Site(
@@ -38,7 +32,7 @@ struct SiteJSONTests {
 
     @Test func everySiteReadsAsCodableReadsIt() throws {
         for site in sites() {
-            let text = String(decoding: try Self.encoder.encode(site), as: UTF8.self)
+            let text = String(decoding: try storeEncoder.encode(site), as: UTF8.self)
             #expect(SiteJSON.decode(text) == site, "\(text)")
             #expect(try JSONDecoder().decode(Site.self, from: Data(text.utf8)) == site)
         }

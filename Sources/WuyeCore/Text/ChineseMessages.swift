@@ -113,7 +113,7 @@ public enum ChineseMessages {
     }
 
     static let holeWords: [Character: [String]] = [
-        "k": ["complaint", "enquiry", "repair"], "s": statuses, "r": ["desk", "guard", "cleaner", "technician", "supervisor"],
+        "k": ItemKind.allCases.map(\.rawValue), "s": statuses, "r": Staff.Role.allCases.map(\.rawValue),
     ]
 
     /// A part of a message as its template's placeholder says: data (`%`) is kept as it
