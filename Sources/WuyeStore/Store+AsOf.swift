@@ -1,3 +1,4 @@
+import CSQLiteShim
 import Foundation
 import GRDB
 import WuyeCore
@@ -51,7 +52,71 @@ extension Store {
         let copy = try Store.open(home: folder, create: true, scratch: true)
         let snapshot = Snapshot(store: copy, asOf: t, folder: folder)
         try copy.write(verifying: false) { target in try past.write(target) }
+        // The items open at the snapshot and untouched since are as their rows hold them:
+        // the rows are copied as they are. One that a commit touched since `Past.read` is
+        // replayed to `t` instead.
+        let changed = try copy.carry(past.carried, from: self, upTo: past.from)
+        if !changed.isEmpty {
+            let items = try read { db in try changed.compactMap { id in try Past.replay(db, id, asOf: t, alsoAt: past.from).1 } }
+            try copy.write(verifying: false) { target in
+                for it in items where it.isOpen {
+                    try ItemRow.upsert(target, it, zone: past.zones[it.site] ?? .utc, seq: past.seq, previous: nil, tallies: false)
+                }
+            }
+        }
         return snapshot
+    }
+
+    /// A list as a JSON array, for `json_each` (strings and numbers always encode).
+    static func jsonList<T: Encodable>(_ values: [T]) -> String {
+        (try? JSONEncoder().encode(values)).map { String(decoding: $0, as: UTF8.self) } ?? "[]"
+    }
+
+    /// Copies the rows of items `ids` (their row, clocks and search entry) from `live`,
+    /// those whose row is from event `upTo` or earlier, in C, without decoding them: a
+    /// past with thousands of open items is ready in milliseconds. Returns the ids not
+    /// copied (their row is newer: a commit since they were chosen).
+    func carry(_ ids: [String], from live: Store, upTo seq: Int64) throws(WuyeError) -> [String] {
+        guard !ids.isEmpty else { return [] }
+        guard !live.readOnly, Store.uriEnabled == SQLITE_OK else { return ids }
+        let list = Store.jsonList(ids)
+        do {
+            return try db.writeWithoutTransaction { db -> [String] in
+                _ = wuye_sqlite_no_checkpoint_on_close(db.sqliteConnection)
+                try db.execute(sql: "ATTACH DATABASE ? AS live", arguments: [Store.readOnlyURI(live.path)])
+                defer { try? db.execute(sql: "DETACH DATABASE live") }
+                var copied: [String] = []
+                try db.inTransaction {
+                    let columns = try Row.fetchAll(db, sql: "PRAGMA main.table_info(items)").map { row -> String in row["name"] }
+                    let names = columns.map { "\"\($0)\"" }.joined(separator: ", ")
+                    try db.execute(
+                        sql: """
+                            INSERT INTO main.items (\(names)) SELECT \(names) FROM live.items
+                            WHERE id IN (SELECT value FROM json_each(?)) AND last_seq <= ?
+                            """, arguments: [list, seq])
+                    copied = try String.fetchAll(
+                        db, sql: "SELECT id FROM main.items WHERE id IN (SELECT value FROM json_each(?))", arguments: [list])
+                    let done = Store.jsonList(copied)
+                    let clockNames = ItemRow.clockColumns
+                    try db.execute(
+                        sql: """
+                            INSERT INTO main.clocks (\(clockNames)) SELECT \(clockNames) FROM live.clocks
+                            WHERE item_id IN (SELECT value FROM json_each(?))
+                            """, arguments: [done])
+                    let rowids = Store.jsonList(copied.compactMap(ItemSearch.rowid))
+                    try db.execute(
+                        sql: """
+                            INSERT INTO main.items_fts (rowid, body) SELECT id, c0 FROM live.items_fts_content
+                            WHERE id IN (SELECT value FROM json_each(?))
+                            """, arguments: [rowids])
+                    return .commit
+                }
+                let got = Set(copied)
+                return ids.filter { !got.contains($0) }
+            }
+        } catch {
+            throw Store.mapError(error, path: path)
+        }
     }
 }
 
@@ -64,6 +129,8 @@ struct Past {
     /// The events other than items' steps, up to `seq`, as stored.
     var others: [[DatabaseValue]] = []
     var open: [Item] = []
+    /// The items open at the snapshot and untouched since: their rows are copied as they are.
+    var carried: [String] = []
     var zones: [String: Zone] = [:]
     var tallies: [Tallies.Key: Tallies.Count] = [:]
 
@@ -100,12 +167,15 @@ struct Past {
             for (k, c) in change { p.tallies[k] = (p.tallies[k] ?? Tallies.Count()) + c }
             if let it = atEnd, it.isOpen { p.open.append(it) }
         }
-        // The items open at the snapshot that nothing touched by then: as their row holds
-        // them if nothing touched them since the snapshot at all, else replayed to it.
+        // The items open at the snapshot that nothing touched by then: carried as their row
+        // holds them if nothing touched them since the snapshot at all, else replayed to it.
         for id in (snap?[1] as String? ?? "").split(separator: " ").map(String.init) where !seen.contains(id) {
             let last = try Int64.fetchOne(db.cachedStatement(sql: "SELECT max(seq) FROM events WHERE subject = ?"), arguments: [id]) ?? 0
-            let it = last <= p.from ? try Store.item(db, id) : try replay(db, id, asOf: t, alsoAt: p.from).0
-            if let it, it.isOpen { p.open.append(it) }
+            if last <= p.from {
+                p.carried.append(id)
+            } else if let it = try replay(db, id, asOf: t, alsoAt: p.from).0, it.isOpen {
+                p.open.append(it)
+            }
         }
         let cursor = try Row.fetchCursor(
             db, sql: "SELECT \(Store.eventColumns) FROM events WHERE type NOT LIKE 'item.%' AND recorded <= ? ORDER BY seq",

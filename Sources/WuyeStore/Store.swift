@@ -14,6 +14,7 @@ public final class Store: Sendable {
     /// store; otherwise a missing store is reported with what to do. A `scratch` store
     /// (a snapshot's, thrown away after use) is written without journal or sync.
     public static func open(home: String, create: Bool = false, scratch: Bool = false) throws(WuyeError) -> Store {
+        _ = Store.uriEnabled
         let path = (home as NSString).appendingPathComponent(Schema.fileName)
         let fm = FileManager.default
         let exists = fm.fileExists(atPath: path)
@@ -57,8 +58,7 @@ public final class Store: Sendable {
         // immutable, which is what read-only media is.
         var location = path
         if readOnly && !fm.fileExists(atPath: path + "-wal") && !fm.fileExists(atPath: path + "-shm") {
-            _ = Store.uriEnabled
-            location = "file:" + (path.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? path) + "?immutable=1"
+            location = uri(path) + "?immutable=1"
         }
         let queue: DatabaseQueue
         do {
@@ -72,7 +72,14 @@ public final class Store: Sendable {
     }
 
     /// File names may be URIs from the first connection on.
-    private static let uriEnabled: Int32 = wuye_sqlite_enable_uri()
+    static let uriEnabled: Int32 = wuye_sqlite_enable_uri()
+
+    static func uri(_ path: String) -> String {
+        "file:" + (path.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? path)
+    }
+
+    /// The store at `path` opened for reading only (attached to read it beside another).
+    static func readOnlyURI(_ path: String) -> String { uri(path) + "?mode=ro" }
 
     /// Opened for reading only (read-only media or folder).
     public let readOnly: Bool

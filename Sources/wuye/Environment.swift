@@ -95,7 +95,8 @@ struct Env {
         guard let t = try self.asOf(asOf, store: live, site: site) else { return Reading(store: live, now: now, past: nil) }
         if isatty(STDERR_FILENO) == 1 {
             let zone = try live.sites().first?.zone ?? .utc
-            Output.note("replaying the journal up to \(ISOFormat.string(t, in: zone)): about 25 s per 100 000 items")
+            Output.note(
+                "reading the store as it stood at \(ISOFormat.string(t, in: zone)) (the latest snapshot before it and the events since)")
         }
         let past = try live.snapshot(asOf: t)
         return Reading(store: past.store, now: t, past: past)

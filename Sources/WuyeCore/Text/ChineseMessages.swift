@@ -774,6 +774,6 @@ public enum ChineseMessages {
         ("no corrective actions open at %", "%1 没有未完成的整改措施"),
         ("no evaluations recorded", "没有评估记录"),
         ("no evaluations recorded at %", "%1 没有评估记录"),
-        ("replaying the journal up to %: about 25 s per 100 000 items", "正在重放日志到 %1：每 10 万个事项约 25 秒"),
+        ("reading the store as it stood at % (the latest snapshot before it and the events since)", "正在读取 %1 时的数据（此前最近的快照及其后的事件）"),
     ]
 }
