@@ -16,33 +16,37 @@ enum ItemRow {
     /// Without `tallies` the tallies are left alone (the past's rows, whose tallies are
     /// written whole). `fresh` says the item has just been given its id, so it has no
     /// clock rows or search entry to replace yet.
-    static func upsert(_ db: Database, _ it: Item, zone: Zone, seq: Int64, previous: Item?, tallies: Bool = true, fresh: Bool = false)
-        throws
-    {
+    /// Without `search` its search entry is left for `ItemSearch.indexRows` (an import).
+    static func upsert(
+        _ db: Database, _ it: Item, zone: Zone, seq: Int64, previous: Item?, tallies: Bool = true, fresh: Bool = false,
+        search: Bool = true
+    ) throws {
         if tallies { try TallyRows.add(db, tallyChange(it, previous: previous, zone: zone)) }
         let number = ItemID(it.id)?.number ?? 0
-        try db.cachedStatement(
-            sql: """
-                INSERT OR REPLACE INTO items (id, kind, num, site, unit, location, channel, category, text, owner, phone,
-                    emergency, complex, status, paused, pause_reason, pause_count, cycle, assignee, opened_at,
-                    resolved_at, closed_at, rating, void_reason, source, last_at, is_open, next_deadline, limits,
-                    clocks, json, last_seq, department)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """
-        ).execute(
-            arguments: [
-                it.id, it.kind.rawValue, number, it.site, it.unit, it.location, it.channel?.rawValue, it.category,
-                it.text, it.owner, it.phone, it.emergency, it.complex, it.status.rawValue, it.paused, it.pauseReason,
-                it.pauseCount, it.cycle, it.assignee, it.openedAt.seconds, it.resolvedAt?.seconds,
-                it.closedAt?.seconds, it.rating, it.voidReason, it.source, it.lastAt.seconds, it.isOpen,
-                it.nextDeadline?.seconds, encodeLimits(it.limits), encodeClocks(it.clocks),
-                Data(ItemJSON.staticPrefix(it, zone: zone)), seq, it.department,
-            ])
-        try ItemSearch.index(db, it, fresh: fresh)
+        try db.run(
+            """
+            INSERT OR REPLACE INTO items (id, kind, num, site, unit, location, channel, category, text, owner, phone,
+                emergency, complex, status, paused, pause_reason, pause_count, cycle, assignee, opened_at,
+                resolved_at, closed_at, rating, void_reason, source, last_at, is_open, next_deadline, limits,
+                clocks, json, last_seq, department)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """
+        ) { b in
+            b.add(it.id); b.add(it.kind.rawValue); b.add(number); b.add(it.site); b.add(it.unit); b.add(it.location)
+            b.add(it.channel?.rawValue); b.add(it.category); b.add(it.text); b.add(it.owner); b.add(it.phone)
+            b.add(it.emergency); b.add(it.complex); b.add(it.status.rawValue); b.add(it.paused); b.add(it.pauseReason)
+            b.add(it.pauseCount); b.add(it.cycle); b.add(it.assignee); b.add(it.openedAt.seconds)
+            b.add(it.resolvedAt?.seconds); b.add(it.closedAt?.seconds); b.add(it.rating); b.add(it.voidReason)
+            b.add(it.source); b.add(it.lastAt.seconds); b.add(it.isOpen); b.add(it.nextDeadline?.seconds)
+            b.add(encodeLimits(it.limits)); b.add(encodeClocks(it.clocks)); b.add(ItemJSON.staticPrefix(it, zone: zone))
+            b.add(seq); b.add(it.department)
+        }
+        if search { try ItemSearch.index(db, it, fresh: fresh) }
         if !fresh { try db.cachedStatement(sql: "DELETE FROM clocks WHERE item_id = ?").execute(arguments: [it.id]) }
         for row in clockRows(it) {
-            try db.cachedStatement(sql: "INSERT INTO clocks (\(clockColumns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                .execute(arguments: StatementArguments(row))
+            try db.run("INSERT INTO clocks (\(clockColumns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)") { b in
+                for v in row { b.add(v) }
+            }
         }
     }
 
@@ -88,13 +92,14 @@ enum ItemRow {
     static func clockRows(_ it: Item) -> [[DatabaseValue]] {
         let void = it.status == .void
         return it.clocks.enumerated().map { n, c in
-            let outcome: String? = c.isStopped ? c.state(at: c.stoppedAt!).rawValue : nil
-            let values: [(any DatabaseValueConvertible)?] = [
-                it.id, n, c.kind.rawValue, it.kind.rawValue, it.site, c.cycle, c.startedAt.seconds,
-                c.nominalDeadline.seconds, c.stoppedAt?.seconds, outcome, c.backdated, void, c.isPaused, c.rating,
-                it.source?.hasPrefix("import:") ?? false,
+            let outcome: DatabaseValue = c.isStopped ? c.state(at: c.stoppedAt!).rawValue.databaseValue : .null
+            return [
+                it.id.databaseValue, n.databaseValue, c.kind.rawValue.databaseValue, it.kind.rawValue.databaseValue,
+                it.site.databaseValue, c.cycle.databaseValue, c.startedAt.seconds.databaseValue,
+                c.nominalDeadline.seconds.databaseValue, c.stoppedAt?.seconds.databaseValue ?? .null, outcome,
+                c.backdated.databaseValue, void.databaseValue, c.isPaused.databaseValue, c.rating?.databaseValue ?? .null,
+                (it.source?.hasPrefix("import:") ?? false).databaseValue,
             ]
-            return values.map { $0?.databaseValue ?? .null }
         }
     }
 

@@ -28,10 +28,30 @@ enum ItemSearch {
         [it.id, it.unit, it.location, it.phone, it.owner, it.category, it.text].compactMap { $0 }.joined(separator: " \u{1F} ")
     }
 
+    /// `rowid(_:)` and `body(_:)` of an `items` row in SQL: the entries of many items
+    /// written at once (an import), in one statement after their rows.
+    static let rowidSQL =
+        "((CASE kind \(kinds.enumerated().map { "WHEN '\($1.rawValue)' THEN \($0 + 1)" }.joined(separator: " ")) END) << 48 | num)"
+    static let bodySQL =
+        "id"
+        + ["unit", "location", "phone", "owner", "category", "text"].map { " || coalesce(' ' || char(31) || ' ' || \($0), '')" }.joined()
+
+    /// The search entries of new items `ids`, from their rows (none may have one yet).
+    static func indexRows(_ db: Database, ids: [String]) throws {
+        guard !ids.isEmpty else { return }
+        try db.execute(
+            sql:
+                "INSERT INTO items_fts (rowid, body) SELECT \(rowidSQL), \(bodySQL) FROM items WHERE id IN (SELECT value FROM json_each(?))",
+            arguments: [Store.jsonList(ids)])
+    }
+
     static func index(_ db: Database, _ it: Item, fresh: Bool = false) throws {
         guard let rowid = rowid(it.id) else { return }
-        if !fresh { try db.cachedStatement(sql: "DELETE FROM items_fts WHERE rowid = ?").execute(arguments: [rowid]) }
-        try db.cachedStatement(sql: "INSERT INTO items_fts (rowid, body) VALUES (?, ?)").execute(arguments: [rowid, body(it)])
+        if !fresh { try db.run("DELETE FROM items_fts WHERE rowid = ?") { $0.add(rowid) } }
+        try db.run("INSERT INTO items_fts (rowid, body) VALUES (?, ?)") { b in
+            b.add(rowid)
+            b.add(body(it))
+        }
     }
 
     /// FTS5's own integrity check of the index against its entries (a write statement).

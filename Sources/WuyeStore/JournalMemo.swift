@@ -19,7 +19,7 @@ final class JournalMemo: @unchecked Sendable {
     /// instead of reading and hashing the last two events again.
     func tail(_ db: Database) throws -> (hash: String, next: Int64)? {
         guard let c = chained else { return nil }
-        let last = try Int64.fetchOne(db.cachedStatement(sql: "SELECT max(seq) FROM events"))
+        let last = try db.int64("SELECT max(seq) FROM events")
         return last == c.next - 1 ? c : nil
     }
 

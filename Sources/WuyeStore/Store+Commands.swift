@@ -60,13 +60,18 @@ extension Store {
         var deferWrites = false
         var tallies: [Tallies.Key: Tallies.Count] = [:]
         var lastNumbers: [ItemKind: Int64] = [:]
+        /// And the new items' search entries, written from their rows at the end.
+        var unindexed: [String] = []
 
         /// Writes what an import kept back: the tallies' change and the id counters.
         mutating func writeDeferred() throws(WuyeError) {
             let change = tallies
             tallies = [:]
             let numbers = lastNumbers
+            let ids = unindexed
+            unindexed = []
             try run { db in
+                try ItemSearch.indexRows(db, ids: ids)
                 try TallyRows.add(db, change)
                 for (kind, last) in numbers {
                     try db.cachedStatement(sql: "INSERT OR REPLACE INTO counters (kind, last) VALUES (?, ?)").execute(arguments: [
@@ -190,8 +195,11 @@ extension Store {
                 }
             }
             guard let result = item else { throw WuyeError.storeUnusable("the item vanished while it was written") }
+            let unindexed = deferWrites && previous == nil
             try ItemRow.upsert(
-                db, result, zone: site.zone, seq: lastSeq, previous: previous, tallies: !deferWrites, fresh: previous == nil)
+                db, result, zone: site.zone, seq: lastSeq, previous: previous, tallies: !deferWrites, fresh: previous == nil,
+                search: !unindexed)
+            if unindexed { self.unindexed.append(result.id) }
             if deferWrites { tallies.merge(ItemRow.tallyChange(result, previous: previous, zone: site.zone), uniquingKeysWith: +) }
             return result
         }

@@ -212,6 +212,11 @@ extension Store {
             let actor = try b.staff(actorID)
             try Permissions.requireSupervisor(actor, "import history")
             b.deferWrites = true
+            // Each row writes a dozen B-trees in turn (events, items, clocks, their indexes,
+            // the search index): with SQLite's usual 2 MB of cache they do not stay in
+            // memory, and pages are spilled and read back every few rows.
+            try b.run { db in try db.execute(sql: "PRAGMA cache_size = -131072") }
+            defer { try? b.run { db in try db.execute(sql: "PRAGMA cache_size = -2000") } }
             var ids: [String] = []
             for r in rows {
                 do throws(WuyeError) {

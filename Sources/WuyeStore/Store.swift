@@ -371,11 +371,10 @@ public final class Store: Sendable {
             payload: try encode(e.body))
         let hash = HashChain.hash(previous: previous, fields)
         do {
-            try db.cachedStatement(
-                sql: "INSERT INTO events (seq, at, recorded, actor, type, subject, payload, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            ).execute(arguments: [
-                seq, fields.at, fields.recorded, fields.actor, fields.type, fields.subject, fields.payload, hash,
-            ])
+            try db.run("INSERT INTO events (seq, at, recorded, actor, type, subject, payload, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)") { b in
+                b.add(seq); b.add(fields.at); b.add(fields.recorded); b.add(fields.actor); b.add(fields.type)
+                b.add(fields.subject); b.add(fields.payload); b.add(hash)
+            }
         } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE {
             // The journal opens an item once: an id is never reused, whatever the counters say.
             throw WuyeError.storeUnusable(

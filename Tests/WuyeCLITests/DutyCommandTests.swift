@@ -362,6 +362,9 @@ struct DutyCommandTests {
         #expect(timely["value"] as? Double == 1)
         #expect(timely["imported"] as? Int == 50)
         #expect(try cli.run(["check"]).status == 0)
+        // The imported rows are found by search (their entries are written after the rows).
+        #expect(try cli.run(["item", "search", "车库灯坏"]).out.contains("garage"))
+        #expect(try cli.run(["item", "search", "历史投诉49"]).out.contains("3-1802"))
         // The import numbered its rows on from the store's last ids, and the counters it
         // wrote once at its end hand out the next ones.
         let numbers = try (cli.json(["complaint", "list", "--all", "--json"]) as! [[String: Any]]).map {
