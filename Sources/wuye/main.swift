@@ -16,8 +16,12 @@ do {
             throw WuyeError.badInput("\(option) contains \(StoredText.name(c)); remove it (control characters cannot be stored)")
         }
     }
-    var command = try Wuye.parseAsRoot(Arguments.negativeValuesJoined(given))
-    try command.run()
+    if let list = FastPath.command(given) {
+        try list()
+    } else {
+        var command = try Wuye.parseAsRoot(Arguments.negativeValuesJoined(given))
+        try command.run()
+    }
     try Output.finish()
 } catch let e as WuyeError {
     Output.error(e.message)
