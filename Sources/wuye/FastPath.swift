@@ -1,50 +1,107 @@
 import WuyeCore
 import WuyeStore
 
-/// The lists that scripts, dashboards and the desk run over and over, read straight from
-/// the argument vector. Argument Parser spends several milliseconds of every process
-/// building its picture of all the commands (the Swift runtime looks up each command's
-/// generic type and conformances), more than listing a page of items costs. A list
-/// spelled plainly, every option in full and given once, takes this way; anything else
-/// (help, a mistake, `--as-of`, `--name=value`, an unknown option) goes to Argument
-/// Parser, which runs the same list or says what is wrong.
+/// The commands that the desk, scripts and dashboards run over and over, read straight
+/// from the argument vector: a list, and a step that takes only a note (respond, close,
+/// …). Argument Parser spends several milliseconds of every process building its picture
+/// of the commands (the Swift runtime looks up each command's generic type and
+/// conformances), more than the step or a page of a list costs. A command spelled
+/// plainly, every option in full and given once, takes this way; anything else (help, a
+/// mistake, `--as-of`, `--name=value`, an option it does not know) goes to Argument
+/// Parser, which runs the same code or says what is wrong.
 enum FastPath {
-    /// The list named by `a`, ready to run, or nil for the full parser.
+    /// The command named by `a`, ready to run, or nil for the full parser.
     static func command(_ a: [String]) -> (() throws(WuyeError) -> Void)? {
-        guard a.count >= 2, a[1] == "list", let kind = ItemKind(rawValue: a[0]) else { return nil }
-        var filter: ItemCLI.ListFilter?
-        var json = false
-        var values: [String: String] = [:]
-        var i = 2
-        while i < a.count {
-            let x = a[i]
-            switch x {
-            case "--open", "--breached", "--all", "--overdue":
-                guard filter == nil else { return nil }
-                filter = x == "--overdue" ? .breached : ItemCLI.ListFilter(rawValue: String(x.dropFirst(2)))
-            case "--json":
-                guard !json else { return nil }
-                json = true
-            case "--site", "--limit", "--after", "--home", "--as":
-                guard values[x] == nil, i + 1 < a.count, !a[i + 1].hasPrefix("-"), !a[i + 1].isEmpty else { return nil }
-                values[x] = a[i + 1]
-                i += 1
-            default:
-                return nil
+        guard a.count >= 2, let kind = ItemKind(rawValue: a[0]) else { return nil }
+        if a[1] == "list" { return list(kind, Array(a.dropFirst(2))) }
+        if let step = noteSteps[kind]?[a[1]] { return noteStep(kind, step, Array(a.dropFirst(2))) }
+        return nil
+    }
+
+    /// The steps of each kind that take only a note (`NoteStep`, and resolve without a
+    /// cost), as the command tree names them.
+    static let noteSteps: [ItemKind: [String: @Sendable (String?) -> ItemCommand]] = [
+        .complaint: [
+            "respond": { .respond(note: $0) }, "progress": { .progress(note: $0) }, "resolve": { .resolve(note: $0) },
+            "close": { .close(note: $0) }, "resume": { .resume(note: $0) },
+        ],
+        .enquiry: ["answer": { .answer(note: $0) }, "close": { .close(note: $0) }],
+        .repair: [
+            "ack": { .acknowledge(note: $0) }, "respond": { .respond(note: $0) }, "resolve": { .resolve(note: $0) },
+            "close": { .close(note: $0) }, "resume": { .resume(note: $0) },
+        ],
+    ]
+
+    static func list(_ kind: ItemKind, _ a: [String]) -> (() throws(WuyeError) -> Void)? {
+        guard
+            let o = Options(a, flags: ["--open", "--breached", "--all", "--overdue", "--json"], values: ["--site", "--limit", "--after"]),
+            o.positionals.isEmpty
+        else { return nil }
+        let filters = o.flags.subtracting(["--json"])
+        guard filters.count <= 1 else { return nil }
+        let filter: ItemCLI.ListFilter =
+            switch filters.first {
+            case "--all": .all
+            case "--breached", "--overdue": .breached
+            default: .open
             }
-            i += 1
-        }
         var limit: Int?
-        if let l = values["--limit"] {
+        if let l = o.values["--limit"] {
             guard let n = Int(l), n >= 1 else { return nil }
             limit = n
         }
-        var g = GlobalOptions()
-        g.home = values["--home"]
-        g.actor = values["--as"]
-        let page = Store.Page(limit: limit, after: values["--after"])
+        let page = Store.Page(limit: limit, after: o.values["--after"])
+        let g = o.global
         return { () throws(WuyeError) in
-            try ItemCLI.list(kind, filter: filter ?? .open, site: values["--site"], json: json, asOf: nil, page: page, g: g)
+            try ItemCLI.list(kind, filter: filter, site: o.values["--site"], json: o.flags.contains("--json"), asOf: nil, page: page, g: g)
+        }
+    }
+
+    static func noteStep(_ kind: ItemKind, _ step: @escaping @Sendable (String?) -> ItemCommand, _ a: [String]) -> (
+        () throws(WuyeError) -> Void
+    )? {
+        guard let o = Options(a, flags: ["--json"], values: ["--note", "--at"]), o.positionals.count == 1 else { return nil }
+        let g = o.global
+        return { () throws(WuyeError) in
+            try ItemCLI.act(kind, o.positionals[0], g: g, at: o.values["--at"], json: o.flags.contains("--json")) { _, _ in
+                [step(o.values["--note"])]
+            }
+        }
+    }
+
+    /// Options read plainly: known flags and `--name value` options each given at most
+    /// once (with `--home` and `--as`, which every command takes), and positional
+    /// arguments; nil for anything else.
+    struct Options {
+        var flags: Set<String> = []
+        var values: [String: String] = [:]
+        var positionals: [String] = []
+
+        init?(_ a: [String], flags known: Set<String>, values takes: Set<String>) {
+            let takes = takes.union(["--home", "--as"])
+            var i = 0
+            while i < a.count {
+                let x = a[i]
+                if known.contains(x) {
+                    guard flags.insert(x).inserted else { return nil }
+                } else if takes.contains(x) {
+                    guard values[x] == nil, i + 1 < a.count, !a[i + 1].isEmpty, !a[i + 1].hasPrefix("-") else { return nil }
+                    values[x] = a[i + 1]
+                    i += 1
+                } else if !x.isEmpty, !x.hasPrefix("-") {
+                    positionals.append(x)
+                } else {
+                    return nil
+                }
+                i += 1
+            }
+        }
+
+        var global: GlobalOptions {
+            var g = GlobalOptions()
+            g.home = values["--home"]
+            g.actor = values["--as"]
+            return g
         }
     }
 }
