@@ -444,7 +444,7 @@ public final class Store: Sendable {
     /// question asked every second before catching up.
     public func dataVersion() throws(WuyeError) -> Int64 {
         do {
-            return try db.writeWithoutTransaction { db in try Int64.fetchOne(db, sql: "PRAGMA data_version") ?? 0 }
+            return try db.writeWithoutTransaction { db in try db.int64("PRAGMA data_version") ?? 0 }
         } catch {
             throw Store.mapError(error, path: path)
         }

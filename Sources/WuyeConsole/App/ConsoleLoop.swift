@@ -82,7 +82,7 @@ public enum ConsoleLoop {
                 grid = CellGrid(width: terminal.width, height: terminal.height)
             }
             app.view(now: app.shown(clock.now)).render(into: &grid)
-            terminal.draw(grid)
+            terminal.draw(&grid)
         }
         draw()
         app.refreshFigures(now: clock.now)

@@ -84,6 +84,9 @@ public struct CellGrid: Sendable, Equatable {
         }
     }
 
+    /// The one-character strings of the ASCII bytes.
+    static let ascii: [String] = (0..<128).map { String(UnicodeScalar(UInt8($0))) }
+
     /// Writes text at (x, y), clipped to `maxWidth` columns and to the grid; owners' text
     /// is made inert first, and a wide character that does not fit is not cut in half.
     /// Returns the columns used.
@@ -97,9 +100,8 @@ public struct CellGrid: Sendable, Equatable {
         var last = (col: -1, width: 0)
         var shown = InertText.make(text)
         if !glyphs.replace.isEmpty { shown = shown.map { glyphs.draw($0) ?? String($0) }.joined() }
-        for ch in shown {
-            let w = DisplayWidth.of(ch)
-            if w == 0 { continue }
+        // Places one character of `w` columns; false once the text is cut.
+        func place(_ ch: String, _ w: Int) -> Bool {
             if used + w > limit {
                 // Cut: the last column shows `…`, so nobody takes a cut text for the whole
                 // (in the column left free by a wide character, else over the last one).
@@ -110,12 +112,12 @@ public struct CellGrid: Sendable, Equatable {
                     self[last.col, y] = Cell(glyphs.glyph("cut"), style: self[last.col, y].style)
                     if last.width == 2, last.col + 1 < width { self[last.col + 1, y] = Cell(" ", style: self[last.col, y].style) }
                 }
-                break
+                return false
             }
             if col >= 0 {
                 // Overwriting half of a wide character blanks its other half.
                 if self[col, y].continuation, col > 0 { self[col - 1, y] = Cell(" ", style: self[col - 1, y].style) }
-                self[col, y] = Cell(String(ch), style: style)
+                self[col, y] = Cell(ch, style: style)
                 if w == 2 {
                     if col + 1 < width { self[col + 1, y] = Cell("", style: style, continuation: true) }
                 } else if col + 1 < width, self[col + 1, y].continuation {
@@ -125,6 +127,18 @@ public struct CellGrid: Sendable, Equatable {
             if col >= 0 { last = (col, w) }
             col += w
             used += w
+            return true
+        }
+        // Printable ASCII (most of a screen: ids, times, figures, borders' labels) is one
+        // column a byte, without breaking the text into characters.
+        if shown.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) {
+            for b in shown.utf8 where !place(CellGrid.ascii[Int(b)], 1) { break }
+        } else {
+            for ch in shown {
+                let w = DisplayWidth.of(ch)
+                if w == 0 { continue }
+                if !place(String(ch), w) { break }
+            }
         }
         return used
     }

@@ -91,7 +91,10 @@ public final class Terminal {
     }
 
     /// Writes the cells that changed since the last draw, in runs of one style.
-    public func draw(_ grid: CellGrid) {
+    /// Draws what changed since the frame on screen, and keeps `grid` as that frame. The
+    /// frame before is handed back in `grid`, to be drawn over whole next time: two frames
+    /// take turns, and none is copied (the console redraws every second).
+    public func draw(_ grid: inout CellGrid) {
         if previous == nil || previous!.width != grid.width || previous!.height != grid.height { erase() }
         for run in grid.diff(from: previous) {
             let (x, y, text, style) = (run.x, run.y, run.text, run.style)
@@ -104,7 +107,11 @@ public final class Terminal {
             let (attrs, pair) = attributes(style)
             _ = wuye_draw(Int32(y), Int32(x), &wide, Int32(wide.count), attrs, pair)
         }
-        previous = grid
+        if previous != nil, previous!.width == grid.width, previous!.height == grid.height {
+            swap(&previous!, &grid)
+        } else {
+            previous = grid
+        }
         wnoutrefresh(wuye_stdscr())
         doupdate()
     }
