@@ -41,6 +41,10 @@ public final class ConsoleApp {
     /// Asks for the bell (when it is on).
     func ring() { if ui.bell { pending.insert(.bell) } }
     var dataVersion: Int64 = -1
+    /// Other processes' commits wake the console (inotify on the store's folder): the
+    /// second's look for them is then taken every `watchedLookEvery` seconds only.
+    public var commitsWatched = false
+    static let watchedLookEvery: Int64 = 5
     /// Looking back from the console: the store as it stood then, and the live board to
     /// come back to.
     var past: Snapshot?
@@ -112,7 +116,8 @@ public final class ConsoleApp {
         if storeProblem != nil || past != nil { return }
         if let store {
             do throws(WuyeError) {
-                try lookForCommits(now: now)
+                // With inotify waking the loop on every write, the look is a safety net.
+                if !commitsWatched || now.seconds % Self.watchedLookEvery == 0 { try lookForCommits(now: now) }
                 if !readOnly, board.dayChanged(now: now) {
                     if worker != nil {
                         try board.loadDuties(store: store, now: now)

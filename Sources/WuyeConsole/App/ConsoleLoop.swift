@@ -90,6 +90,7 @@ public enum ConsoleLoop {
         // Another process's commit wakes the loop through inotify; the commit may still be
         // landing then, so the loop looks again a few times shortly after.
         let watch = app.worker == nil ? nil : StoreWatch(storeFile: app.store?.path ?? "")
+        app.commitsWatched = watch != nil
         var lookAgain = 0
         while true {
             let readable = Int16(POLLIN)
