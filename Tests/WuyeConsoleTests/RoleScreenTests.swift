@@ -148,6 +148,41 @@ struct RoleScreenTests {
         #expect(a.ui.screen == .breaches)
     }
 
+    @Test func theBreachBoardIsKeptUntilAClockCrossesOrTheBoardChanges() throws {
+        let (a, _, home) = try app("sup-huang")
+        defer { try? FileManager.default.removeItem(atPath: home) }
+        func fresh(_ t: Instant) -> [String] {
+            Breaches.board(a.board.items.values, now: t).map { "\($0.item.id) \($0.clock.kind) \($0.state)" }
+        }
+        func kept(_ t: Instant) -> [String] { a.breachTable(now: t).rows.map { "\($0.item.id) \($0.clock.kind) \($0.state)" } }
+        // The next crossings, a second before, at and after each, in time's order.
+        var moments = Set<Instant>()
+        var t = now
+        for _ in 0..<4 {
+            guard let c = a.board.nextCrossing(after: t) else { break }
+            moments.formUnion([c - 1, c, c + 1].filter { $0 >= now })
+            t = c
+        }
+        #expect(moments.count >= 6, "the demo has clocks still to cross")
+        var changes = 0
+        var before = kept(now)
+        for m in moments.sorted() {
+            let rows = kept(m)
+            #expect(rows == fresh(m), "at \(m)")
+            if rows != before { changes += 1 }
+            before = rows
+            let title = screen(a, 100, 30, at: m).lines.first { $0.contains("Breaches (") } ?? ""
+            let n = rows.filter { $0.hasSuffix("breached") }.count
+            #expect(title.contains("Breaches (\(n)) · due soon (\(rows.count - n))"), "\(title)")
+        }
+        #expect(changes >= 1, "a crossing changed the board")
+        // A change to the board (a commit caught up) is on the board at once.
+        let first = try #require(a.breachTable(now: t).rows.first?.item.id)
+        a.board.items.removeValue(forKey: first)
+        #expect(kept(t) == fresh(t))
+        #expect(!kept(t).contains { $0.hasPrefix(first + " ") })
+    }
+
     @Test func aSupervisorAcknowledgesAndEscalatesFromTheBoard() throws {
         let (a, store, home) = try app("sup-huang")
         defer { try? FileManager.default.removeItem(atPath: home) }

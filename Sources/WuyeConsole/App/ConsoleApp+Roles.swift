@@ -158,7 +158,7 @@ extension ConsoleApp {
 
     /// The breach under the cursor on the breach board.
     func selectedBreach(now: Instant) -> Breach? {
-        let rows = ConsoleView.breachRows(board, ui, now: now)
+        let rows = breachTable(now: now).rows
         return rows.isEmpty ? nil : rows[min(ui.breachSelection, rows.count - 1)]
     }
 
@@ -169,7 +169,7 @@ extension ConsoleApp {
         case (.board, _): return false
         case (.breaches, .moveUp), (.breaches, .moveDown), (.breaches, .pageUp), (.breaches, .pageDown), (.breaches, .top),
             (.breaches, .bottom):
-            let n = ConsoleView.breachRows(board, ui, now: now).count
+            let n = breachTable(now: now).rows.count
             let by = [Action.moveUp: -1, .moveDown: 1, .pageUp: -10, .pageDown: 10, .top: -1_000_000, .bottom: 1_000_000][action]!
             ui.breachSelection = max(0, min(n - 1, ui.breachSelection + by))
         case (.handover, .moveUp), (.handover, .moveDown), (.handover, .pageUp), (.handover, .pageDown), (.handover, .top),

@@ -92,6 +92,17 @@ public struct Board: Sendable {
         self.crossings = crossings.sorted { $0.at < $1.at }
     }
 
+    /// The first instant after `now` at which a clock crosses into due soon or breached.
+    public func nextCrossing(after now: Instant) -> Instant? {
+        var lo = 0
+        var hi = crossings.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if crossings[mid].at <= now { lo = mid + 1 } else { hi = mid }
+        }
+        return lo < crossings.count ? crossings[lo].at : nil
+    }
+
     public func zone(_ site: String) -> Zone { sites.first { $0.id == site }?.zone ?? .utc }
 
     /// Reads everything the console shows.

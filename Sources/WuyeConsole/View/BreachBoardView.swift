@@ -5,11 +5,33 @@ import WuyeReports
 /// who holds it and since when, what the breaches do to this month's figures, how many open
 /// items each person holds, today's late and missed rounds and missed duties, and who must
 /// be retrained.
-extension ConsoleView {
-    /// The board's rows: the open items of the site on screen (or all), as `breach list`.
-    static func breachRows(_ b: Board, _ ui: UIState, now: Instant) -> [Breach] {
-        Breaches.board(b.items.values.filter { ui.site == nil || $0.site == ui.site }, now: now)
+/// What the breach board lists, worked out from every open item: its rows and who holds
+/// how many. Time passing changes neither until some clock crosses into due soon or
+/// breached (the board's schedule of crossings says when), so the console keeps them
+/// from one change or crossing to the next instead of going through every item each
+/// second (`ConsoleApp.breachTable`).
+public struct BreachTable: Sendable {
+    public var rows: [Breach]
+    public var holders: [(holder: String?, count: Int)]
+    /// How many of the rows (the first ones) are breached; the rest are due soon.
+    public var breached: Int
+    /// The table stands from `from` until just before `until`.
+    var from: Instant
+    var until: Instant
+
+    init(_ b: Board, site: String?, now: Instant) {
+        let items = b.items.values.filter { site == nil || $0.site == site }
+        rows = Breaches.board(items, now: now)
+        holders = Breaches.holdings(items)
+        breached = rows.firstIndex { $0.state != .breached } ?? rows.count
+        from = now
+        until = b.nextCrossing(after: now) ?? Instant(seconds: .max)
     }
+
+    func stands(at now: Instant) -> Bool { from <= now && now < until }
+}
+
+extension ConsoleView {
 
     /// Today's rounds that are late, incomplete or missed, and duties missed.
     static func todaysMisses(_ b: Board, _ ui: UIState, now: Instant) -> [DutyRow] {
@@ -70,13 +92,14 @@ extension ConsoleView {
     }
 
     func breachBoard(_ g: inout CellGrid, _ r: Rect) {
-        let rows = ConsoleView.breachRows(board, ui, now: now)
-        let breached = rows.filter { $0.state == .breached }.count
+        let table = breaches.flatMap { $0.stands(at: now) ? $0 : nil } ?? BreachTable(board, site: ui.site, now: now)
+        let rows = table.rows
+        let breached = table.breached
         let impacts = board.impacts.values.filter { $0.breaches > 0 && (ui.site == nil || $0.site == ui.site) }
             .sorted { ($0.site, $0.figure) < ($1.site, $1.figure) }
         // The panes below take what they need (up to a third of the rows); the list the rest.
         let also = alsoDue()
-        let holders = Breaches.holdings(board.items.values.filter { ui.site == nil || $0.site == ui.site })
+        let holders = table.holders
         let cell = 16
         let leftW = r.width / 2
         let perLine = max(1, (leftW - 1) / cell)
