@@ -77,4 +77,14 @@ public struct BreachImpact: Sendable {
             : "\(missesToLose) more miss\(missesToLose == 1 ? "" : "es") and the month cannot reach \(FigureReport.percent(target))"
         return "\(site) \(name) \(without) → \(now) (\(breaches) breach\(breaches == 1 ? "" : "es")); \(reach)"
     }
+
+    /// The same in Chinese, the figure by the plan's own name.
+    public var sentenceZH: String {
+        let name = FigureReport.labels[figure]?.zh ?? figure
+        let now = FigureReport.percent(value)
+        let without = FigureReport.percent(valueWithout)
+        let target = FigureReport.percent(target)
+        let reach = missesToLose == 0 ? "本月已无法达到 \(target)" : "再超时 \(missesToLose) 件, 本月将无法达到 \(target)"
+        return "\(site) \(name) \(without) → \(now) (超时 \(breaches) 件); \(reach)"
+    }
 }

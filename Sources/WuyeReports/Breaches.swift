@@ -24,18 +24,27 @@ public enum Breaches {
     /// the longest overdue first; then due soon, the nearest first.
     public static func board(_ items: some Sequence<Item>, now: Instant) -> [Breach] {
         var rows: [Breach] = []
-        for it in items where it.isOpen {
-            for c in it.clocks where c.cycle == it.cycle && c.stoppedAt == nil {
-                let st = c.state(at: now)
-                if st == .breached || st == .dueSoon { rows.append(Breach(item: it, clock: c, state: st)) }
-            }
-        }
-        rows.sort { a, b in
-            if (a.state == .breached) != (b.state == .breached) { return a.state == .breached }
-            return a.clock.nominalDeadline != b.clock.nominalDeadline
-                ? a.clock.nominalDeadline < b.clock.nominalDeadline : a.item.id < b.item.id
+        for it in items { rows += of(it, now: now) }
+        rows.sort(by: ordered)
+        return rows
+    }
+
+    /// One item's rows on the board (none once it is closed).
+    public static func of(_ it: Item, now: Instant) -> [Breach] {
+        guard it.isOpen else { return [] }
+        var rows: [Breach] = []
+        for c in it.clocks where c.cycle == it.cycle && c.stoppedAt == nil {
+            let st = c.state(at: now)
+            if st == .breached || st == .dueSoon { rows.append(Breach(item: it, clock: c, state: st)) }
         }
         return rows
+    }
+
+    /// The board's order: breached before due soon, then by deadline, then by id.
+    public static func ordered(_ a: Breach, _ b: Breach) -> Bool {
+        if (a.state == .breached) != (b.state == .breached) { return a.state == .breached }
+        return a.clock.nominalDeadline != b.clock.nominalDeadline
+            ? a.clock.nominalDeadline < b.clock.nominalDeadline : a.item.id < b.item.id
     }
 
     /// How many open items each person holds (by assignee; unassigned ones under nil).

@@ -77,7 +77,7 @@ enum ConsoleBench {
             tmux(["pipe-pane", "-t", name])
             let cpu1 = cpuSeconds(pid)
             let bytes = (try? FileManager.default.attributesOfItem(atPath: log)[.size] as? Int) ?? 0
-            let size = "2000 open, 200x50, \(screen)"
+            let size = "2000 open, \(screen)"
             Bench.report("console idle output", size, Double(bytes) / window, "B/s")
             Bench.report("console idle CPU (60 s)", size, (cpu1 - cpu0) / window * 100, "%")
             tmux(["kill-session", "-t", name])

@@ -162,6 +162,31 @@ struct FormTests {
 
     /// The whole life of a complaint from the console: assign to a department and a person,
     /// respond, resolve, call back with a rating; each shows at once in its timeline.
+    @Test func aChineseDeskReadsAnItemsStatusInChinese() throws {
+        let (store, board, home) = try ScreenTests.demoBoard()
+        defer { try? FileManager.default.removeItem(atPath: home) }
+        let a = ConsoleApp(store: store, board: board, theme: .builtinDefault, strings: Strings(.zh), keys: KeyMap(), now: now)
+        _ = a.handle(.down, now: now)
+        #expect(a.selectedItem(now: now)?.id == "C-1")
+        _ = a.handle(.enter, now: now)
+        _ = a.handle(.char("r"), now: now + 60)
+        _ = a.handle(.ctrl("s"), now: now + 60)
+        #expect(try store.item("C-1").status == .responded)
+        // "Saved: C-1 responded", the status in the reader's words.
+        #expect(a.ui.message == "已保存: C-1 已响应", "\(a.ui.message ?? "")")
+        let detail = a.view(now: now + 60).detailLines(try store.item("C-1")).map(\.1)
+        #expect(detail[0].contains("C-1  投诉"), "\(detail[0])")
+        #expect(detail[1].hasPrefix("已响应 · 轮次 1"), "\(detail[1])")
+        // The filter takes the status in either language.
+        _ = a.handle(.escape, now: now + 60)
+        _ = a.handle(.char("/"), now: now + 60)
+        for c in "已响应" { _ = a.handle(.char(c), now: now + 60) }
+        _ = a.handle(.enter, now: now + 60)
+        let shown = Rows.items(a.board, a.ui, now: now + 60).map(\.id)
+        #expect(shown.contains("C-1"))
+        #expect(Set(shown) == Set(a.board.items.values.filter { $0.status == .responded && $0.kind != .repair }.map(\.id)))
+    }
+
     @Test func aComplaintIsWorkedThroughItsLifeFromTheConsole() throws {
         let (store, board, home) = try ScreenTests.demoBoard()
         defer { try? FileManager.default.removeItem(atPath: home) }

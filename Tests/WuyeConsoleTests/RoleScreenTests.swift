@@ -148,6 +148,21 @@ struct RoleScreenTests {
         #expect(a.ui.screen == .breaches)
     }
 
+    @Test func aChineseSupervisorReadsWhatTheBreachesDoInChinese() throws {
+        let (store, board, home) = try ScreenTests.demoBoard(actor: "sup-huang")
+        defer { try? FileManager.default.removeItem(atPath: home) }
+        let a = ConsoleApp(store: store, board: board, theme: .builtinDefault, strings: Strings(.zh), keys: KeyMap(), now: now)
+        a.openRoleScreen()
+        a.refreshFigures(now: now)
+        let g = screen(a, 120, 30, at: now)
+        let impacts = a.board.impacts.values.filter { $0.breaches > 0 }
+        #expect(!impacts.isEmpty)
+        for i in impacts {
+            #expect(i.sentenceZH.contains("超时 \(i.breaches) 件"))
+            #expect(g.lines.contains { $0.contains(i.sentenceZH) }, "\(i.sentenceZH)\n\(g.lines.joined(separator: "\n"))")
+        }
+    }
+
     @Test func theBreachBoardIsKeptUntilAClockCrossesOrTheBoardChanges() throws {
         let (a, _, home) = try app("sup-huang")
         defer { try? FileManager.default.removeItem(atPath: home) }

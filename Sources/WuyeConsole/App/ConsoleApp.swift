@@ -41,16 +41,22 @@ public final class ConsoleApp {
     /// Asks for the bell (when it is on).
     func ring() { if ui.bell { pending.insert(.bell) } }
     var dataVersion: Int64 = -1
-    /// The breach board's table, for the board (`generation`) and site it was made from.
-    private var breachMemo: (generation: Int, site: String?, table: BreachTable)?
+    /// The breach board's table, for the items (`Board.itemsStamp`) and site it was made from.
+    private var breachMemo: (items: UInt64, site: String?, table: BreachTable)?
 
-    /// The breach board's table, kept until the board changes, the site on screen changes
+    /// The breach board's table, kept until the items change, the site on screen changes
     /// or a clock crosses (the supervisor's board would otherwise go through every open
     /// item each second: 2.4 % of a core idle at 2 000 open items).
     public func breachTable(now: Instant) -> BreachTable {
-        if let m = breachMemo, m.generation == generation, m.site == ui.site, m.table.stands(at: now) { return m.table }
+        if var m = breachMemo, m.items == board.itemsStamp, m.site == ui.site, m.table.from <= now {
+            if !m.table.stands(at: now) {
+                m.table.advance(board, site: ui.site, to: now)
+                breachMemo = m
+            }
+            return m.table
+        }
         let t = BreachTable(board, site: ui.site, now: now)
-        breachMemo = (generation, ui.site, t)
+        breachMemo = (board.itemsStamp, ui.site, t)
         return t
     }
     /// Other processes' commits wake the console (inotify on the store's folder): the
@@ -71,6 +77,10 @@ public final class ConsoleApp {
     private var lastCheckpoint: Instant
     /// How often a running console checkpoints the store.
     static let checkpointEvery: Int64 = 300
+    /// A crossing asks for the breaches' effect on the month to be counted again.
+    private var impactsWanted = false
+    private var impactsCounted = Instant(seconds: 0)
+    static let impactsEvery: Int64 = 30
     /// The last instant whose clock crossings were looked at.
     private var crossingsSeen: Instant
 
@@ -241,8 +251,15 @@ public final class ConsoleApp {
         crossingsSeen = now
         if crossed {
             ring()
-            // A new breach changes what the breach board says it does to the month.
-            if board.wantImpacts { board.figuresStale = true }
+            // A new breach changes what the breach board says it does to the month:
+            // counted again within `impactsEvery` seconds (crossings on a busy board
+            // come every second; the count reads the month's clocks).
+            if board.wantImpacts { impactsWanted = true }
+        }
+        if impactsWanted, now - impactsCounted >= Self.impactsEvery {
+            impactsWanted = false
+            impactsCounted = now
+            board.figuresStale = true
         }
     }
 
@@ -601,7 +618,7 @@ public final class ConsoleApp {
             } else if case .step(.escalate, _) = purpose {
                 ui.say("\(strings["saved"]): \(it.id) \(strings["breach.escalated"]) \(f.value("person") ?? "")", now: now)
             } else {
-                ui.say("\(strings["saved"]): \(it.id) \(it.status.rawValue)", now: now)
+                ui.say("\(strings["saved"]): \(it.id) \(strings["status.\(it.status.rawValue)"])", now: now)
             }
         } catch {
             if let field = ItemForms.field(for: error.message) {

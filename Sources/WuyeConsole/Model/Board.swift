@@ -25,7 +25,10 @@ public struct Board: Sendable {
     /// Who works here: the people an item can be assigned to.
     public var staff: [Staff] = []
     public var demo = false
-    public var items: [String: Item] = [:]
+    public var items: [String: Item] = [:] { didSet { itemsStamp = UInt64.random(in: 1...UInt64.max) } }
+    /// Changes whenever the items do: what is worked out from the items alone (the breach
+    /// board's table) is kept across boards that only refreshed the figures.
+    public private(set) var itemsStamp: UInt64 = 0
     public var duties: [DutyRow] = []
     public var dutyDay: [String: CivilDate] = [:]
     public var figures: FigureSet?
@@ -94,13 +97,24 @@ public struct Board: Sendable {
 
     /// The first instant after `now` at which a clock crosses into due soon or breached.
     public func nextCrossing(after now: Instant) -> Instant? {
+        let i = firstCrossing(after: now)
+        return i < crossings.count ? crossings[i].at : nil
+    }
+
+    /// The crossings after `start` up to and including `end`.
+    public func crossings(in start: Instant, _ end: Instant) -> ArraySlice<(at: Instant, id: String)> {
+        let i = firstCrossing(after: start)
+        return crossings[i..<max(i, firstCrossing(after: end))]
+    }
+
+    private func firstCrossing(after t: Instant) -> Int {
         var lo = 0
         var hi = crossings.count
         while lo < hi {
             let mid = (lo + hi) / 2
-            if crossings[mid].at <= now { lo = mid + 1 } else { hi = mid }
+            if crossings[mid].at <= t { lo = mid + 1 } else { hi = mid }
         }
-        return lo < crossings.count ? crossings[lo].at : nil
+        return lo
     }
 
     public func zone(_ site: String) -> Zone { sites.first { $0.id == site }?.zone ?? .utc }

@@ -29,6 +29,30 @@ public struct BreachTable: Sendable {
     }
 
     func stands(at now: Instant) -> Bool { from <= now && now < until }
+
+    /// Brings the table to `now` (later than `from`) on the same board: only the items
+    /// whose clocks crossed in between are worked out again and put in their places.
+    mutating func advance(_ b: Board, site: String?, to now: Instant) {
+        let crossed = Set(b.crossings(in: from, now).map(\.id))
+        if !crossed.isEmpty {
+            rows.removeAll { crossed.contains($0.item.id) }
+            for id in crossed {
+                guard let it = b.items[id], site == nil || it.site == site else { continue }
+                for row in Breaches.of(it, now: now) {
+                    var lo = 0
+                    var hi = rows.count
+                    while lo < hi {
+                        let mid = (lo + hi) / 2
+                        if Breaches.ordered(rows[mid], row) { lo = mid + 1 } else { hi = mid }
+                    }
+                    rows.insert(row, at: lo)
+                }
+            }
+            breached = rows.firstIndex { $0.state != .breached } ?? rows.count
+        }
+        from = now
+        until = b.nextCrossing(after: now) ?? Instant(seconds: .max)
+    }
 }
 
 extension ConsoleView {
@@ -160,7 +184,9 @@ extension ConsoleView {
             let room = impactH - 1
             let shown = impacts.count > room ? room - 1 : room
             for i in impacts.prefix(shown) {
-                g.put(i.sentence, x: r.x + 2, y: y, maxWidth: r.width - 3, style: theme[i.missesToLose == 0 ? "clock.breached" : "text"])
+                g.put(
+                    strings.lang == .zh ? i.sentenceZH : i.sentence, x: r.x + 2, y: y, maxWidth: r.width - 3,
+                    style: theme[i.missesToLose == 0 ? "clock.breached" : "text"])
                 y += 1
             }
             if impacts.count > shown {

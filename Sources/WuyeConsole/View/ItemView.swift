@@ -6,12 +6,14 @@ extension ConsoleView {
     public func detailLines(_ it: Item) -> [(String, String)] {
         let zone = board.zone(it.site)
         var out: [(String, String)] = []
-        out.append(("title", "\(it.id)  \(it.kind.rawValue) · \(it.site) · \(it.place)"))
-        out.append(
-            (
-                "text",
-                "\(it.status.rawValue)\(it.paused ? " \(Countdown.symbol(.paused)) \(it.pauseReason ?? "")" : "") · cycle \(it.cycle)\(it.emergency ? " · emergency" : "")\(it.complex ? " · complex" : "")\(it.assignee.map { " · → \($0)" } ?? "")"
-            ))
+        out.append(("title", "\(it.id)  \(strings["item.\(it.kind.rawValue)"]) · \(it.site) · \(it.place)"))
+        var state = strings["status.\(it.status.rawValue)"]
+        if it.paused { state += " \(Countdown.symbol(.paused)) \(it.pauseReason ?? "")" }
+        state += " · \(strings["item.cycle"]) \(it.cycle)"
+        if it.emergency { state += " · \(strings["item.emergency"])" }
+        if it.complex { state += " · \(strings["item.complex"])" }
+        if let a = it.assignee { state += " · → \(a)" }
+        out.append(("text", state))
         out.append(("text", it.text))
         // The steps this person may take on it, each a key (the role decides what is offered).
         let offered = ItemStep.allCases.filter { $0.offered(to: board.actor, on: it) }.compactMap { s -> String? in

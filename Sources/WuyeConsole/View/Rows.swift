@@ -26,12 +26,16 @@ public enum Rows {
     }
 
     /// `/` narrows by words, each of which must match: text, id, place, category, site,
-    /// status (`assigned`), department (`engineering`), the person it is assigned to, or
+    /// status (`assigned` or `已派单`), department (`engineering`), the person it is assigned to, or
     /// one of `unassigned`, `paused`, `emergency`, `complex` (`engineering unassigned` is a
     /// department's queue).
     static func matches(_ it: Item, _ f: String) -> Bool {
-        let fields = [it.id, it.place, it.text, it.category, it.site, it.status.rawValue, it.department ?? "", it.assignee ?? ""]
-            .map { $0.lowercased() }
+        let status = it.status.rawValue
+        let fields = [
+            it.id, it.place, it.text, it.category, it.site, status, Strings.table["status.\(status)"]?.1 ?? status, it.department ?? "",
+            it.assignee ?? "",
+        ]
+        .map { $0.lowercased() }
         return f.split(separator: " ").allSatisfy { word in
             switch word {
             case "unassigned": return it.assignee == nil

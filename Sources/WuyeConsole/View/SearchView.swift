@@ -25,7 +25,7 @@ extension ConsoleView {
         let idWidth = max(8, results.map { DisplayWidth.of($0.id) }.max() ?? 0)
         for (i, it) in results.enumerated() {
             let line =
-                "\(DisplayWidth.fit(it.id, to: idWidth)) \(DisplayWidth.fit(it.site, to: 8)) \(DisplayWidth.fit(it.place, to: 12)) \(DisplayWidth.fit(it.status.rawValue, to: 12)) \(it.text)"
+                "\(DisplayWidth.fit(it.id, to: idWidth)) \(DisplayWidth.fit(it.site, to: 8)) \(DisplayWidth.fit(it.place, to: 12)) \(DisplayWidth.fit(strings["status.\(it.status.rawValue)"], to: 12)) \(it.text)"
             let selected = first + i == s.selected
             g.put(
                 DisplayWidth.fit(line, to: r.width - 4), x: r.x + 2, y: r.y + 3 + i,

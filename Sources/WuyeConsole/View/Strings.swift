@@ -160,5 +160,22 @@ public struct Strings: Sendable {
         "state.late": ("late", "迟到"),
         "state.complete": ("complete", "完成"),
         "state.incomplete": ("incomplete", "未完成"),
+        // An item's status (the command line's words in English).
+        "status.received": ("received", "已受理"),
+        "status.assigned": ("assigned", "已派单"),
+        "status.responded": ("responded", "已响应"),
+        "status.acknowledged": ("acknowledged", "已接单"),
+        "status.on_site": ("on_site", "已到场"),
+        "status.answered": ("answered", "已答复"),
+        "status.resolved": ("resolved", "已处理"),
+        "status.called_back": ("called_back", "已回访"),
+        "status.closed": ("closed", "已关闭"),
+        "status.void": ("void", "已作废"),
+        "item.complaint": ("complaint", "投诉"),
+        "item.enquiry": ("enquiry", "咨询"),
+        "item.repair": ("repair", "报修"),
+        "item.cycle": ("cycle", "轮次"),
+        "item.emergency": ("emergency", "紧急"),
+        "item.complex": ("complex", "复杂"),
     ]
 }
