@@ -163,6 +163,29 @@ struct RoleScreenTests {
         }
     }
 
+    @Test func aCrossingCountsTheBreachesEffectAgainAtMostEveryThirtySeconds() throws {
+        let (a, store, home) = try app("sup-huang")
+        defer { try? FileManager.default.removeItem(atPath: home) }
+        let c = try #require(a.board.nextCrossing(after: now))
+        _ = a.second(now: c)
+        #expect(a.board.impactsStale && !a.board.figuresStale, "only the effect waits")
+        a.refreshFigures(now: c)
+        #expect(!a.board.needsCounting)
+        let counted = try BreachImpact.thisMonth(
+            store: store, sites: ["jinxiu", "xinghe"],
+            breaches: Breaches.board(a.board.items.values, now: c).filter { $0.state == .breached }, now: c)
+        #expect(a.board.impacts.mapValues(\.sentence) == counted.mapValues(\.sentence))
+        // The next crossings within 30 s wait; the first after them is counted.
+        var t = c
+        while let n = a.board.nextCrossing(after: t), n - c < ConsoleApp.impactsEvery {
+            _ = a.second(now: n)
+            #expect(!a.board.impactsStale, "at \(n - c) s")
+            t = n
+        }
+        _ = a.second(now: c + ConsoleApp.impactsEvery)
+        #expect(a.board.impactsStale == (t != c), "a crossing came in between: counted at 30 s")
+    }
+
     @Test func theBreachBoardIsKeptUntilAClockCrossesOrTheBoardChanges() throws {
         let (a, _, home) = try app("sup-huang")
         defer { try? FileManager.default.removeItem(atPath: home) }

@@ -81,10 +81,7 @@ public final class BoardWorker: Sendable {
         var error: WuyeError?
         do throws(WuyeError) {
             if r.catchUp { changed = try b.catchUp(store: store, now: r.now, figuresSite: r.figuresSite) }
-            if b.figuresStale {
-                b.figuresStale = false
-                try b.loadFigures(store: store, site: r.figuresSite, now: r.now)
-            }
+            if b.needsCounting { try b.recount(store: store, site: r.figuresSite, now: r.now) }
         } catch let e {
             error = e
         }

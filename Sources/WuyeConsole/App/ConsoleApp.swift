@@ -63,6 +63,7 @@ public final class ConsoleApp {
     /// second's look for them is then taken every `watchedLookEvery` seconds only.
     public var commitsWatched = false
     static let watchedLookEvery: Int64 = 5
+    private var lastLook = Instant(seconds: 0)
     /// Looking back from the console: the store as it stood then, and the live board to
     /// come back to.
     var past: Snapshot?
@@ -80,7 +81,7 @@ public final class ConsoleApp {
     /// A crossing asks for the breaches' effect on the month to be counted again.
     private var impactsWanted = false
     private var impactsCounted = Instant(seconds: 0)
-    static let impactsEvery: Int64 = 30
+    public static let impactsEvery: Int64 = 30
     /// The last instant whose clock crossings were looked at.
     private var crossingsSeen: Instant
 
@@ -140,7 +141,10 @@ public final class ConsoleApp {
         if let store {
             do throws(WuyeError) {
                 // With inotify waking the loop on every write, the look is a safety net.
-                if !commitsWatched || now.seconds % Self.watchedLookEvery == 0 { try lookForCommits(now: now) }
+                if !commitsWatched || now - lastLook >= Self.watchedLookEvery {
+                    lastLook = now
+                    try lookForCommits(now: now)
+                }
                 if !readOnly, board.dayChanged(now: now) {
                     if worker != nil {
                         try board.loadDuties(store: store, now: now)
@@ -206,7 +210,7 @@ public final class ConsoleApp {
     /// Hands the worker what needs preparing, unless it is busy (then it is asked again
     /// when its result comes in).
     func dispatchWork(now: Instant) {
-        guard let worker, !inFlight, storeProblem == nil, past == nil, wantCatchUp || board.figuresStale else { return }
+        guard let worker, !inFlight, storeProblem == nil, past == nil, wantCatchUp || board.needsCounting else { return }
         inFlight = true
         worker.submit(BoardWorker.Request(base: board, generation: generation, now: now, figuresSite: ui.site, catchUp: wantCatchUp))
         wantCatchUp = false
@@ -259,16 +263,15 @@ public final class ConsoleApp {
         if impactsWanted, now - impactsCounted >= Self.impactsEvery {
             impactsWanted = false
             impactsCounted = now
-            board.figuresStale = true
+            board.impactsStale = true
         }
     }
 
     /// Recomputes this month's figures if a change made them stale (after drawing it).
     public func refreshFigures(now: Instant) {
         if worker != nil { return dispatchWork(now: now) }
-        guard board.figuresStale, past == nil, let store else { return }
-        board.figuresStale = false
-        do { try board.loadFigures(store: store, site: ui.site, now: now) } catch { ui.say(error.message, error: true, now: now) }
+        guard board.needsCounting, past == nil, let store else { return }
+        do { try board.recount(store: store, site: ui.site, now: now) } catch { ui.say(error.message, error: true, now: now) }
     }
 
     // MARK: keys

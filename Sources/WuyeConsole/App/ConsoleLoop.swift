@@ -141,7 +141,7 @@ public enum ConsoleLoop {
             if changed { draw() }
             if app.worker != nil {
                 app.refreshFigures(now: clock.now)
-            } else if app.board.figuresStale {
+            } else if app.board.needsCounting {
                 // Figures after the change is on screen: a commit elsewhere shows at once.
                 app.refreshFigures(now: clock.now)
                 draw()

@@ -27,7 +27,9 @@ public struct Board: Sendable {
     public var demo = false
     public var items: [String: Item] = [:] { didSet { itemsStamp = UInt64.random(in: 1...UInt64.max) } }
     /// Changes whenever the items do: what is worked out from the items alone (the breach
-    /// board's table) is kept across boards that only refreshed the figures.
+    /// board's table) is kept across boards that only refreshed the figures. Random, not
+    /// counted: the worker's copy and the board on screen may each change their items once
+    /// from the same stamp, and must not then look alike.
     public private(set) var itemsStamp: UInt64 = 0
     public var duties: [DutyRow] = []
     public var dutyDay: [String: CivilDate] = [:]
@@ -50,6 +52,9 @@ public struct Board: Sendable {
     /// counted with the figures when the breach board is wanted (a supervisor, or `b`).
     public var impacts: [String: BreachImpact] = [:]
     public var wantImpacts = false
+    /// A clock crossed into breached: the effect waits to be counted again (the figures
+    /// themselves do not change with time alone).
+    public var impactsStale = false
     /// Training sessions, for the training forms and the retraining list.
     public var trainings: [TrainingSession] = []
     /// Open corrective actions (their clocks are on the breach board).
@@ -97,24 +102,14 @@ public struct Board: Sendable {
 
     /// The first instant after `now` at which a clock crosses into due soon or breached.
     public func nextCrossing(after now: Instant) -> Instant? {
-        let i = firstCrossing(after: now)
+        let i = crossings.partitioningIndex { $0.at <= now }
         return i < crossings.count ? crossings[i].at : nil
     }
 
     /// The crossings after `start` up to and including `end`.
     public func crossings(in start: Instant, _ end: Instant) -> ArraySlice<(at: Instant, id: String)> {
-        let i = firstCrossing(after: start)
-        return crossings[i..<max(i, firstCrossing(after: end))]
-    }
-
-    private func firstCrossing(after t: Instant) -> Int {
-        var lo = 0
-        var hi = crossings.count
-        while lo < hi {
-            let mid = (lo + hi) / 2
-            if crossings[mid].at <= t { lo = mid + 1 } else { hi = mid }
-        }
-        return lo
+        let i = crossings.partitioningIndex { $0.at <= start }
+        return crossings[i..<max(i, crossings.partitioningIndex { $0.at <= end })]
     }
 
     public func zone(_ site: String) -> Zone { sites.first { $0.id == site }?.zone ?? .utc }
@@ -182,9 +177,29 @@ public struct Board: Sendable {
             for n in names { trends[n, default: []].append(set.figure(n)?.value) }
         }
         self.trends = trends
-        if wantImpacts {
-            let breached = Breaches.board(items.values, now: now).filter { $0.state == .breached }
-            impacts = try BreachImpact.thisMonth(store: store, sites: sites.map(\.id), breaches: breached, now: now)
+        if wantImpacts { try loadImpacts(store: store, now: now) }
+    }
+
+    /// What the breaches do to this month's figures (the breach board's lower pane).
+    mutating func loadImpacts(store: Store, now: Instant) throws(WuyeError) {
+        let breached = Breaches.board(items.values, now: now).filter { $0.state == .breached }
+        impacts = try BreachImpact.thisMonth(store: store, sites: sites.map(\.id), breaches: breached, now: now)
+    }
+
+    /// Whether the figures, or only the breaches' effect on them, wait to be counted.
+    public var needsCounting: Bool { figuresStale || impactsStale }
+
+    /// Counts what is stale: the figures (with the breaches' effect), or only the effect
+    /// when no more than a clock's crossing made it so.
+    public mutating func recount(store: Store, site: String?, now: Instant) throws(WuyeError) {
+        defer {
+            figuresStale = false
+            impactsStale = false
+        }
+        if figuresStale {
+            try loadFigures(store: store, site: site, now: now)
+        } else if impactsStale, wantImpacts {
+            try loadImpacts(store: store, now: now)
         }
     }
 

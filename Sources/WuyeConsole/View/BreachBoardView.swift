@@ -39,13 +39,7 @@ public struct BreachTable: Sendable {
             for id in crossed {
                 guard let it = b.items[id], site == nil || it.site == site else { continue }
                 for row in Breaches.of(it, now: now) {
-                    var lo = 0
-                    var hi = rows.count
-                    while lo < hi {
-                        let mid = (lo + hi) / 2
-                        if Breaches.ordered(rows[mid], row) { lo = mid + 1 } else { hi = mid }
-                    }
-                    rows.insert(row, at: lo)
+                    rows.insert(row, at: rows.partitioningIndex { Breaches.ordered($0, row) })
                 }
             }
             breached = rows.firstIndex { $0.state != .breached } ?? rows.count
@@ -56,7 +50,6 @@ public struct BreachTable: Sendable {
 }
 
 extension ConsoleView {
-
     /// Today's rounds that are late, incomplete or missed, and duties missed.
     static func todaysMisses(_ b: Board, _ ui: UIState, now: Instant) -> [DutyRow] {
         b.duties.filter { d in
@@ -116,7 +109,7 @@ extension ConsoleView {
     }
 
     func breachBoard(_ g: inout CellGrid, _ r: Rect) {
-        let table = breaches.flatMap { $0.stands(at: now) ? $0 : nil } ?? BreachTable(board, site: ui.site, now: now)
+        let table = breaches ?? BreachTable(board, site: ui.site, now: now)
         let rows = table.rows
         let breached = table.breached
         let impacts = board.impacts.values.filter { $0.breaches > 0 && (ui.site == nil || $0.site == ui.site) }

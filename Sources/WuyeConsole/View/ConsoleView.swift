@@ -12,7 +12,8 @@ public struct ConsoleView {
     public var now: Instant
     /// The store stopped being usable: the screen is frozen at `now` and says so.
     public var stale = false
-    /// The breach board's table as the app keeps it (worked out here when not given).
+    /// The breach board's table as the app keeps it, brought to `now` (worked out here when
+    /// not given).
     public var breaches: BreachTable?
 
     public init(board: Board, ui: UIState, theme: Theme, strings: Strings, keys: KeyMap, now: Instant) {
