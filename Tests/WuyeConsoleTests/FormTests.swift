@@ -177,6 +177,7 @@ struct FormTests {
         let detail = a.view(now: now + 60).detailLines(try store.item("C-1")).map(\.1)
         #expect(detail[0].contains("C-1  投诉"), "\(detail[0])")
         #expect(detail[1].hasPrefix("已响应 · 轮次 1"), "\(detail[1])")
+        #expect(detail.contains { $0.contains("响应") && $0.contains("按时") }, "\(detail)")
         // The filter takes the status in either language.
         _ = a.handle(.escape, now: now + 60)
         _ = a.handle(.char("/"), now: now + 60)

@@ -27,7 +27,7 @@ extension ConsoleView {
         for c in it.clocks {
             let st = c.state(at: now)
             var s =
-                "\(Countdown.symbol(st)) \(DisplayWidth.fit(strings["clock.\(c.kind.rawValue)"], to: 12)) \(DisplayWidth.fit(st.rawValue, to: 9))"
+                "\(Countdown.symbol(st)) \(DisplayWidth.fit(strings["clock.\(c.kind.rawValue)"], to: 12)) \(DisplayWidth.fit(strings["clock.state.\(st.rawValue)"], to: 9))"
             if !c.isStopped {
                 s += " " + (st == .paused ? Countdown.symbol(.paused) + " " : "") + Countdown.format(c.remaining(at: now))
                 if let d = c.deadline { s += "  \(ISOFormat.short(d, in: zone))" }

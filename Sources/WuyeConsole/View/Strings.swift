@@ -171,6 +171,13 @@ public struct Strings: Sendable {
         "status.called_back": ("called_back", "已回访"),
         "status.closed": ("closed", "已关闭"),
         "status.void": ("void", "已作废"),
+        // A clock's state in an item's detail.
+        "clock.state.running": ("running", "计时中"),
+        "clock.state.due_soon": ("due_soon", "将到期"),
+        "clock.state.breached": ("breached", "已超时"),
+        "clock.state.paused": ("paused", "已暂停"),
+        "clock.state.met": ("met", "按时"),
+        "clock.state.missed": ("missed", "超时"),
         "item.complaint": ("complaint", "投诉"),
         "item.enquiry": ("enquiry", "咨询"),
         "item.repair": ("repair", "报修"),
