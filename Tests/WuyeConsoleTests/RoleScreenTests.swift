@@ -161,6 +161,9 @@ struct RoleScreenTests {
             #expect(i.sentenceZH.contains("超时 \(i.breaches) 件"))
             #expect(g.lines.contains { $0.contains(i.sentenceZH) }, "\(i.sentenceZH)\n\(g.lines.joined(separator: "\n"))")
         }
+        // A breached item nobody holds reads 未派单 on its row, not the English word.
+        #expect(g.lines.contains { $0.contains("R-6") && $0.contains("未派单") }, "\(g.lines.joined(separator: "\n"))")
+        #expect(!g.lines.contains { $0.contains("nobody") })
     }
 
     @Test func aCrossingCountsTheBreachesEffectAgainAtMostEveryThirtySeconds() throws {

@@ -138,7 +138,11 @@ extension ConsoleView {
             let shown = rows.dropFirst(first).prefix(body.height)
             let idW = max(5, shown.map { DisplayWidth.of($0.item.id) }.max() ?? 0)
             let siteW = min(10, max(4, shown.map { DisplayWidth.of($0.item.site) }.max() ?? 0))
-            let holderW = min(14, max(6, shown.map { DisplayWidth.of($0.holder) }.max() ?? 0))
+            // Nobody holding it reads 未派单 in Chinese, as on the holders' list below.
+            func holder(_ b: Breach) -> String {
+                b.item.assignee == nil && b.item.department == nil ? strings["breaches.nobody"] : b.holder
+            }
+            let holderW = min(14, max(6, shown.map { DisplayWidth.of(holder($0)) }.max() ?? 0))
             let wide = body.width >= 100
             for (i, b) in shown.enumerated() {
                 let y = body.y + i
@@ -163,7 +167,7 @@ extension ConsoleView {
                     g.put(since, x: x, y: y, maxWidth: 24, style: selected ? base : theme["muted"])
                     x += 25
                 }
-                g.put(b.holder, x: x, y: y, maxWidth: holderW, style: base)
+                g.put(holder(b), x: x, y: y, maxWidth: holderW, style: base)
                 x += holderW + 1
                 g.put((b.item.emergency ? "‼ " : "") + b.item.text, x: x, y: y, maxWidth: max(0, body.x + body.width - x), style: base)
             }

@@ -29,6 +29,7 @@ extension Strings {
         "breaches.impact": ("What the breaches do to this month", "超时对本月指标的影响"),
         "breaches.holders": ("Open items by holder", "各人在办事项"),
         "breaches.unassigned": ("unassigned", "未派单"),
+        "breaches.nobody": ("nobody", "未派单"),
         "breaches.today": ("Actions, training, today's misses", "整改、培训、今日漏做"),
         "breaches.action": ("action", "整改"),
         "breaches.notice": ("not delivered", "通知未送达"),
