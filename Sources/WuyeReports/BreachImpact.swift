@@ -20,34 +20,108 @@ public struct BreachImpact: Sendable {
         ("enquiry_achievement", [.answer]), ("repair_achievement", [.onSite, .resolution]),
     ]
 
+    /// Which of `figures` a clock counts in.
+    static let figureIndex: [ClockKind: Int] = {
+        var out: [ClockKind: Int] = [:]
+        for (i, f) in figures.enumerated() { for k in f.1 { out[k] = i } }
+        return out
+    }()
+
     public static func key(_ site: String, _ kind: ClockKind) -> String {
         "\(site) \(figures.first { $0.1.contains(kind) }?.0 ?? "")"
     }
 
+    /// The breaches' effect on this month's figures now, read from the store.
     public static func thisMonth(store: Store, sites: [String], breaches: [Breach], now: Instant)
         throws(WuyeError) -> [String: BreachImpact]
     {
-        var out: [String: BreachImpact] = [:]
-        for s in try store.sites() where sites.contains(s.id) {
-            let today = s.zone.date(of: now)
-            let period = Period.month(today.year, today.month)
-            let set = try Figures.compute(store: store, site: s.id, period: period, now: now)
-            let from = period.from(in: s.zone)
-            for (name, kinds) in figures {
-                guard let f = set.figure(name) else { continue }
-                let b = breaches.filter { $0.item.site == s.id && kinds.contains($0.clock.kind) && $0.clock.nominalDeadline >= from }.count
-                let met = f.numerator
-                let decided = f.denominator
-                let pending = Double(f.pending)
-                // Allowed further misses: the largest k with (met + pending − k) ÷ (decided + pending) ≥ target.
-                let allowed = (met + pending - f.target * (decided + pending)).rounded(.down)
-                out["\(s.id) \(name)"] = BreachImpact(
-                    site: s.id, figure: name, from: from, target: f.target, value: f.value,
-                    valueWithout: decided > 0 ? min(1, (met + Double(b)) / decided) : nil, breaches: b,
-                    missesToLose: allowed < 0 ? 0 : Int(allowed) + 1)
-            }
+        try Basis(store: store, sites: sites, now: now).impacts(breaches: breaches[...], now: now)
+    }
+
+    /// What this month's clock figures rest on at each site: the decided clocks' tallies
+    /// and the clocks still running, read once per change of the store. Between changes
+    /// only time moves, turning running clocks past their deadline from pending into
+    /// missed; `impacts(breaches:now:)` counts that in memory, so a clock crossing on the
+    /// breach board costs microseconds instead of a read of the month (about 40 ms on
+    /// 2 000 open items, every few seconds on a busy board).
+    public struct Basis: Sendable {
+        struct SiteBasis: Sendable {
+            var site: String
+            var from: Instant
+            /// Per figure (in the order of `BreachImpact.figures`): the decided clocks
+            /// counted from the tallies, and the running clocks, which time decides.
+            var decided: [Store.ClockCounts]
+            var live: [[Store.ClockOutcome]]
         }
-        return out
+        var sites: [SiteBasis]
+        var targets: Targets
+
+        public init(store: Store, sites wanted: [String], now: Instant) throws(WuyeError) {
+            // The standards in force now are those this month is measured against while it runs.
+            targets = try store.standards().targets
+            var out: [SiteBasis] = []
+            let kinds = BreachImpact.figures.flatMap(\.1)
+            for s in try store.sites() where wanted.contains(s.id) {
+                let today = s.zone.date(of: now)
+                let period = Period.month(today.year, today.month)
+                let range = Store.FigureRange(site: s.id, period: period, zone: s.zone)
+                let tallies = try store.tallies(range)
+                let live = try store.liveClocks(range, kinds: kinds).map(\.clock)
+                out.append(
+                    SiteBasis(
+                        site: s.id, from: range.from,
+                        decided: BreachImpact.figures.map { Store.clockCounts(tallies, live: [], kinds: $0.1, now: now) },
+                        live: BreachImpact.figures.map { f in live.filter { f.1.contains($0.kind) } }))
+            }
+            sites = out
+        }
+
+        /// The effect of `breaches` (the breached rows of the board) at `now`.
+        public func impacts(breaches: ArraySlice<Breach>, now: Instant) -> [String: BreachImpact] {
+            // The breaches counted in one pass, by site and figure, reading each row in
+            // place (a copy of a row retains every string of its item).
+            var counts: [String: [Int]] = [:]
+            for s in sites { counts[s.site] = Array(repeating: 0, count: BreachImpact.figures.count) }
+            let from = Dictionary(uniqueKeysWithValues: sites.map { ($0.site, $0.from) })
+            for i in breaches.indices {
+                guard let f = BreachImpact.figureIndex[breaches[i].clock.kind], let start = from[breaches[i].item.site],
+                    breaches[i].clock.nominalDeadline >= start
+                else { continue }
+                counts[breaches[i].item.site]?[f] += 1
+            }
+            var out: [String: BreachImpact] = [:]
+            for s in sites {
+                for (f, (name, _)) in BreachImpact.figures.enumerated() {
+                    // As `Store.clockCounts`: a running clock past its deadline is missed.
+                    var c = s.decided[f]
+                    for l in s.live[f] {
+                        if !l.paused && l.deadline < now { c.decided += 1 } else { c.pending += 1 }
+                    }
+                    let target = BreachImpact.target(name, targets)
+                    let b = counts[s.site]?[f] ?? 0
+                    let met = Double(c.met)
+                    let decided = Double(c.decided)
+                    let pending = Double(c.pending)
+                    // Allowed further misses: the largest k with (met + pending − k) ÷ (decided + pending) ≥ target.
+                    let allowed = (met + pending - target * (decided + pending)).rounded(.down)
+                    out["\(s.site) \(name)"] = BreachImpact(
+                        site: s.site, figure: name, from: s.from, target: target, value: decided > 0 ? met / decided : nil,
+                        valueWithout: decided > 0 ? min(1, (met + Double(b)) / decided) : nil, breaches: b,
+                        missesToLose: allowed < 0 ? 0 : Int(allowed) + 1)
+                }
+            }
+            return out
+        }
+    }
+
+    /// A clock figure's target in the standards.
+    static func target(_ figure: String, _ t: Targets) -> Double {
+        switch figure {
+        case "complaint_timeliness": t.complaintTimeliness
+        case "response_achievement": t.responseAchievement
+        case "enquiry_achievement": t.enquiryAchievement
+        default: t.repairAchievement
+        }
     }
 
     public func write(into w: inout JSONWriter) {

@@ -166,27 +166,55 @@ struct RoleScreenTests {
         #expect(!g.lines.contains { $0.contains("nobody") })
     }
 
-    @Test func aCrossingCountsTheBreachesEffectAgainAtMostEveryThirtySeconds() throws {
+    /// The breaches' effect as the month's figures give it, counted afresh from the store
+    /// (`Figures.compute`, whole): what the board's in-memory count is held to.
+    static func impactsCountedAfresh(_ store: Store, _ board: Board, site: String?, now: Instant) throws -> [String: String] {
+        let breaches = Breaches.board(board.items.values, now: now).filter { $0.state == .breached }
+        var out: [String: String] = [:]
+        for s in try store.sites() where site == nil || s.id == site {
+            let today = s.zone.date(of: now)
+            let period = Period.month(today.year, today.month)
+            let set = try Figures.compute(store: store, site: s.id, period: period, now: now)
+            let from = period.from(in: s.zone)
+            for (name, kinds) in BreachImpact.figures {
+                let f = try #require(set.figure(name))
+                let b = breaches.filter { $0.item.site == s.id && kinds.contains($0.clock.kind) && $0.clock.nominalDeadline >= from }.count
+                let allowed = (f.numerator + Double(f.pending) - f.target * (f.denominator + Double(f.pending))).rounded(.down)
+                let without = f.denominator > 0 ? min(1, (f.numerator + Double(b)) / f.denominator) : nil
+                out["\(s.id) \(name)"] = "\(f.target) \(f.value.map { "\($0)" } ?? "-") \(without.map { "\($0)" } ?? "-") \(b) \(allowed < 0 ? 0 : Int(allowed) + 1)"
+            }
+        }
+        return out
+    }
+
+    static func said(_ impacts: [String: BreachImpact]) -> [String: String] {
+        impacts.mapValues { i in
+            "\(i.target) \(i.value.map { "\($0)" } ?? "-") \(i.valueWithout.map { "\($0)" } ?? "-") \(i.breaches) \(i.missesToLose)"
+        }
+    }
+
+    @Test func everyCrossingCountsTheBreachesEffectAgainInMemory() throws {
         let (a, store, home) = try app("sup-huang")
         defer { try? FileManager.default.removeItem(atPath: home) }
-        let c = try #require(a.board.nextCrossing(after: now))
-        _ = a.second(now: c)
-        #expect(a.board.impactsStale && !a.board.figuresStale, "only the effect waits")
-        a.refreshFigures(now: c)
-        #expect(!a.board.needsCounting)
-        let counted = try BreachImpact.thisMonth(
-            store: store, sites: ["jinxiu", "xinghe"],
-            breaches: Breaches.board(a.board.items.values, now: c).filter { $0.state == .breached }, now: c)
-        #expect(a.board.impacts.mapValues(\.sentence) == counted.mapValues(\.sentence))
-        // The next crossings within 30 s wait; the first after them is counted.
-        var t = c
-        while let n = a.board.nextCrossing(after: t), n - c < ConsoleApp.impactsEvery {
+        #expect(a.board.impactBasis != nil)
+        #expect(Self.said(a.breachTable(now: now).impacts) == (try Self.impactsCountedAfresh(store, a.board, site: nil, now: now)))
+        // Clock after clock crosses into breached (the month's pending clocks become
+        // missed); each time, the effect on screen is the one the figures give, with no
+        // read of the store in between.
+        var t = now
+        var crossings = 0
+        while let n = a.board.nextCrossing(after: t), crossings < 12 {
             _ = a.second(now: n)
-            #expect(!a.board.impactsStale, "at \(n - c) s")
+            #expect(!a.board.needsCounting, "time alone does not make the figures stale")
+            let shown = Self.said(a.breachTable(now: n).impacts)
+            #expect(shown == (try Self.impactsCountedAfresh(store, a.board, site: nil, now: n)), "at \(n - now) s")
             t = n
+            crossings += 1
         }
-        _ = a.second(now: c + ConsoleApp.impactsEvery)
-        #expect(a.board.impactsStale == (t != c), "a crossing came in between: counted at 30 s")
+        #expect(crossings > 0)
+        // One site shown: its effect alone, the same as counted afresh for it.
+        a.ui.site = "jinxiu"
+        #expect(Self.said(a.breachTable(now: t).impacts) == (try Self.impactsCountedAfresh(store, a.board, site: "jinxiu", now: t)))
     }
 
     @Test func theBreachBoardIsKeptUntilAClockCrossesOrTheBoardChanges() throws {

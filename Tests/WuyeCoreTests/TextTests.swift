@@ -1,5 +1,6 @@
 import Testing
 import WuyeCore
+import WuyeTestSupport
 
 @Suite("Display width and inert text")
 struct TextTests {
@@ -122,6 +123,32 @@ struct TextTests {
         expected.endArray()
         expected.endObject()
         #expect(live.output == expected.output)
+    }
+
+    /// The writer keeps the last date's bytes and writes only the time when the next
+    /// instant falls on the same local day: every instant still reads as `ISOFormat`
+    /// writes it, across midnights, zones with other offsets and daylight saving, and
+    /// years of other lengths.
+    @Test func jsonInstantsReadAsISOFormatWritesThem() {
+        var rng = SeededRandom(seed: 20261207)
+        let zones = [Zone.utc, Zone("Asia/Shanghai")!, Zone("America/New_York")!, Zone("Asia/Kolkata")!]
+        var w = JSONWriter()
+        var expected: [String] = []
+        w.beginArray()
+        var t: Int64 = 1_796_600_000
+        for i in 0..<4000 {
+            // Mostly steps within a day, sometimes across one or far away.
+            switch rng.next(in: 0..<10) {
+            case 0: t = Int64(rng.next(in: -100_000_000_000..<300_000_000_000))
+            case 1: t += Int64(rng.next(in: 0..<200_000))
+            default: t += Int64(rng.next(in: -3600..<3600))
+            }
+            let zone = zones[i % 7 == 0 ? rng.next(in: 0..<zones.count) : 1]
+            w.instant(Instant(seconds: t), zone: zone)
+            expected.append("\"" + ISOFormat.string(Instant(seconds: t), in: zone) + "\"")
+        }
+        w.endArray()
+        #expect(w.output == "[" + expected.joined(separator: ",") + "]")
     }
 
     @Test func jsonEscapesControls() {

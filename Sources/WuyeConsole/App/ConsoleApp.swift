@@ -50,6 +50,9 @@ public final class ConsoleApp {
     public func breachTable(now: Instant) -> BreachTable {
         if var m = breachMemo, m.items == board.itemsStamp, m.site == ui.site, m.table.from <= now {
             if !m.table.stands(at: now) {
+                // The memo lets go of the table first, so that its rows are moved in
+                // place instead of copied (2 000 rows, each holding its item).
+                breachMemo = nil
                 m.table.advance(board, site: ui.site, to: now)
                 breachMemo = m
             }
@@ -78,10 +81,6 @@ public final class ConsoleApp {
     private var lastCheckpoint: Instant
     /// How often a running console checkpoints the store.
     static let checkpointEvery: Int64 = 300
-    /// A crossing asks for the breaches' effect on the month to be counted again.
-    private var impactsWanted = false
-    private var impactsCounted = Instant(seconds: 0)
-    public static let impactsEvery: Int64 = 30
     /// The last instant whose clock crossings were looked at.
     private var crossingsSeen: Instant
 
@@ -253,18 +252,9 @@ public final class ConsoleApp {
             }
         }
         crossingsSeen = now
-        if crossed {
-            ring()
-            // A new breach changes what the breach board says it does to the month:
-            // counted again within `impactsEvery` seconds (crossings on a busy board
-            // come every second; the count reads the month's clocks).
-            if board.wantImpacts { impactsWanted = true }
-        }
-        if impactsWanted, now - impactsCounted >= Self.impactsEvery {
-            impactsWanted = false
-            impactsCounted = now
-            board.impactsStale = true
-        }
+        // A new breach changes what the breach board says it does to the month: its
+        // table counts that again in memory when it moves past the crossing.
+        if crossed { ring() }
     }
 
     /// Recomputes this month's figures if a change made them stale (after drawing it).

@@ -133,6 +133,10 @@ public struct CellGrid: Sendable, Equatable {
         // column a byte, without breaking the text into characters.
         if shown.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) {
             for b in shown.utf8 where !place(CellGrid.ascii[Int(b)], 1) { break }
+        } else if DisplayWidth.plainWidth(shown) != nil {
+            // Chinese text, punctuation and symbols that never join a neighbour: each
+            // scalar is a character of its own, so no grapheme breaking is needed.
+            for u in shown.unicodeScalars where !place(String(Character(u)), DisplayWidth.of(u)) { break }
         } else {
             for ch in shown {
                 let w = DisplayWidth.of(ch)

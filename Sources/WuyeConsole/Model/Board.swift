@@ -51,10 +51,10 @@ public struct Board: Sendable {
     /// What the breaches do to this month's figures, per site and figure (`BreachImpact`),
     /// counted with the figures when the breach board is wanted (a supervisor, or `b`).
     public var impacts: [String: BreachImpact] = [:]
+    /// What `impacts` was counted from: the breach board counts the effect again from it
+    /// in memory whenever a clock crosses (`BreachTable`).
+    public var impactBasis: BreachImpact.Basis?
     public var wantImpacts = false
-    /// A clock crossed into breached: the effect waits to be counted again (the figures
-    /// themselves do not change with time alone).
-    public var impactsStale = false
     /// Training sessions, for the training forms and the retraining list.
     public var trainings: [TrainingSession] = []
     /// Open corrective actions (their clocks are on the breach board).
@@ -183,24 +183,18 @@ public struct Board: Sendable {
     /// What the breaches do to this month's figures (the breach board's lower pane).
     mutating func loadImpacts(store: Store, now: Instant) throws(WuyeError) {
         let breached = Breaches.board(items.values, now: now).filter { $0.state == .breached }
-        impacts = try BreachImpact.thisMonth(store: store, sites: sites.map(\.id), breaches: breached, now: now)
+        let basis = try BreachImpact.Basis(store: store, sites: sites.map(\.id), now: now)
+        impactBasis = basis
+        impacts = basis.impacts(breaches: breached[...], now: now)
     }
 
-    /// Whether the figures, or only the breaches' effect on them, wait to be counted.
-    public var needsCounting: Bool { figuresStale || impactsStale }
+    /// Whether the figures wait to be counted (a commit changed them).
+    public var needsCounting: Bool { figuresStale }
 
-    /// Counts what is stale: the figures (with the breaches' effect), or only the effect
-    /// when no more than a clock's crossing made it so.
+    /// Counts the figures (with the breaches' effect) again if a commit made them stale.
     public mutating func recount(store: Store, site: String?, now: Instant) throws(WuyeError) {
-        defer {
-            figuresStale = false
-            impactsStale = false
-        }
-        if figuresStale {
-            try loadFigures(store: store, site: site, now: now)
-        } else if impactsStale, wantImpacts {
-            try loadImpacts(store: store, now: now)
-        }
+        defer { figuresStale = false }
+        if figuresStale { try loadFigures(store: store, site: site, now: now) }
     }
 
     /// Catches up with commits of other processes: reads the events after the last one

@@ -12,9 +12,14 @@ import WuyeReports
 /// second (`ConsoleApp.breachTable`).
 public struct BreachTable: Sendable {
     public var rows: [Breach]
+    /// The item id of each row, in the rows' order.
+    var ids: [String]
     public var holders: [(holder: String?, count: Int)]
     /// How many of the rows (the first ones) are breached; the rest are due soon.
     public var breached: Int
+    /// What the breached rows do to this month's figures at the sites shown, counted
+    /// again from the board's `impactBasis` whenever a clock crosses.
+    public var impacts: [String: BreachImpact]
     /// The table stands from `from` until just before `until`.
     var from: Instant
     var until: Instant
@@ -22,10 +27,20 @@ public struct BreachTable: Sendable {
     init(_ b: Board, site: String?, now: Instant) {
         let items = b.items.values.filter { site == nil || $0.site == site }
         rows = Breaches.board(items, now: now)
+        ids = rows.map(\.item.id)
         holders = Breaches.holdings(items)
         breached = rows.firstIndex { $0.state != .breached } ?? rows.count
+        impacts = [:]
         from = now
         until = b.nextCrossing(after: now) ?? Instant(seconds: .max)
+        countImpacts(b, site: site, now: now)
+    }
+
+    /// The breaches' effect from the board's basis (or as the board counted it, when it
+    /// holds none), for the sites shown.
+    mutating func countImpacts(_ b: Board, site: String?, now: Instant) {
+        let all = b.impactBasis?.impacts(breaches: rows[..<breached], now: now) ?? b.impacts
+        impacts = site == nil ? all : all.filter { $0.value.site == site }
     }
 
     func stands(at now: Instant) -> Bool { from <= now && now < until }
@@ -35,14 +50,28 @@ public struct BreachTable: Sendable {
     mutating func advance(_ b: Board, site: String?, to now: Instant) {
         let crossed = Set(b.crossings(in: from, now).map(\.id))
         if !crossed.isEmpty {
-            rows.removeAll { crossed.contains($0.item.id) }
+            // The rows' item ids are looked up in their own array: reading a row's id
+            // through the row copies the whole row, item and all, two thousand times.
+            var kept = 0
+            for i in ids.indices where !crossed.contains(ids[i]) {
+                if kept != i {
+                    rows.swapAt(kept, i)
+                    ids.swapAt(kept, i)
+                }
+                kept += 1
+            }
+            rows.removeSubrange(kept...)
+            ids.removeSubrange(kept...)
             for id in crossed {
                 guard let it = b.items[id], site == nil || it.site == site else { continue }
                 for row in Breaches.of(it, now: now) {
-                    rows.insert(row, at: rows.partitioningIndex { Breaches.ordered($0, row) })
+                    let at = rows.partitioningIndex { Breaches.ordered($0, row) }
+                    rows.insert(row, at: at)
+                    ids.insert(id, at: at)
                 }
             }
             breached = rows.firstIndex { $0.state != .breached } ?? rows.count
+            countImpacts(b, site: site, now: now)
         }
         from = now
         until = b.nextCrossing(after: now) ?? Instant(seconds: .max)
@@ -64,9 +93,22 @@ extension ConsoleView {
 
     /// Lines of the right-hand pane: open corrective actions by due date, trainings of this
     /// month and the last not held, then today's late and missed rounds and missed duties.
-    func alsoDue() -> [(text: String, style: String)] {
-        var out: [(String, String)] = []
-        for a in board.actions.filter({ ui.site == nil || $0.site == ui.site }).sorted(by: { $0.due < $1.due }) {
+    /// Only the first `limit` are worded (the pane shows a few of a day's misses, redrawn
+    /// every second); `count` is how many there are.
+    func alsoDue(limit: Int = .max) -> (lines: [(text: String, style: String)], count: Int) {
+        var out: [(text: String, style: String)] = []
+        let actions = board.actions.filter({ ui.site == nil || $0.site == ui.site }).sorted(by: { $0.due < $1.due })
+        let zone = ui.site.map(board.zone) ?? board.sites.first?.zone ?? .utc
+        let today = zone.date(of: now)
+        let lastMonth = Period.month(today.year, today.month).lastMonths(2)[0]
+        let months = Period.days(lastMonth.first, Period.month(today.year, today.month).end)
+        let trainings = TrainingCalendar.due(board.trainings, site: ui.site, period: months, standards: board.standards, today: today)
+            .filter { $0.state != .held }
+        // Notices wuye watch could not deliver: somebody was not told.
+        let undelivered = board.undelivered.filter { ui.site == nil || $0.notice.site == ui.site }
+        let misses = ConsoleView.todaysMisses(board, ui, now: now)
+        let count = actions.count + trainings.count + undelivered.count + misses.count
+        for a in actions where out.count < limit {
             let st = a.state(at: now)
             out.append(
                 (
@@ -74,12 +116,7 @@ extension ConsoleView {
                     st == .breached ? "clock.breached" : st == .dueSoon ? "clock.due_soon" : "text"
                 ))
         }
-        let zone = ui.site.map(board.zone) ?? board.sites.first?.zone ?? .utc
-        let today = zone.date(of: now)
-        let lastMonth = Period.month(today.year, today.month).lastMonths(2)[0]
-        let months = Period.days(lastMonth.first, Period.month(today.year, today.month).end)
-        for d in TrainingCalendar.due(board.trainings, site: ui.site, period: months, standards: board.standards, today: today)
-        where d.state != .held {
+        for d in trainings where out.count < limit {
             out.append(
                 (
                     "\(d.state == .missed ? "✗" : "○") \(strings["breaches.training"]) \(d.period) \(strings["training.\(d.kind.rawValue)"]): "
@@ -87,12 +124,11 @@ extension ConsoleView {
                     d.state == .missed ? "duty.missed" : "duty.due"
                 ))
         }
-        // Notices wuye watch could not deliver: somebody was not told.
-        for n in board.undelivered where ui.site == nil || n.notice.site == ui.site {
+        for n in undelivered where out.count < limit {
             out.append(
                 ("✗ \(strings["breaches.notice"]) \(n.notice.subject) \(n.notice.kind.rawValue): \(n.error ?? "")", "clock.breached"))
         }
-        for d in ConsoleView.todaysMisses(board, ui, now: now) {
+        for d in misses where out.count < limit {
             let zone = board.zone(d.site)
             let window = "\(ISOFormat.clock(d.windowStart, in: zone))-\(ISOFormat.clock(d.windowEnd, in: zone))"
             if let round = d.round {
@@ -105,23 +141,24 @@ extension ConsoleView {
                 out.append(("\(sym) \(strings["kind.\(d.kind.rawValue)"]) \(d.place) \(window) \(strings["state.missed"])", style))
             }
         }
-        return out
+        return (out, count)
     }
 
     func breachBoard(_ g: inout CellGrid, _ r: Rect) {
         let table = breaches ?? BreachTable(board, site: ui.site, now: now)
         let rows = table.rows
         let breached = table.breached
-        let impacts = board.impacts.values.filter { $0.breaches > 0 && (ui.site == nil || $0.site == ui.site) }
+        let impacts = table.impacts.values.filter { $0.breaches > 0 && (ui.site == nil || $0.site == ui.site) }
             .sorted { ($0.site, $0.figure) < ($1.site, $1.figure) }
         // The panes below take what they need (up to a third of the rows); the list the rest.
-        let also = alsoDue()
+        // The lower panes are at most a third of the board (and 4 rows): no more lines are worded.
+        let (also, alsoCount) = alsoDue(limit: max(4, r.height / 3))
         let holders = table.holders
         let cell = 16
         let leftW = r.width / 2
         let perLine = max(1, (leftW - 1) / cell)
         let leftNeed = (holders.count + perLine - 1) / perLine + 1
-        let lowerH = max(3, min(1 + max(leftNeed, also.count, 1), max(4, r.height / 3)))
+        let lowerH = max(3, min(1 + max(leftNeed, alsoCount, 1), max(4, r.height / 3)))
         let impactH = impacts.isEmpty ? 0 : min(impacts.count + 1, max(2, r.height / 4))
         let listH = max(3, r.height - lowerH - impactH)
         let list = Rect(x: r.x, y: r.y, width: r.width, height: listH)
@@ -198,7 +235,7 @@ extension ConsoleView {
         g.put(" \(strings["breaches.holders"]) ", x: r.x + 1, y: y, maxWidth: leftW - 2, style: theme["title"])
         g.put(String(repeating: "─", count: r.width - leftW - 1), x: r.x + leftW + 1, y: y, style: theme["border"])
         g.put(
-            " \(strings["breaches.today"]) (\(also.count)) ", x: r.x + leftW + 2, y: y, maxWidth: r.width - leftW - 3,
+            " \(strings["breaches.today"]) (\(alsoCount)) ", x: r.x + leftW + 2, y: y, maxWidth: r.width - leftW - 3,
             style: theme["title"])
         for yy in (y + 1)..<(lower.y + lower.height) { g.put("│", x: r.x + leftW, y: yy, style: theme["border"]) }
         // Left: holders in a few columns, then the retraining list.

@@ -40,7 +40,7 @@ public enum DisplayWidth {
     /// cluster. Nil for anything else (combining marks, emoji, jamo, controls): that is
     /// measured character by character. Lists measure thousands of cells with this.
     @inline(__always)
-    static func plainWidth(_ s: String) -> Int? {
+    public static func plainWidth(_ s: String) -> Int? {
         var ascii = true
         for b in s.utf8 where b < 0x20 || b >= 0x7F {
             ascii = false

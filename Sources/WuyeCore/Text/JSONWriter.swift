@@ -10,6 +10,9 @@ public struct JSONWriter: ~Copyable {
     private var base: UnsafeMutablePointer<UInt8>
     private var capacity: Int
     public private(set) var count = 0
+    /// The local day (days since 1970-01-01) whose date `dateBytes` holds, as last written.
+    private var dateDay: Int64 = .min
+    private var dateBytes: (UInt64, UInt64) = (0, 0)
     /// One bit per open object or array: whether its next member needs a comma.
     private var commaBits: UInt64 = 0
     private var depth = 0
@@ -206,7 +209,31 @@ public struct JSONWriter: ~Copyable {
         ensure(ISOFormat.maxLength + 2)
         base[count] = UInt8(ascii: "\"")
         count += 1
-        count += ISOFormat.write(i, offset: zone.offset(at: i), to: base + count)
+        let offset = zone.offset(at: i)
+        let local = i.seconds + offset
+        var day = local / 86400
+        var second = local % 86400
+        if second < 0 {
+            second += 86400
+            day -= 1
+        }
+        if day == dateDay {
+            // The date's ten bytes as last written, then the time.
+            let to = base + count
+            withUnsafeBytes(of: dateBytes) { d in UnsafeMutableRawPointer(to).copyMemory(from: d.baseAddress!, byteCount: 10) }
+            count += 10
+            count += ISOFormat.writeTime(second, offset: offset, to: base + count)
+        } else {
+            let n = ISOFormat.write(i, offset: offset, to: base + count)
+            // A four-digit year: the date is the first ten bytes (`YYYY-MM-DD`).
+            if n == 25 {
+                withUnsafeMutableBytes(of: &dateBytes) { d in
+                    d.baseAddress!.copyMemory(from: base + count, byteCount: 10)
+                }
+                dateDay = day
+            }
+            count += n
+        }
         base[count] = UInt8(ascii: "\"")
         count += 1
     }
