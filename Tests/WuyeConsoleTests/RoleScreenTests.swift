@@ -148,6 +148,20 @@ struct RoleScreenTests {
         #expect(a.ui.screen == .breaches)
     }
 
+    /// The board is on screen before the figures are counted (the worker counts them
+    /// after the first frame): once they are, the kept table shows their effect.
+    @Test func theEffectShowsOnceTheFiguresAreCountedAfterTheFirstFrame() throws {
+        let (store, board, home) = try ScreenTests.demoBoard(actor: "sup-huang")
+        defer { try? FileManager.default.removeItem(atPath: home) }
+        let a = ConsoleApp(store: store, board: board, theme: .builtinDefault, strings: Strings(.en), keys: KeyMap(), now: now)
+        a.openRoleScreen()
+        let before = screen(a, 120, 30, at: now)
+        #expect(!before.lines.contains { $0.contains("What the breaches do to this month") })
+        a.refreshFigures(now: now)
+        let after = screen(a, 120, 30, at: now)
+        #expect(after.lines.contains { $0.contains("What the breaches do to this month") }, "\(after.lines.joined(separator: "\n"))")
+    }
+
     @Test func aChineseSupervisorReadsWhatTheBreachesDoInChinese() throws {
         let (store, board, home) = try ScreenTests.demoBoard(actor: "sup-huang")
         defer { try? FileManager.default.removeItem(atPath: home) }

@@ -56,6 +56,13 @@ public final class ConsoleApp {
                 m.table.advance(board, site: ui.site, to: now)
                 breachMemo = m
             }
+            if m.table.impactsStamp != board.impactsStamp {
+                // The worker counted the figures again (a commit, a new day): the same
+                // rows, their effect from the new basis.
+                breachMemo = nil
+                m.table.countImpacts(board, site: ui.site, now: now)
+                breachMemo = m
+            }
             return m.table
         }
         let t = BreachTable(board, site: ui.site, now: now)

@@ -53,7 +53,9 @@ public struct Board: Sendable {
     public var impacts: [String: BreachImpact] = [:]
     /// What `impacts` was counted from: the breach board counts the effect again from it
     /// in memory whenever a clock crosses (`BreachTable`).
-    public var impactBasis: BreachImpact.Basis?
+    public var impactBasis: BreachImpact.Basis? { didSet { impactsStamp = UInt64.random(in: 1...UInt64.max) } }
+    /// Changes with every new basis: a breach table counted from another counts again.
+    public private(set) var impactsStamp: UInt64 = 0
     public var wantImpacts = false
     /// Training sessions, for the training forms and the retraining list.
     public var trainings: [TrainingSession] = []

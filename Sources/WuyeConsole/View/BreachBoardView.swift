@@ -20,6 +20,8 @@ public struct BreachTable: Sendable {
     /// What the breached rows do to this month's figures at the sites shown, counted
     /// again from the board's `impactBasis` whenever a clock crosses.
     public var impacts: [String: BreachImpact]
+    /// The board's `impactsStamp` they were counted from.
+    var impactsStamp: UInt64 = 0
     /// The table stands from `from` until just before `until`.
     var from: Instant
     var until: Instant
@@ -39,6 +41,7 @@ public struct BreachTable: Sendable {
     /// The breaches' effect from the board's basis (or as the board counted it, when it
     /// holds none), for the sites shown.
     mutating func countImpacts(_ b: Board, site: String?, now: Instant) {
+        impactsStamp = b.impactsStamp
         let all = b.impactBasis?.impacts(breaches: rows[..<breached], now: now) ?? b.impacts
         impacts = site == nil ? all : all.filter { $0.value.site == site }
     }
