@@ -29,6 +29,22 @@ enum ConsoleBench {
                 })
         }
         Bench.report("console tick (catch-up check + draw)", "2000 open, 200x50", Bench.median(ticks), "ms")
+        // The supervisor's breach board: every open item on it, clocks crossing as the
+        // seconds pass (its rows and their effect on the month moved at each crossing).
+        let supBoard = try Board.load(store: store, actor: "sup-huang", now: now)
+        let sup = ConsoleApp(store: store, board: supBoard, theme: .builtinDefault, strings: Strings(.en), keys: KeyMap(), now: now)
+        sup.openRoleScreen()
+        sup.refreshFigures(now: now)
+        var supTicks: [Double] = []
+        for i in 0..<200 {
+            let t = now + Int64(i)
+            supTicks.append(
+                Bench.ms {
+                    sup.second(now: t)
+                    sup.view(now: t).render(into: &grid)
+                })
+        }
+        Bench.report("console tick, breach board", "2000 open, 200x50", Bench.median(supTicks), "ms")
         try keyPath(scratch)
 
         guard let wuye = Bench.siblingBinary("wuye"), FileManager.default.isExecutableFile(atPath: "/usr/bin/tmux") else {

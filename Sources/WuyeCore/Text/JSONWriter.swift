@@ -10,9 +10,12 @@ public struct JSONWriter: ~Copyable {
     private var base: UnsafeMutablePointer<UInt8>
     private var capacity: Int
     public private(set) var count = 0
-    /// The local day (days since 1970-01-01) whose date `dateBytes` holds, as last written.
-    private var dateDay: Int64 = .min
-    private var dateBytes: (UInt64, UInt64) = (0, 0)
+    /// Dates as last written (`YYYY-MM-DD`, 16 bytes a slot), by local day (days since
+    /// 1970-01-01) modulo the slots: an item's clocks start on one day and fall due on
+    /// the next, so one slot alone would be written over at every clock.
+    private let dates: UnsafeMutablePointer<UInt8>
+    private let dateDays: UnsafeMutablePointer<Int64>
+    private static let dateSlots = 8
     /// One bit per open object or array: whether its next member needs a comma.
     private var commaBits: UInt64 = 0
     private var depth = 0
@@ -21,9 +24,16 @@ public struct JSONWriter: ~Copyable {
     public init(capacity: Int = 1 << 16) {
         self.capacity = max(capacity, 64)
         base = .allocate(capacity: self.capacity)
+        dates = .allocate(capacity: 16 * Self.dateSlots)
+        dateDays = .allocate(capacity: Self.dateSlots)
+        dateDays.initialize(repeating: .min, count: Self.dateSlots)
     }
 
-    deinit { base.deallocate() }
+    deinit {
+        base.deallocate()
+        dates.deallocate()
+        dateDays.deallocate()
+    }
 
     /// A copy of the bytes written so far.
     public var bytes: [UInt8] { Array(UnsafeBufferPointer(start: base, count: count)) }
@@ -217,20 +227,18 @@ public struct JSONWriter: ~Copyable {
             second += 86400
             day -= 1
         }
-        if day == dateDay {
+        let slot = Int(UInt64(bitPattern: day) % UInt64(Self.dateSlots))
+        if dateDays[slot] == day {
             // The date's ten bytes as last written, then the time.
-            let to = base + count
-            withUnsafeBytes(of: dateBytes) { d in UnsafeMutableRawPointer(to).copyMemory(from: d.baseAddress!, byteCount: 10) }
+            (base + count).update(from: dates + 16 * slot, count: 10)
             count += 10
             count += ISOFormat.writeTime(second, offset: offset, to: base + count)
         } else {
             let n = ISOFormat.write(i, offset: offset, to: base + count)
             // A four-digit year: the date is the first ten bytes (`YYYY-MM-DD`).
             if n == 25 {
-                withUnsafeMutableBytes(of: &dateBytes) { d in
-                    d.baseAddress!.copyMemory(from: base + count, byteCount: 10)
-                }
-                dateDay = day
+                (dates + 16 * slot).update(from: base + count, count: 10)
+                dateDays[slot] = day
             }
             count += n
         }
