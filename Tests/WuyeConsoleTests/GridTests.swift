@@ -1,6 +1,7 @@
 import Testing
 import WuyeConsole
 import WuyeCore
+import WuyeTestSupport
 
 @Suite("The cell grid")
 struct GridTests {
@@ -66,6 +67,48 @@ struct GridTests {
         // What follows starts exactly where the count says.
         g.put("Z", x: used, y: 0)
         #expect(g.line(0).hasPrefix("a<U+200D>b|x<U+200B>y|Z"))
+    }
+
+    /// Whatever two frames hold, the diff's runs write every cell that changed, each run
+    /// in one style and whole characters only.
+    @Test func theDiffsRunsTurnOneFrameIntoTheOther() {
+        var rng = SeededRandom(seed: 7)
+        let words = ["电梯", "ok", "✗ R-6", "楼上漏水", " ", "-00:04:03", "投诉#12", "a"]
+        let styles = [Style.plain, Style(bold: true), Style(fg: 1)]
+        func frame() -> CellGrid {
+            var g = CellGrid(width: 23, height: 4)
+            for _ in 0..<rng.next(in: 0..<12) {
+                g.put(
+                    words[rng.next(in: 0..<words.count)], x: rng.next(in: 0..<23), y: rng.next(in: 0..<4),
+                    style: styles[rng.next(in: 0..<styles.count)])
+            }
+            return g
+        }
+        for _ in 0..<300 {
+            let a = frame()
+            let b = frame()
+            let runs = b.diff(from: a)
+            var covered = Set<Int>()
+            for r in runs {
+                // A run holds its cells' text in one style, whole characters only.
+                var text = ""
+                for x in r.x..<(r.x + r.cells) {
+                    let c = b[x, r.y]
+                    #expect(c.style == r.style)
+                    if !c.continuation { text += c.text.isEmpty ? " " : c.text }
+                    covered.insert(r.y * b.width + x)
+                }
+                #expect(text == r.text)
+                #expect(!b[r.x, r.y].continuation)
+            }
+            // Every changed cell is written (a changed continuation with its character).
+            for y in 0..<b.height {
+                for x in 0..<b.width where a[x, y] != b[x, y] {
+                    #expect(covered.contains(y * b.width + x) || (b[x, y].continuation && covered.contains(y * b.width + x - 1)))
+                }
+            }
+            #expect(b.diff(from: b).isEmpty)
+        }
     }
 
     @Test func theDiffWritesOnlyWhatChangedInRunsOfOneStyle() {

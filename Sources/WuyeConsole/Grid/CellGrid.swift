@@ -180,27 +180,37 @@ extension CellGrid {
     /// whole characters only (a changed wide character is written whole, its continuation
     /// with it). Nil `previous` (or another size) means everything.
     public func diff(from previous: CellGrid?) -> [CellRun] {
-        let full = previous == nil || previous!.width != width || previous!.height != height
+        var same: [Cell]?
+        if let p = previous, p.width == width, p.height == height { same = p.cells }
+        let unchanged = same ?? []
         var runs: [CellRun] = []
-        for y in 0..<height {
-            var x = 0
-            while x < width {
-                let c = self[x, y]
-                if (!full && previous![x, y] == c) || c.continuation {
-                    x += 1
-                    continue
+        // Both frames are read in place, a cell compared where it lies: the console does
+        // this for every cell of the screen every second.
+        cells.withUnsafeBufferPointer { now in
+            unchanged.withUnsafeBufferPointer { before in
+                let full = same == nil
+                for y in 0..<height {
+                    let row = y * width
+                    var x = 0
+                    while x < width {
+                        let i = row + x
+                        if now[i].continuation || (!full && before[i] == now[i]) {
+                            x += 1
+                            continue
+                        }
+                        var text = ""
+                        let start = x
+                        let style = now[i].style
+                        while x < width {
+                            let j = row + x
+                            if now[j].style != style { break }
+                            if !full, before[j] == now[j], !now[j].continuation { break }
+                            if !now[j].continuation { text += now[j].text.isEmpty ? " " : now[j].text }
+                            x += 1
+                        }
+                        runs.append(CellRun(x: start, y: y, text: text, style: style, cells: x - start))
+                    }
                 }
-                var text = ""
-                let start = x
-                let style = c.style
-                while x < width {
-                    let d = self[x, y]
-                    if d.style != style { break }
-                    if !full, previous![x, y] == d, !d.continuation { break }
-                    if !d.continuation { text += d.text.isEmpty ? " " : d.text }
-                    x += 1
-                }
-                runs.append(CellRun(x: start, y: y, text: text, style: style, cells: x - start))
             }
         }
         return runs
