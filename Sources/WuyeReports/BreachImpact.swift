@@ -142,7 +142,7 @@ public struct BreachImpact: Sendable {
     }
 
     public var sentence: String {
-        let name = figure.replacingOccurrences(of: "_", with: " ")
+        let name = String(figure.map { $0 == "_" ? " " : $0 })
         let now = FigureReport.percent(value)
         let without = FigureReport.percent(valueWithout)
         let reach =

@@ -251,7 +251,7 @@ public final class ConsoleApp {
     func noteStates(now: Instant, alert: Bool) {
         if alert { noteRounds(now: now) }
         var crossed = false
-        for c in board.crossings where c.at > crossingsSeen && c.at <= now {
+        for c in board.crossings(in: crossingsSeen, now) {
             guard board.items[c.id] != nil else { continue }
             if alert {
                 ui.alerts.insert(c.id)

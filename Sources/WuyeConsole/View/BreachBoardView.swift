@@ -55,16 +55,13 @@ public struct BreachTable: Sendable {
         if !crossed.isEmpty {
             // The rows' item ids are looked up in their own array: reading a row's id
             // through the row copies the whole row, item and all, two thousand times.
-            var kept = 0
-            for i in ids.indices where !crossed.contains(ids[i]) {
-                if kept != i {
-                    rows.swapAt(kept, i)
-                    ids.swapAt(kept, i)
-                }
-                kept += 1
+            // The few crossed rows are taken out where they are (the rest slide down in
+            // memory), not by swapping every row behind them, which copies each.
+            let few = Array(crossed)
+            for i in ids.indices.reversed() where few.contains(ids[i]) {
+                rows.remove(at: i)
+                ids.remove(at: i)
             }
-            rows.removeSubrange(kept...)
-            ids.removeSubrange(kept...)
             for id in crossed {
                 guard let it = b.items[id], site == nil || it.site == site else { continue }
                 for row in Breaches.of(it, now: now) {
