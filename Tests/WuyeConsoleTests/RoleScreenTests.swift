@@ -162,6 +162,40 @@ struct RoleScreenTests {
         #expect(after.lines.contains { $0.contains("What the breaches do to this month") }, "\(after.lines.joined(separator: "\n"))")
     }
 
+    @Test func aChineseDeskReadsAnItemsTimelineInChinese() throws {
+        let (store, board, home) = try ScreenTests.demoBoard(actor: "desk-li")
+        defer { try? FileManager.default.removeItem(atPath: home) }
+        let a = ConsoleApp(store: store, board: board, theme: .builtinDefault, strings: Strings(.zh), keys: KeyMap(), now: now)
+        _ = a.handle(.char("/"), now: now)
+        for c in "漏水" { _ = a.handle(.char(c), now: now) }
+        _ = a.handle(.enter, now: now)
+        _ = a.handle(.enter, now: now)
+        #expect(a.ui.overlay == .detail(id: "C-2", scroll: 0))
+        let g = screen(a, 120, 40, at: now)
+        let text = g.lines.joined(separator: "\n")
+        #expect(text.contains("登记投诉（微信），紧急：楼上漏水到客厅"), "\(text)")
+        #expect(!text.contains("opened complaint"), "\(text)")
+        // Every step of an item in the reader's words: with Chinese notes, a line holds
+        // no English word (names and ids aside).
+        let zh = Strings(.zh)
+        let opened = ItemOpened(
+            kind: .repair, site: "金秀", unit: "3-1802", channel: .walkIn, category: "水电", text: "水管爆裂", emergency: true, complex: true,
+            limits: ClockLimits())
+        let steps: [ItemEvent] = [
+            .opened(opened), .assigned(to: "张伟", note: "尽快"), .routed(department: "工程部", to: "张伟", note: "请处理"),
+            .responded(note: "已派工"), .acknowledged(note: nil), .arrived(note: "到了"), .progressReported(note: "换管中"),
+            .resolved(note: "已换管"), .answered(note: "可以"), .calledBack(rating: 5, note: "满意"), .closed(note: nil),
+            .reopened(reason: "又漏了", limits: ClockLimits()), .paused(reason: "等配件"), .resumed(note: nil), .voided(reason: "重复"),
+            .edited(field: "单元", from: "1", to: "2", reason: "写错"), .reclassified(emergency: false, complex: true, reason: "复查"),
+            .breachAcknowledged(note: "在处理"), .escalated(to: "黄海", note: "请跟进"),
+        ]
+        for e in steps {
+            let line = zh.timeline(.item(e))
+            #expect(!line.unicodeScalars.contains { $0.properties.isAlphabetic && $0.isASCII }, "\(line)")
+        }
+        #expect(Strings(.en).timeline(.item(.opened(opened))) == EventText.describe(.item(.opened(opened))))
+    }
+
     @Test func aChineseSupervisorReadsWhatTheBreachesDoInChinese() throws {
         let (store, board, home) = try ScreenTests.demoBoard(actor: "sup-huang")
         defer { try? FileManager.default.removeItem(atPath: home) }

@@ -41,7 +41,7 @@ extension ConsoleView {
         out.append(("muted", ""))
         out.append(("title", strings["timeline"]))
         for e in ui.detailEvents {
-            var s = "\(ISOFormat.short(e.at, in: zone))  \(e.actor)  \(EventText.describe(e.body))"
+            var s = "\(ISOFormat.short(e.at, in: zone))  \(e.actor)  \(strings.timeline(e.body))"
             if e.isBackdated(grace: it.limits.backdateGrace) { s += "  [\(strings["backdated"]) \(ISOFormat.short(e.recorded, in: zone))]" }
             out.append(("text", s))
         }

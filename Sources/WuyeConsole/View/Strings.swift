@@ -184,5 +184,10 @@ public struct Strings: Sendable {
         "item.cycle": ("cycle", "轮次"),
         "item.emergency": ("emergency", "紧急"),
         "item.complex": ("complex", "复杂"),
+        // How an item came in.
+        "channel.hotline": ("hotline", "电话"),
+        "channel.email": ("email", "邮件"),
+        "channel.wechat": ("wechat", "微信"),
+        "channel.walk-in": ("walk-in", "来访"),
     ]
 }
