@@ -229,7 +229,8 @@ struct RoleScreenTests {
                 let b = breaches.filter { $0.item.site == s.id && kinds.contains($0.clock.kind) && $0.clock.nominalDeadline >= from }.count
                 let allowed = (f.numerator + Double(f.pending) - f.target * (f.denominator + Double(f.pending))).rounded(.down)
                 let without = f.denominator > 0 ? min(1, (f.numerator + Double(b)) / f.denominator) : nil
-                out["\(s.id) \(name)"] = "\(f.target) \(f.value.map { "\($0)" } ?? "-") \(without.map { "\($0)" } ?? "-") \(b) \(allowed < 0 ? 0 : Int(allowed) + 1)"
+                let value = f.value.map { "\($0)" } ?? "-"
+                out["\(s.id) \(name)"] = "\(f.target) \(value) \(without.map { "\($0)" } ?? "-") \(b) \(allowed < 0 ? 0 : Int(allowed) + 1)"
             }
         }
         return out
