@@ -147,6 +147,40 @@ struct FormTests {
         #expect(a.selectedItem(now: now)?.id == saved.id)
     }
 
+    /// In Chinese the channel is offered and shown in Chinese (电话, 微信 …) and saved as
+    /// the command line's word; a person in the sign-in list reads once, name and id.
+    @Test func aChineseDeskChoosesTheChannelInChinese() throws {
+        let (store, board, home) = try ScreenTests.demoBoard()
+        defer { try? FileManager.default.removeItem(atPath: home) }
+        let a = ConsoleApp(store: store, board: board, theme: .builtinDefault, strings: Strings(.zh), keys: KeyMap(), now: now)
+        _ = a.handle(.char("n"), now: now)
+        _ = a.handle(.char("c"), now: now)
+        for c in "3-1802" { _ = a.handle(.char(c), now: now) }
+        _ = a.handle(.tab, now: now)
+        for c in "噪音" { _ = a.handle(.char(c), now: now) }
+        _ = a.handle(.tab, now: now)
+        _ = a.handle(.paste("楼上凌晨还在装修"), now: now)
+        _ = a.handle(.tab, now: now)
+        var g = CellGrid(width: 100, height: 30)
+        a.view(now: now).render(into: &g)
+        // The field reads 电话 (its open list gives the command line's word beside it).
+        #expect(g.lines.contains { $0.contains("渠道 *") && $0.contains("电话") }, "\(g.lines.joined(separator: "\n"))")
+        _ = a.handle(.backspace, now: now)
+        _ = a.handle(.backspace, now: now)
+        for c in "微信" { _ = a.handle(.char(c), now: now) }
+        _ = a.handle(.ctrl("s"), now: now)
+        #expect(a.ui.form == nil)
+        let saved = try #require(try store.items(kind: .complaint, filter: .open).first { $0.text == "楼上凌晨还在装修" })
+        #expect(saved.channel == .wechat)
+        // The sign-in list: 李静 desk-li, not 李静 desk-li  desk-li.
+        a.requireSignIn()
+        for c in "李" { _ = a.handle(.char(c), now: now) }
+        var s = CellGrid(width: 100, height: 30)
+        a.view(now: now).render(into: &s)
+        #expect(s.lines.contains { $0.contains("李静 desk-li") }, "\(s.lines.joined(separator: "\n"))")
+        #expect(!s.lines.contains { $0.contains("desk-li  desk-li") })
+    }
+
     @Test func aRefusalFromTheStoreIsShownOnItsField() throws {
         let (store, board, home) = try ScreenTests.demoBoard()
         defer { try? FileManager.default.removeItem(atPath: home) }

@@ -69,7 +69,9 @@ extension ConsoleView {
             let rows = min(5, d.options.count, g.height - d.y - 1)
             let first = max(0, d.highlighted - rows + 1)
             for (k, o) in d.options.dropFirst(first).prefix(rows).enumerated() {
-                let text = o.label == o.value ? o.label : "\(o.label)  \(o.value)"
+                // The value beside the label, unless the label already says it (a person's
+                // name and id: `李静 desk-li`).
+                let text = o.label.contains(o.value) ? o.label : "\(o.label)  \(o.value)"
                 let selected = first + k == d.highlighted
                 g.put(
                     DisplayWidth.fit(" " + text, to: min(valueW, 36)), x: valueX, y: d.y + 1 + k,

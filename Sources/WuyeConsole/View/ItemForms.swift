@@ -26,7 +26,8 @@ public enum ItemForms {
             Form.Field(
                 id: "channel", label: strings["field.channel"],
                 kind: .choice(
-                    options: Channel.allCases.map { Form.Option($0.rawValue) }, typed: TextField(Channel.hotline.rawValue, limit: 16),
+                    options: Channel.allCases.map { Form.Option($0.rawValue, strings["channel.\($0.rawValue)"]) },
+                    typed: TextField(strings["channel.\(Channel.hotline.rawValue)"], limit: 16),
                     highlighted: 0, free: false), required: true),
             Form.Field(id: "emergency", label: strings["field.emergency"], kind: .toggle(false)),
         ]
