@@ -15,10 +15,8 @@ public struct BreachImpact: Sendable {
     /// Further misses that put the target out of reach (0: already out of reach).
     public var missesToLose: Int
 
-    public static let figures: [(String, [ClockKind])] = [
-        ("complaint_timeliness", [.result, .progress]), ("response_achievement", [.response, .acknowledge]),
-        ("enquiry_achievement", [.answer]), ("repair_achievement", [.onSite, .resolution]),
-    ]
+    /// The month's clock figures a breach counts against: the figures' own table.
+    public static let figures: [(String, [ClockKind])] = Figures.clockFigures.map { ($0.name, $0.kinds) }
 
     /// Which of `figures` a clock counts in.
     static let figureIndex: [ClockKind: Int] = {
@@ -28,7 +26,7 @@ public struct BreachImpact: Sendable {
     }()
 
     public static func key(_ site: String, _ kind: ClockKind) -> String {
-        "\(site) \(figures.first { $0.1.contains(kind) }?.0 ?? "")"
+        "\(site) \(figureIndex[kind].map { figures[$0].0 } ?? "")"
     }
 
     /// The breaches' effect on this month's figures now, read from the store.
@@ -97,7 +95,7 @@ public struct BreachImpact: Sendable {
                     for l in s.live[f] {
                         if !l.paused && l.deadline < now { c.decided += 1 } else { c.pending += 1 }
                     }
-                    let target = BreachImpact.target(name, targets)
+                    let target = Figures.clockFigures[f].target(targets)
                     let b = counts[s.site]?[f] ?? 0
                     let met = Double(c.met)
                     let decided = Double(c.decided)
@@ -111,16 +109,6 @@ public struct BreachImpact: Sendable {
                 }
             }
             return out
-        }
-    }
-
-    /// A clock figure's target in the standards.
-    static func target(_ figure: String, _ t: Targets) -> Double {
-        switch figure {
-        case "complaint_timeliness": t.complaintTimeliness
-        case "response_achievement": t.responseAchievement
-        case "enquiry_achievement": t.enquiryAchievement
-        default: t.repairAchievement
         }
     }
 

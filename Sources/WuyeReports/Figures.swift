@@ -102,6 +102,16 @@ public enum Figures {
         }
     }
 
+    /// The figures that count clocks met against clocks decided: each one's name, the
+    /// clocks it counts and its target in the standards (the breach board's effect on
+    /// the month counts the same).
+    public static let clockFigures: [(name: String, kinds: [ClockKind], target: @Sendable (Targets) -> Double)] = [
+        ("complaint_timeliness", [.result, .progress], { $0.complaintTimeliness }),
+        ("response_achievement", [.response, .acknowledge], { $0.responseAchievement }),
+        ("enquiry_achievement", [.answer], { $0.enquiryAchievement }),
+        ("repair_achievement", [.onSite, .resolution], { $0.repairAchievement }),
+    ]
+
     public static func compute(store: Store, site: String?, period: Period, now: Instant) throws(WuyeError) -> FigureSet {
         try compute(store: store, site: site, period: period, now: now, setting: Setting(store: store, site: site))
     }
@@ -175,16 +185,11 @@ public enum Figures {
                 annualised += Double(c.count) * yearDays / Double(days)
                 covered = max(covered, days)
             }
-            for (name, kinds, target) in [
-                ("complaint_timeliness", [ClockKind.result, .progress], t.complaintTimeliness),
-                ("response_achievement", [.response, .acknowledge], t.responseAchievement),
-                ("enquiry_achievement", [.answer], t.enquiryAchievement),
-                ("repair_achievement", [.onSite, .resolution], t.repairAchievement),
-            ] {
+            for (name, kinds, target) in clockFigures {
                 let c = Store.clockCounts(tallies, live: live, kinds: kinds, now: now)
                 add(
                     Figure(
-                        name: name, value: nil, target: target, ceiling: false, numerator: Double(c.met), denominator: Double(c.decided),
+                        name: name, value: nil, target: target(t), ceiling: false, numerator: Double(c.met), denominator: Double(c.decided),
                         pending: c.pending, backdated: c.backdated, imported: c.imported))
             }
             // Duties and rounds, day by day up to today.

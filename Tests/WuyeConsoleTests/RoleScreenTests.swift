@@ -130,7 +130,7 @@ struct RoleScreenTests {
         let (a, _, home) = try app("sup-huang")
         defer { try? FileManager.default.removeItem(atPath: home) }
         #expect(a.ui.screen == .breaches)
-        #expect(!a.board.impacts.isEmpty)
+        #expect(!a.breachTable(now: now).impacts.isEmpty)
         let g = screen(a, 100, 30, at: now)
         try ScreenTests().compare(g, "breaches-100x30")
         try ScreenTests().compare(screen(a, 80, 24, at: now), "breaches-80x24")
@@ -203,7 +203,7 @@ struct RoleScreenTests {
         a.openRoleScreen()
         a.refreshFigures(now: now)
         let g = screen(a, 120, 30, at: now)
-        let impacts = a.board.impacts.values.filter { $0.breaches > 0 }
+        let impacts = a.breachTable(now: now).impacts.values.filter { $0.breaches > 0 }
         #expect(!impacts.isEmpty)
         for i in impacts {
             #expect(i.sentenceZH.contains("超时 \(i.breaches) 件"))

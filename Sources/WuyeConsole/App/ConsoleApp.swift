@@ -49,20 +49,14 @@ public final class ConsoleApp {
     /// item each second: 2.4 % of a core idle at 2 000 open items).
     public func breachTable(now: Instant) -> BreachTable {
         if var m = breachMemo, m.items == board.itemsStamp, m.site == ui.site, m.table.from <= now {
-            if !m.table.stands(at: now) {
-                // The memo lets go of the table first, so that its rows are moved in
-                // place instead of copied (2 000 rows, each holding its item).
-                breachMemo = nil
-                m.table.advance(board, site: ui.site, to: now)
-                breachMemo = m
-            }
-            if m.table.impactsStamp != board.impactsStamp {
-                // The worker counted the figures again (a commit, a new day): the same
-                // rows, their effect from the new basis.
-                breachMemo = nil
-                m.table.countImpacts(board, site: ui.site, now: now)
-                breachMemo = m
-            }
+            // The memo lets go of the table while it changes, so that its rows are moved
+            // in place instead of copied (2 000 rows, each holding its item).
+            breachMemo = nil
+            if !m.table.stands(at: now) { m.table.advance(board, site: ui.site, to: now) }
+            // The worker counted the figures again (a commit, a new day): the same rows,
+            // their effect from the new basis.
+            if m.table.impactsStamp != board.impactsStamp { m.table.countImpacts(board, site: ui.site, now: now) }
+            breachMemo = m
             return m.table
         }
         let t = BreachTable(board, site: ui.site, now: now)

@@ -48,11 +48,9 @@ public struct Board: Sendable {
     public private(set) var crossings: [(at: Instant, id: String)] = []
     /// Figures wait until the change that made them stale has been drawn.
     public var figuresStale = false
-    /// What the breaches do to this month's figures, per site and figure (`BreachImpact`),
-    /// counted with the figures when the breach board is wanted (a supervisor, or `b`).
-    public var impacts: [String: BreachImpact] = [:]
-    /// What `impacts` was counted from: the breach board counts the effect again from it
-    /// in memory whenever a clock crosses (`BreachTable`).
+    /// What the breaches' effect on this month's figures is counted from, read with the
+    /// figures when the breach board is wanted (a supervisor, or `b`); the board's table
+    /// counts the effect from it in memory whenever a clock crosses (`BreachTable`).
     public var impactBasis: BreachImpact.Basis? { didSet { impactsStamp = UInt64.random(in: 1...UInt64.max) } }
     /// Changes with every new basis: a breach table counted from another counts again.
     public private(set) var impactsStamp: UInt64 = 0
@@ -182,12 +180,10 @@ public struct Board: Sendable {
         if wantImpacts { try loadImpacts(store: store, now: now) }
     }
 
-    /// What the breaches do to this month's figures (the breach board's lower pane).
+    /// What the breaches' effect on this month's figures rests on (the breach board's
+    /// lower pane).
     mutating func loadImpacts(store: Store, now: Instant) throws(WuyeError) {
-        let breached = Breaches.board(items.values, now: now).filter { $0.state == .breached }
-        let basis = try BreachImpact.Basis(store: store, sites: sites.map(\.id), now: now)
-        impactBasis = basis
-        impacts = basis.impacts(breaches: breached[...], now: now)
+        impactBasis = try BreachImpact.Basis(store: store, sites: sites.map(\.id), now: now)
     }
 
     /// Whether the figures wait to be counted (a commit changed them).

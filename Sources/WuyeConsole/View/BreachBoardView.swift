@@ -38,11 +38,11 @@ public struct BreachTable: Sendable {
         countImpacts(b, site: site, now: now)
     }
 
-    /// The breaches' effect from the board's basis (or as the board counted it, when it
-    /// holds none), for the sites shown.
+    /// The breaches' effect from the board's basis, for the sites shown (none until the
+    /// figures are first counted).
     mutating func countImpacts(_ b: Board, site: String?, now: Instant) {
         impactsStamp = b.impactsStamp
-        let all = b.impactBasis?.impacts(breaches: rows[..<breached], now: now) ?? b.impacts
+        let all = b.impactBasis?.impacts(breaches: rows[..<breached], now: now) ?? [:]
         impacts = site == nil ? all : all.filter { $0.value.site == site }
     }
 
@@ -51,14 +51,14 @@ public struct BreachTable: Sendable {
     /// Brings the table to `now` (later than `from`) on the same board: only the items
     /// whose clocks crossed in between are worked out again and put in their places.
     mutating func advance(_ b: Board, site: String?, to now: Instant) {
-        let crossed = Set(b.crossings(in: from, now).map(\.id))
+        // An item whose two clocks crossed in between is worked out once.
+        let crossed = Array(Set(b.crossings(in: from, now).map(\.id)))
         if !crossed.isEmpty {
             // The rows' item ids are looked up in their own array: reading a row's id
             // through the row copies the whole row, item and all, two thousand times.
             // The few crossed rows are taken out where they are (the rest slide down in
             // memory), not by swapping every row behind them, which copies each.
-            let few = Array(crossed)
-            for i in ids.indices.reversed() where few.contains(ids[i]) {
+            for i in ids.indices.reversed() where crossed.contains(ids[i]) {
                 rows.remove(at: i)
                 ids.remove(at: i)
             }
@@ -151,14 +151,16 @@ extension ConsoleView {
         let impacts = table.impacts.values.filter { $0.breaches > 0 && (ui.site == nil || $0.site == ui.site) }
             .sorted { ($0.site, $0.figure) < ($1.site, $1.figure) }
         // The panes below take what they need (up to a third of the rows); the list the rest.
-        // The lower panes are at most a third of the board (and 4 rows): no more lines are worded.
-        let (also, alsoCount) = alsoDue(limit: max(4, r.height / 3))
+        // The lower panes take at most a third of the board (at least 4 rows): no more
+        // lines than that are worded.
+        let lowerMax = max(4, r.height / 3)
+        let (also, alsoCount) = alsoDue(limit: lowerMax)
         let holders = table.holders
         let cell = 16
         let leftW = r.width / 2
         let perLine = max(1, (leftW - 1) / cell)
         let leftNeed = (holders.count + perLine - 1) / perLine + 1
-        let lowerH = max(3, min(1 + max(leftNeed, alsoCount, 1), max(4, r.height / 3)))
+        let lowerH = max(3, min(1 + max(leftNeed, alsoCount, 1), lowerMax))
         let impactH = impacts.isEmpty ? 0 : min(impacts.count + 1, max(2, r.height / 4))
         let listH = max(3, r.height - lowerH - impactH)
         let list = Rect(x: r.x, y: r.y, width: r.width, height: listH)

@@ -71,7 +71,7 @@ extension ConsoleView {
             for (k, o) in d.options.dropFirst(first).prefix(rows).enumerated() {
                 // The value beside the label, unless the label already says it (a person's
                 // name and id: `李静 desk-li`).
-                let text = o.label.contains(o.value) ? o.label : "\(o.label)  \(o.value)"
+                let text = o.label == o.value || o.label.hasSuffix(" " + o.value) ? o.label : "\(o.label)  \(o.value)"
                 let selected = first + k == d.highlighted
                 g.put(
                     DisplayWidth.fit(" " + text, to: min(valueW, 36)), x: valueX, y: d.y + 1 + k,

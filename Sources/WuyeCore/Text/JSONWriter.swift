@@ -10,12 +10,14 @@ public struct JSONWriter: ~Copyable {
     private var base: UnsafeMutablePointer<UInt8>
     private var capacity: Int
     public private(set) var count = 0
-    /// Dates as last written (`YYYY-MM-DD`, 16 bytes a slot), by local day (days since
-    /// 1970-01-01) modulo the slots: an item's clocks start on one day and fall due on
-    /// the next, so one slot alone would be written over at every clock.
-    private let dates: UnsafeMutablePointer<UInt8>
-    private let dateDays: UnsafeMutablePointer<Int64>
+    /// Dates as last written, by local day (days since 1970-01-01) modulo the slots: an
+    /// item's clocks start on one day and fall due on the next, so one slot alone would
+    /// be written over at every clock. Made at the first instant written (most writers,
+    /// an event's step for one, write none).
+    private var dates: DateSlots?
     private static let dateSlots = 8
+    /// Per slot, three words: the day, then the date's ten bytes (`YYYY-MM-DD`).
+    private typealias DateSlots = UnsafeMutablePointer<Int64>
     /// One bit per open object or array: whether its next member needs a comma.
     private var commaBits: UInt64 = 0
     private var depth = 0
@@ -24,15 +26,11 @@ public struct JSONWriter: ~Copyable {
     public init(capacity: Int = 1 << 16) {
         self.capacity = max(capacity, 64)
         base = .allocate(capacity: self.capacity)
-        dates = .allocate(capacity: 16 * Self.dateSlots)
-        dateDays = .allocate(capacity: Self.dateSlots)
-        dateDays.initialize(repeating: .min, count: Self.dateSlots)
     }
 
     deinit {
         base.deallocate()
-        dates.deallocate()
-        dateDays.deallocate()
+        dates?.deallocate()
     }
 
     /// A copy of the bytes written so far.
@@ -227,18 +225,27 @@ public struct JSONWriter: ~Copyable {
             second += 86400
             day -= 1
         }
-        let slot = Int(UInt64(bitPattern: day) % UInt64(Self.dateSlots))
-        if dateDays[slot] == day {
+        let slots: DateSlots
+        if let d = dates {
+            slots = d
+        } else {
+            slots = .allocate(capacity: 3 * Self.dateSlots)
+            slots.initialize(repeating: .min, count: 3 * Self.dateSlots)
+            dates = slots
+        }
+        let slot = slots + 3 * Int(UInt64(bitPattern: day) % UInt64(Self.dateSlots))
+        let dateBytes = UnsafeMutableRawPointer(slot + 1)
+        if slot.pointee == day {
             // The date's ten bytes as last written, then the time.
-            (base + count).update(from: dates + 16 * slot, count: 10)
+            UnsafeMutableRawPointer(base + count).copyMemory(from: dateBytes, byteCount: 10)
             count += 10
             count += ISOFormat.writeTime(second, offset: offset, to: base + count)
         } else {
             let n = ISOFormat.write(i, offset: offset, to: base + count)
             // A four-digit year: the date is the first ten bytes (`YYYY-MM-DD`).
             if n == 25 {
-                (dates + 16 * slot).update(from: base + count, count: 10)
-                dateDays[slot] = day
+                dateBytes.copyMemory(from: base + count, byteCount: 10)
+                slot.pointee = day
             }
             count += n
         }
