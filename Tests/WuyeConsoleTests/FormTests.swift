@@ -117,6 +117,15 @@ struct FormTests {
         #expect(g.handle(.ctrl("c")) == .leave)
     }
 
+    /// On a new complaint's form: the unit, Tab, the category, Tab, the text (pasted).
+    func typeUnitCategoryAndText(_ a: ConsoleApp) {
+        for c in "3-1802" { _ = a.handle(.char(c), now: now) }
+        _ = a.handle(.tab, now: now)
+        for c in "噪音" { _ = a.handle(.char(c), now: now) }
+        _ = a.handle(.tab, now: now)
+        _ = a.handle(.paste("楼上凌晨还在装修"), now: now)
+    }
+
     /// `n c`, the unit, Tab, the category, Tab, the text, Ctrl-S: a complaint is saved with
     /// its Chinese text, shown and selected on the board. Keys besides the typing: n c Tab
     /// Tab Ctrl-S — five.
@@ -132,11 +141,7 @@ struct FormTests {
         #expect(g.lines.contains { $0.contains("New complaint") })
         #expect(g.lines.contains { $0.contains("Unit / area *") })
         if ProcessInfo.processInfo.environment["WUYE_SHOW_FORM"] != nil { print(g.lines.joined(separator: "\n")) }
-        for c in "3-1802" { _ = a.handle(.char(c), now: now) }
-        _ = a.handle(.tab, now: now)
-        for c in "噪音" { _ = a.handle(.char(c), now: now) }
-        _ = a.handle(.tab, now: now)
-        _ = a.handle(.paste("楼上凌晨还在装修"), now: now)
+        typeUnitCategoryAndText(a)
         _ = a.handle(.ctrl("s"), now: now)
         #expect(a.ui.form == nil)
         let saved = try #require(try store.items(kind: .complaint, filter: .open).first { $0.text == "楼上凌晨还在装修" })
@@ -155,11 +160,7 @@ struct FormTests {
         let a = ConsoleApp(store: store, board: board, theme: .builtinDefault, strings: Strings(.zh), keys: KeyMap(), now: now)
         _ = a.handle(.char("n"), now: now)
         _ = a.handle(.char("c"), now: now)
-        for c in "3-1802" { _ = a.handle(.char(c), now: now) }
-        _ = a.handle(.tab, now: now)
-        for c in "噪音" { _ = a.handle(.char(c), now: now) }
-        _ = a.handle(.tab, now: now)
-        _ = a.handle(.paste("楼上凌晨还在装修"), now: now)
+        typeUnitCategoryAndText(a)
         _ = a.handle(.tab, now: now)
         var g = CellGrid(width: 100, height: 30)
         a.view(now: now).render(into: &g)
