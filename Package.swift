@@ -10,9 +10,16 @@ let package = Package(
         .executable(name: "wuye", targets: ["wuye"]),
         .executable(name: "wuye-bench", targets: ["wuye-bench"]),
     ],
+    // `PostgreSQL`: the shared journal on a PostgreSQL server (`--store postgres://…`),
+    // through postgres-nio and SwiftNIO. Off by default, so that the embedded store builds
+    // lean; `swift build --traits PostgreSQL` turns it on (see docs/deploying.md).
+    traits: [
+        .trait(name: "PostgreSQL", description: "The shared journal on a PostgreSQL server (postgres-nio)")
+    ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
     ],
     targets: [
         .systemLibrary(
@@ -38,6 +45,13 @@ let package = Package(
             name: "WuyeStore",
             dependencies: ["WuyeCore", "CSQLiteShim", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: strict),
+        .target(
+            name: "WuyePostgres",
+            dependencies: [
+                "WuyeStore", "WuyeCore",
+                .product(name: "PostgresNIO", package: "postgres-nio", condition: .when(traits: ["PostgreSQL"])),
+            ],
+            swiftSettings: strict),
         .target(name: "WuyeReports", dependencies: ["WuyeStore", "WuyeCore", "CQRencode"], swiftSettings: strict),
         .target(name: "WuyeAlerts", dependencies: ["WuyeStore", "WuyeCore", "CMailParse"], swiftSettings: strict),
         .target(
@@ -47,7 +61,7 @@ let package = Package(
         .executableTarget(
             name: "wuye",
             dependencies: [
-                "WuyeConsole", "WuyeReports", "WuyeAlerts", "WuyeStore", "WuyeCore",
+                "WuyeConsole", "WuyeReports", "WuyeAlerts", "WuyeStore", "WuyeCore", "WuyePostgres",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict,
@@ -64,12 +78,13 @@ let package = Package(
             ]),
         .executableTarget(
             name: "wuye-bench",
-            dependencies: ["WuyeConsole", "WuyeStore", "WuyeCore", "WuyeTestSupport"],
+            dependencies: ["WuyeConsole", "WuyeStore", "WuyeCore", "WuyePostgres", "WuyeTestSupport"],
             swiftSettings: strict),
         .target(name: "WuyeTestSupport", path: "Tests/WuyeTestSupport", swiftSettings: strict),
         .testTarget(name: "WuyeCoreTests", dependencies: ["WuyeCore", "WuyeTestSupport"], swiftSettings: strict),
         .testTarget(
-            name: "WuyeStoreTests", dependencies: ["WuyeStore", "WuyeCore", "WuyeReports", "WuyeTestSupport"], swiftSettings: strict),
+            name: "WuyeStoreTests", dependencies: ["WuyeStore", "WuyeCore", "WuyeReports", "WuyePostgres", "WuyeTestSupport"],
+            swiftSettings: strict),
         .testTarget(name: "WuyeCLITests", dependencies: ["WuyeCore", "WuyeTestSupport"], swiftSettings: strict),
         .testTarget(
             name: "WuyeConsoleTests", dependencies: ["WuyeConsole", "WuyeStore", "WuyeCore", "WuyeTestSupport"], exclude: ["Golden"],

@@ -14,6 +14,11 @@ public final class Store: Sendable {
     /// store; otherwise a missing store is reported with what to do. A `scratch` store
     /// (a snapshot's, thrown away after use) is written without journal or sync.
     public static func open(home: String, create: Bool = false, scratch: Bool = false) throws(WuyeError) -> Store {
+        try open(home: home, create: create, scratch: scratch, journal: nil)
+    }
+
+    /// Opens a store file; with a shared `journal`, the file is this machine's working copy of it.
+    static func open(home: String, create: Bool, scratch: Bool, journal: (any SharedJournal)?) throws(WuyeError) -> Store {
         _ = Store.uriEnabled
         let path = (home as NSString).appendingPathComponent(Schema.fileName)
         let fm = FileManager.default
@@ -66,7 +71,7 @@ public final class Store: Sendable {
         } catch {
             throw mapError(error, path: path)
         }
-        let store = Store(db: queue, path: path, readOnly: readOnly)
+        let store = Store(db: queue, path: path, readOnly: readOnly, journal: journal)
         try store.prepare(create: create)
         return store
     }
@@ -87,10 +92,15 @@ public final class Store: Sendable {
     /// is another store.
     private let identity: (dev: UInt64, ino: UInt64)?
 
-    private init(db: DatabaseQueue, path: String, readOnly: Bool) {
+    /// The shared journal this store is the working copy of (PostgreSQL), or nil for a
+    /// store file that is its own record of truth.
+    public let journal: (any SharedJournal)?
+
+    private init(db: DatabaseQueue, path: String, readOnly: Bool, journal: (any SharedJournal)?) {
         self.db = db
         self.path = path
         self.readOnly = readOnly
+        self.journal = journal
         identity = Store.identity(of: path)
     }
 
@@ -265,7 +275,10 @@ public final class Store: Sendable {
     /// every process, and either all of its writes are committed or none.
     /// Without `verifying` (`wuye check`, creating and migrating), nothing is verified first
     /// and no stamp is left.
-    func write<T>(verifying: Bool = true, _ body: (Database) throws -> T) throws(WuyeError) -> T {
+    /// With a shared journal, a verified write goes through it (see `Store+Shared`); with
+    /// `shared` false, or unverified (checking, creating, migrating), only this machine's
+    /// copy is written.
+    func write<T>(verifying: Bool = true, shared: Bool? = nil, _ body: (Database) throws -> T) throws(WuyeError) -> T {
         if readOnly {
             throw .storeUnusable(
                 "the store at \(path) is read-only (read-only media, or a folder this user cannot write): it can be read, not changed; nothing was changed"
@@ -279,6 +292,10 @@ public final class Store: Sendable {
                     defer { JournalMemo.end(db) }
                     // Files changed by anything but a Wuye writer are verified whole first.
                     if verifying && !Verification.stampMatches(path) { try Verification.verifyWhole(db) }
+                    if shared ?? verifying, let journal {
+                        result = try Store.write(db, through: journal, snapshot: verifying, body)
+                        return .commit
+                    }
                     // The state before this write, when a snapshot is due (a new day, or many events).
                     if verifying { try Snapshots.takeIfDue(db, now: Instant(seconds: Int64(Date().timeIntervalSince1970))) }
                     result = try body(db)

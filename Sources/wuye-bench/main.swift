@@ -2,12 +2,16 @@ import Foundation
 import WuyeCore
 import WuyeStore
 
+#if PostgreSQL
+    import WuyePostgres
+#endif
+
 // wuye-bench: builds its own data sets and prints one line per figure
 // (name, size, median, unit). Run it as `swift run -c release wuye-bench`.
 //
-// `wuye-bench writer --home DIR --count N` is a helper for the crash and concurrency
-// tests: it opens N complaints, one commit each, and prints each id only after commit
-// (with --snapshots, it takes a snapshot after each).
+// `wuye-bench writer --home DIR --count N [--store URL]` is a helper for the crash and
+// concurrency tests: it opens N complaints, one commit each, and prints each id only after
+// commit (with --snapshots, it takes a snapshot after each).
 // `wuye-bench dataset --home DIR --open N --closed M [--months K]` builds a store of that shape.
 
 let args = Array(CommandLine.arguments.dropFirst())
@@ -26,7 +30,16 @@ if args.first == "writer" {
     }
     let tag = option("--tag") ?? "w"
     do {
-        let store = try Store.open(home: home)
+        let store: Store
+        if let url = option("--store") {
+            #if PostgreSQL
+                store = try Store.open(journal: try PostgresJournal(url: url), home: home)
+            #else
+                throw WuyeError.storeUnusable("wuye-bench was built without PostgreSQL")
+            #endif
+        } else {
+            store = try Store.open(home: home)
+        }
         for i in 0..<count {
             let o = ItemOpened(
                 kind: .complaint, site: "jinxiu", unit: "3-1802", channel: .hotline, category: "bench",

@@ -3,6 +3,10 @@ import Foundation
 import WuyeCore
 import WuyeStore
 
+#if PostgreSQL
+    import WuyePostgres
+#endif
+
 /// Options every command takes.
 struct GlobalOptions: ParsableArguments {
     @Option(
@@ -12,6 +16,13 @@ struct GlobalOptions: ParsableArguments {
 
     @Option(name: .customLong("as"), help: ArgumentHelp("The staff member acting (else $WUYE_AS).", valueName: "STAFF"))
     var actor: String?
+
+    @Option(
+        name: .customLong("store"),
+        help: ArgumentHelp(
+            "A shared store: postgres://USER@HOST[:PORT]/DATABASE (else $WUYE_STORE, else the data folder's own file).",
+            valueName: "URL"))
+    var store: String?
 }
 
 /// Where the data lives, who acts and what time it is, for one command.
@@ -19,9 +30,13 @@ struct Env {
     let home: String
     let now: Instant
     let actor: String?
+    /// The shared store's address (`--store`, else `WUYE_STORE`), or nil for the data
+    /// folder's own store file.
+    var storeURL: String?
 
     init(_ g: GlobalOptions) throws(WuyeError) {
         let env = ProcessInfo.processInfo.environment
+        storeURL = [g.store, env["WUYE_STORE"]].compactMap { $0 }.first { !$0.isEmpty }
         if let h = g.home, !h.isEmpty {
             home = h
         } else if let h = env["WUYE_HOME"], !h.isEmpty {
@@ -43,11 +58,41 @@ struct Env {
         actor = g.actor ?? env["WUYE_AS"].flatMap { $0.isEmpty ? nil : $0 }
     }
 
-    /// The store's database file in the data folder.
-    var storePath: String { (home as NSString).appendingPathComponent("wuye.sqlite") }
+    /// The store's database file in the data folder (with a shared store, this machine's
+    /// working copy of it).
+    var storePath: String { (storeHome as NSString).appendingPathComponent("wuye.sqlite") }
+
+    /// The folder of the store file: the data folder, or with a shared store the working
+    /// copy's own folder inside it (one per shared store).
+    var storeHome: String {
+        guard let url = storeURL else { return home }
+        // The host, port and database, without the user, password or options.
+        let rest = url.range(of: "://").map { String(url[$0.upperBound...]) } ?? url
+        let address = rest.split(separator: "?").first?.split(separator: "@").last.map(String.init) ?? rest
+        let slug = String(
+            address.unicodeScalars.map { c -> Character in
+                c.isASCII && CharacterSet.alphanumerics.contains(c) ? Character(c) : "-"
+            })
+        return (home as NSString).appendingPathComponent("shared/\(slug)")
+    }
 
     func store(create: Bool = false) throws(WuyeError) -> Store {
-        try Store.open(home: home, create: create)
+        guard let url = storeURL else { return try Store.open(home: home, create: create) }
+        return try Store.open(journal: try journal(url), home: storeHome, create: create)
+    }
+
+    /// The shared journal at `url`.
+    func journal(_ url: String) throws(WuyeError) -> any SharedJournal {
+        guard url.hasPrefix("postgres://") || url.hasPrefix("postgresql://") else {
+            throw .badInput("--store '\(url)' is not a store address; give postgres://USER@HOST[:PORT]/DATABASE")
+        }
+        #if PostgreSQL
+            return try PostgresJournal(url: url)
+        #else
+            throw .storeUnusable(
+                "this wuye was built without PostgreSQL, so it cannot open \(url); build it with 'swift build -c release --traits PostgreSQL' (see docs/deploying.md)"
+            )
+        #endif
     }
 
     func requireActor() throws(WuyeError) -> String {

@@ -78,7 +78,7 @@ enum FastPath {
         var positionals: [String] = []
 
         init?(_ a: [String], flags known: Set<String>, values takes: Set<String>) {
-            let takes = takes.union(["--home", "--as"])
+            let takes = takes.union(["--home", "--as", "--store"])
             var i = 0
             while i < a.count {
                 let x = a[i]
@@ -101,6 +101,7 @@ enum FastPath {
             var g = GlobalOptions()
             g.home = values["--home"]
             g.actor = values["--as"]
+            g.store = values["--store"]
             return g
         }
     }

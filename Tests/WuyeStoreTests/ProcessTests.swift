@@ -8,20 +8,23 @@ import WuyeTestSupport
 @Suite("Processes sharing the store")
 struct ProcessTests {
     /// Starts `wuye-bench writer`, which prints each id only after its commit returned.
-    func startWriter(_ home: String, count: Int, tag: String, snapshots: Bool = false) throws -> Child {
+    func startWriter(_ store: TestStore, machine: String? = nil, count: Int, tag: String, snapshots: Bool = false) throws -> Child {
         guard let bench = Binaries.path("wuye-bench") else { throw WuyeError.notFound("wuye-bench is not built") }
-        return try Child(bench, ["writer", "--home", home, "--count", String(count), "--tag", tag] + (snapshots ? ["--snapshots"] : []))
+        return try Child(
+            bench,
+            ["writer"] + store.writerArguments(machine: machine) + ["--count", String(count), "--tag", tag]
+                + (snapshots ? ["--snapshots"] : []))
     }
 
-    @Test(.timeLimit(.minutes(2)))
-    func killedWriterLosesNoAcknowledgedCommand() throws {
-        let home = TempHome()
-        try demoStore(home).close()
+    @Test(.timeLimit(.minutes(2)), arguments: Backend.available)
+    func killedWriterLosesNoAcknowledgedCommand(_ backend: Backend) throws {
+        let home = try TestStore(backend)
+        try home.demo().close()
         var acknowledged: [String] = []
         var rng = SeededRandom(seed: 7)
         for round in 0..<6 {
             // Every other writer takes a snapshot after each commit: kills land in those too.
-            let w = try startWriter(home.path, count: 100_000, tag: "k\(round)", snapshots: round % 2 == 1)
+            let w = try startWriter(home, count: 100_000, tag: "k\(round)", snapshots: round % 2 == 1)
             // Once it is committing, let it go on for a random while, then kill it without warning.
             let started = w.readSome()
             usleep(UInt32(rng.next(in: 20_000...200_000)))
@@ -34,7 +37,7 @@ struct ProcessTests {
             acknowledged += lines.map { String($0.split(separator: " ")[0]) }
         }
         #expect(acknowledged.count > 20)
-        let store = try Store.open(home: home.path)
+        let store = try home.open()
         let ids = Set(try store.items(kind: .complaint, filter: .all).map(\.id))
         let lost = acknowledged.filter { !ids.contains($0) }
         #expect(lost == [])
@@ -42,12 +45,15 @@ struct ProcessTests {
         #expect(try store.check().differences == [])
     }
 
-    @Test(.timeLimit(.minutes(2)))
-    func fourWritersAtOnceLoseAndDuplicateNothing() throws {
-        let home = TempHome()
-        try demoStore(home).close()
+    /// On a shared store, each writer is a machine of its own (a working copy each).
+    @Test(.timeLimit(.minutes(2)), arguments: Backend.available)
+    func fourWritersAtOnceLoseAndDuplicateNothing(_ backend: Backend) throws {
+        let home = try TestStore(backend)
+        try home.demo().close()
         let per = 60
-        let writers = try (0..<4).map { try startWriter(home.path, count: per, tag: "w\($0)") }
+        let writers = try (0..<4).map { w in
+            try startWriter(home, machine: backend == .postgres ? "m\(w)" : nil, count: per, tag: "w\(w)")
+        }
         var printed: [String] = []
         for w in writers {
             let text = String(decoding: w.readAll().0, as: UTF8.self)
@@ -56,7 +62,7 @@ struct ProcessTests {
         }
         #expect(printed.count == 4 * per)
         #expect(Set(printed).count == printed.count)  // no id given twice
-        let store = try Store.open(home: home.path)
+        let store = try home.open()
         let bench = try store.items(kind: .complaint, filter: .all).filter { $0.category == "bench" }
         #expect(bench.count == 4 * per)
         // Every writer's every item is there exactly once.

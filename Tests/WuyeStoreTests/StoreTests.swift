@@ -7,23 +7,23 @@ import WuyeTestSupport
 
 @Suite("The store: journal, projections, refusals")
 struct StoreTests {
-    @Test func commandIsDecidedAgainstCurrentRowsAndPersisted() throws {
-        let home = TempHome()
-        let store = try demoStore(home)
+    @Test(arguments: Backend.available) func commandIsDecidedAgainstCurrentRowsAndPersisted(_ backend: Backend) throws {
+        let home = try TestStore(backend)
+        let store = try home.demo()
         let now = realNow
         let c = try store.perform(opened(), on: nil, site: "jinxiu", actor: "desk-li", at: nil, now: now)
         #expect(c.id == "C-9")  // the demo holds C-1 … C-8
         try store.perform(.respond(note: "已回电"), on: c.id, actor: "desk-li", at: nil, now: now + 60)
-        let reopened = try Store.open(home: home.path)
+        let reopened = try home.open()
         let back = try reopened.item(c.id)
         #expect(back.status == .responded)
         #expect(back.clock(.response).state(at: now + 60) == .met)
         #expect(try reopened.events(subject: c.id).map(\.body.typeName) == ["item.opened", "item.responded"])
     }
 
-    @Test func refusedCommandWritesNothing() throws {
-        let home = TempHome()
-        let store = try demoStore(home)
+    @Test(arguments: Backend.available) func refusedCommandWritesNothing(_ backend: Backend) throws {
+        let home = try TestStore(backend)
+        let store = try home.demo()
         let before = try store.lastSeq()
         #expect(throws: WuyeError.self) {
             try store.perform(.callback(rating: 9, note: nil), on: "C-5", actor: "desk-li", at: nil, now: realNow)
@@ -42,9 +42,9 @@ struct StoreTests {
         #expect(try store.perform(opened(), on: nil, site: "jinxiu", actor: "desk-li", at: nil, now: realNow).id == "C-9")
     }
 
-    @Test func projectionsEqualAFullReplayOnRandomStreams() throws {
-        let home = TempHome()
-        let store = try demoStore(home)
+    @Test(arguments: Backend.available) func projectionsEqualAFullReplayOnRandomStreams(_ backend: Backend) throws {
+        let home = try TestStore(backend)
+        let store = try home.demo()
         let accepted = try randomHistory(store, seed: 20_261_129)
         #expect(accepted > 50)  // enough accepted steps for the comparison to mean something
         let report = try store.check()
@@ -87,9 +87,9 @@ struct StoreTests {
     /// The figures read tallies kept with the items plus the clocks still live; the
     /// appraisal walks the clocks one by one. Both must count the same, whatever the
     /// history, the period and the moment; and `check` holds the tallies to the journal.
-    @Test func tallyCountsEqualTheClocksCountedOneByOne() throws {
-        let home = TempHome()
-        let store = try demoStore(home)
+    @Test(arguments: Backend.available) func tallyCountsEqualTheClocksCountedOneByOne(_ backend: Backend) throws {
+        let home = try TestStore(backend)
+        let store = try home.demo()
         _ = try randomHistory(store, seed: 11)
         #expect(try store.check().differences == [])
         let zone = try store.site("jinxiu").zone
@@ -154,9 +154,9 @@ struct StoreTests {
     /// the whole journal: the same figures, appraisal and open items, at any moment of a
     /// random history with snapshots taken along it; and `check` holds every snapshot to
     /// the journal, and finds one altered.
-    @Test func thePastFromSnapshotsEqualsTheWholeJournalReplayed() throws {
-        let home = TempHome()
-        let store = try demoStore(home)
+    @Test(arguments: Backend.available) func thePastFromSnapshotsEqualsTheWholeJournalReplayed(_ backend: Backend) throws {
+        let home = try TestStore(backend)
+        let store = try home.demo()
         var rng = SeededRandom(seed: 29)
         var moments: [Instant] = []
         _ = try randomHistory(store, seed: 13) { step, now in
@@ -191,8 +191,8 @@ struct StoreTests {
             }
         }
         try store.close()
-        try rawSQL(home.file, "UPDATE snapshot_tallies SET n = n + 1 WHERE seq = (SELECT max(seq) FROM snapshot_tallies)")
-        let damaged = try Store.open(home: home.path)
+        try rawSQL(store.path, "UPDATE snapshot_tallies SET n = n + 1 WHERE seq = (SELECT max(seq) FROM snapshot_tallies)")
+        let damaged = try home.open()
         let report = try damaged.check(repair: true)
         #expect(report.differences.contains { $0.hasPrefix("snapshot at event") })
         #expect(report.unrepaired == [])
@@ -217,47 +217,6 @@ struct StoreTests {
         let old = text.contains("+08:00")
         let new = text.contains("-05:00")
         #expect(!old && new)
-    }
-
-    /// A random stream of steps by every role, some back-dated, most refused: returns
-    /// how many were accepted.
-    private func randomHistory(_ store: Store, seed: UInt64, each: (Int, Instant) throws -> Void = { _, _ in }) throws -> Int {
-        var rng = SeededRandom(seed: seed)
-        var now = realNow
-        let verbs: [(String) -> ItemCommand] = [
-            { _ in .respond(note: nil) }, { _ in .resolve(note: "处理完毕") }, { _ in .callback(rating: 4, note: nil) },
-            { _ in .close(note: nil) }, { _ in .pause(reason: "等待业主") }, { _ in .resume(note: nil) },
-            { _ in .reopen(reason: "复发") }, { _ in .progress(note: nil) }, { _ in .acknowledge(note: nil) },
-            { _ in .answer(note: nil) }, { _ in .void(reason: "重复") },
-            { _ in .edit(field: "text", value: "更正 \u{1B}[31m", reason: "笔误") },
-            { _ in .reclassify(emergency: true, complex: nil, reason: "升级") },
-        ]
-        let actors = ["desk-li", "tech-zhang", "guard-wang", "sup-huang"]
-        let staff = try store.staffList()
-        let verbs2 =
-            verbs + [
-                { _ in .callback(rating: 2, note: nil) },
-                { _ in .assign(to: staff.first { $0.id == "tech-zhang" }, note: nil) },
-                { _ in .assign(to: staff.first { $0.id == "desk-li" }, note: nil) },
-            ]
-        var accepted = 0
-        for step in 0..<1200 {
-            now = now + Int64(rng.next(in: 1...4000))
-            try each(step, now)
-            if step % 5 == 0 {
-                _ = try? store.perform(
-                    opened(complex: rng.next(in: 0...1) == 1), on: nil, site: "jinxiu", actor: "desk-li", at: nil, now: now)
-                continue
-            }
-            let kind = ["C", "R", "E"][rng.next(in: 0...2)]
-            let id = "\(kind)-\(rng.next(in: 1...12))"
-            let verb = verbs2[rng.next(in: 0..<verbs2.count)](id)
-            let back = Int64(rng.next(in: 0...1) == 1 ? rng.next(in: 0...1200) : 0)
-            if (try? store.perform(verb, on: id, actor: actors[rng.next(in: 0..<actors.count)], at: now - back, now: now)) != nil {
-                accepted += 1
-            }
-        }
-        return accepted
     }
 
     @Test func checkFindsADamagedRowAndRepairRebuildsIt() throws {
@@ -381,10 +340,10 @@ struct StoreTests {
         #expect(throws: WuyeError.self) { try store.backup(to: copy.file) }
     }
 
-    @Test func anotherProcessSeesCommitsThroughDataVersion() throws {
-        let home = TempHome()
-        let a = try demoStore(home)
-        let b = try Store.open(home: home.path)
+    @Test(arguments: Backend.available) func anotherProcessSeesCommitsThroughDataVersion(_ backend: Backend) throws {
+        let home = try TestStore(backend)
+        let a = try home.demo()
+        let b = try home.open()
         let v0 = try b.dataVersion()
         let seen = try b.lastSeq()
         #expect(try b.dataVersion() == v0)

@@ -24,6 +24,10 @@ public final class ConsoleApp {
     public var strings: Strings
     public var keys: KeyMap
     public var readOnly = false
+    /// With a shared store: whether its server can be heard from (asked once a second).
+    /// While it cannot, the header says NOT LIVE and the desk is told once.
+    public var sharedConnected: (@Sendable () -> Bool)?
+    private var sharedLost = false
     /// What the loop should do after a key or a second: `handle` and `second` return it,
     /// and `ConsoleLoop` alone carries it out (quit, ring the bell, repaint everything).
     public struct Effects: OptionSet, Sendable {
@@ -119,7 +123,7 @@ public final class ConsoleApp {
 
     public func view(now: Instant) -> ConsoleView {
         var v = ConsoleView(board: board, ui: ui, theme: theme, strings: strings, keys: keys, now: now)
-        v.stale = storeProblem != nil
+        v.stale = storeProblem != nil || sharedLost
         if ui.screen == .breaches { v.breaches = breachTable(now: now) }
         return v
     }
@@ -160,6 +164,10 @@ public final class ConsoleApp {
             } catch {
                 fail(error, now: now)
             }
+        }
+        if let sharedConnected, sharedConnected() == sharedLost {
+            sharedLost.toggle()
+            ui.say(strings[sharedLost ? "shared.lost" : "shared.back"], error: sharedLost, now: now)
         }
         noteStates(now: now, alert: true)
         dispatchWork(now: now)

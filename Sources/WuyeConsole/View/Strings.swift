@@ -28,6 +28,11 @@ public struct Strings: Sendable {
         "demo": ("DEMO", "演示"),
         "as_of": ("AS OF", "历史"),
         "stale": ("NOT LIVE", "已停止更新"),
+        "shared.lost": (
+            "The connection to the shared store is lost: what is on screen may be behind. Reconnecting…",
+            "与共享数据库的连接已断开：屏幕内容可能不是最新。正在重新连接…"
+        ),
+        "shared.back": ("Back in touch with the shared store; caught up.", "已重新连接共享数据库，内容已更新。"),
         "yes": ("yes", "是"),
         "no": ("no", "否"),
         "form.next": ("next", "下一项"),

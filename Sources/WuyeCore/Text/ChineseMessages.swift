@@ -775,5 +775,59 @@ public enum ChineseMessages {
         ("no evaluations recorded", "没有评估记录"),
         ("no evaluations recorded at %", "%1 没有评估记录"),
         ("reading the store as it stood at % (the latest snapshot before it and the events since)", "正在读取 %1 时的数据（此前最近的快照及其后的事件）"),
+        // The shared store (PostgreSQL).
+        ("cannot set up TLS for %: %", "无法为 %1 建立 TLS 连接：%2"),
+        ("the shared store at % is busy: another terminal has held it for more than %", "共享数据库 %1 忙：另一台终端占用已超过 %2"),
+        ("the shared store at % refused the login: %", "共享数据库 %1 拒绝登录：%2"),
+        ("check the user and password", "请检查用户名和密码"),
+        ("there is no database at %: %", "%1 没有这个数据库：%2"),
+        ("create it first (see docs/deploying.md)", "请先创建它（见 docs/deploying.md）"),
+        ("cannot reach the shared store at % (%)", "无法连接共享数据库 %1（%2）"),
+        ("check that the server is running and the address is right", "请确认服务器在运行、地址正确"),
+        ("the shared store at % failed: % (%)", "共享数据库 %1 出错：%2（%3）"),
+        ("% holds another program's tables, not a Wuye store", "%1 中是其他程序的表，不是 Wuye 数据库"),
+        ("give Wuye a database of its own (see docs/deploying.md)", "请给 Wuye 单独一个数据库（见 docs/deploying.md）"),
+        ("the shared store at % was written by a newer Wuye (version %, this one reads %)", "共享数据库 %1 由更新版本的 Wuye 写入（版本 %2，本程序读 %3）"),
+        ("there is no Wuye store at %", "%1 中没有 Wuye 数据库"),
+        (
+            "run 'wuye init --demo --store URL' or 'wuye init --site FILE --store URL'",
+            "请运行 'wuye init --demo --store 地址' 或 'wuye init --site 文件 --store 地址'"
+        ),
+        ("an event of the shared store at % cannot be read (%)", "共享数据库 %1 中有一条事件无法读取（%2）"),
+        (
+            "the shared store at % holds these events already (another writer's, or an id opened twice)",
+            "共享数据库 %1 已有这些事件（另一写入者的，或同一编号受理了两次）"
+        ),
+        ("Run 'wuye check'", "请运行 'wuye check'"),
+        ("% holds a journal already", "%1 已有日志"),
+        ("a store is copied into an empty database only", "只能复制到空的数据库"),
+        ("Nothing was copied", "未复制任何内容"),
+        ("% holds a store already", "%1 已有数据库"),
+        ("copy into an empty data folder", "请复制到空的数据文件夹"),
+        ("'%' is not a PostgreSQL address", "'%1' 不是 PostgreSQL 地址"),
+        ("give postgres://USER@HOST[:PORT]/DATABASE", "请给出 postgres://用户@主机[:端口]/数据库"),
+        ("sslmode '%' is not known", "不认识 sslmode '%1'"),
+        ("give sslmode=require (TLS) or sslmode=disable", "请用 sslmode=require（TLS）或 sslmode=disable"),
+        ("cannot put the old working copy % aside: %", "无法把旧的工作副本 %1 移到一旁：%2"),
+        (
+            "the shared store at % holds fewer events (%) than this machine's copy (%): it was restored or replaced",
+            "共享数据库 %1 的事件（%2）比本机副本（%3）少：它被恢复或替换过"
+        ),
+        ("Restart wuye to take a fresh copy", "请重新启动 wuye 以取得新的副本"),
+        ("event % has no hash", "事件 %1 没有哈希值"),
+        ("the shared journal goes from event % to %: events are missing", "共享日志从事件 %1 跳到 %2：缺少事件"),
+        ("event % of the shared journal names no item it can apply to", "共享日志的事件 %1 找不到可作用的事项"),
+        ("--store '%' is not a store address", "--store '%1' 不是数据库地址"),
+        ("this wuye was built without PostgreSQL, so it cannot open %", "这个 wuye 编译时没有 PostgreSQL，无法打开 %1"),
+        (
+            "build it with 'swift build -c release --traits PostgreSQL' (see docs/deploying.md)",
+            "请用 'swift build -c release --traits PostgreSQL' 编译（见 docs/deploying.md）"
+        ),
+        (
+            "% is a shared store: it is restored with the database's own tools (see docs/deploying.md), or a backup file is copied into an empty database with 'wuye store copy --to URL' from its folder",
+            "%1 是共享数据库：用数据库自己的工具恢复（见 docs/deploying.md），或在备份文件所在文件夹用 'wuye store copy --to 地址' 复制到空数据库"
+        ),
+        ("copied: % events into %, every hash verified (% taken in)", "已复制：%1 条事件到 %2，每个哈希值都已核对（已读入 %3 条）"),
+        ("copied: % events into %, every hash verified", "已复制：%1 条事件到 %2，每个哈希值都已核对"),
     ]
 }

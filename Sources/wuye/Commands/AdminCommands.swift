@@ -26,7 +26,17 @@ struct InitCommand: ParsableCommand {
             Output.said("dry run: nothing saved")
             return
         }
-        if demo {
+        if demo, let url = env.storeURL {
+            // The demo is built in a store file of its own, then its journal is copied in.
+            let journal = try env.journal(url)
+            let scratch = (env.home as NSString).appendingPathComponent(".demo-shared-\(getpid())")
+            try? FileManager.default.removeItem(atPath: scratch)
+            defer { try? FileManager.default.removeItem(atPath: scratch) }
+            try Demo.create(home: scratch, now: env.now)
+            _ = try Store.open(home: scratch).copy(to: journal)
+            _ = try env.store()
+            Output.said("built the demo property in \(journal.location)")
+        } else if demo {
             try Demo.create(home: env.home, now: env.now)
             Output.said("built the demo property in \(env.home)")
         }
@@ -241,7 +251,11 @@ struct CheckCommand: ParsableCommand {
     func run() throws {
         let env = try Env(g)
         let store = try env.store()
-        let report = try store.check(repair: repair)
+        var report = try store.check(repair: repair)
+        // A shared store: the journal on the server, event by event, against this copy.
+        let shared = try store.sharedDifferences()
+        report.differences = shared + report.differences
+        if repair { report.unrepaired = shared + report.unrepaired }
         if repair { try store.checkpoint() }
         if report.differences.isEmpty {
             Output.said("ok: \(report.events) events, \(report.items) items; every row matches the journal")
@@ -290,6 +304,11 @@ struct RestoreCommand: ParsableCommand {
 
     func run() throws {
         let env = try Env(g)
+        if let url = env.storeURL {
+            throw WuyeError.refused(
+                "\(url) is a shared store: it is restored with the database's own tools (see docs/deploying.md), or a backup file is copied into an empty database with 'wuye store copy --to URL' from its folder. Nothing was changed"
+            )
+        }
         let r = try Restore.restore(file, home: env.home, actor: env.actor, now: env.now)
         Output.said("restored: \(file), \(r.events) events, \(r.items) items, checked")
         if let aside = r.keptAside { Output.said("the store it replaced is kept as \(aside)") }
@@ -343,6 +362,41 @@ extension StaffCommand {
             }
             guard let line = readLine(strippingNewline: true) else { throw .badInput("no PIN was typed; nothing was changed") }
             return line
+        }
+    }
+}
+
+struct StoreCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "store", abstract: "Move the store: copy its journal to a shared store (PostgreSQL) or back to a store file.",
+        subcommands: [Copy.self])
+
+    struct Copy: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "copy", abstract: "Copy the whole journal into an empty store; every hash is verified and every row rebuilt.",
+            discussion: """
+                The store copied is the one in use (--store or WUYE_STORE, else the data folder's file). --to takes \
+                postgres://USER@HOST[:PORT]/DATABASE (an empty database) or a data folder without a store. Afterwards \
+                the two answer 'kpi --json' and 'log --json' alike.
+                """)
+        @OptionGroup var g: GlobalOptions
+        @Option(help: ArgumentHelp("Where to: a postgres:// address or an empty data folder.", valueName: "URL|DIR")) var to: String
+
+        func run() throws {
+            let env = try Env(g)
+            let source = try env.store()
+            if to.contains("://") {
+                let target = try env.journal(to)
+                let n = try source.copy(to: target)
+                // A working copy of the new store takes every event in, verifying each hash.
+                var into = env
+                into.storeURL = to
+                let copy = try into.store()
+                Output.said("copied: \(n) events into \(target.location), every hash verified (\(try copy.lastSeq()) taken in)")
+            } else {
+                let n = try source.copy(toHome: to)
+                Output.said("copied: \(n) events into \((to as NSString).appendingPathComponent("wuye.sqlite")), every hash verified")
+            }
         }
     }
 }

@@ -67,6 +67,11 @@ struct ConsoleCommand: ParsableCommand {
             app.readOnly = past != nil
             // Catch-up and figures on a connection and thread of their own.
             if past == nil, !store.readOnly { app.worker = try? BoardWorker(storeFile: store.path) }
+            // A shared store: other terminals' commits are taken in as they are made.
+            if past == nil, let url = env.storeURL {
+                let follower = try SharedFollower(journal: try env.journal(url), home: env.storeHome)
+                app.sharedConnected = { follower.isConnected }
+            }
             if let first = warnings.first { app.ui.say(first, error: true, now: now) }
             // Who is at this desk: asked when nobody was named with --as, or when the one
             // named signs in with a PIN. Looking at the past needs no sign-in (nothing changes).
@@ -114,6 +119,8 @@ struct ConsoleConfig {
 
 /// The first run on an empty data folder builds the demo property and says so.
 func openOrBuildDemo(_ env: Env) throws(WuyeError) -> Store {
+    // A shared store is set up once, by 'wuye init --store URL'.
+    if env.storeURL != nil { return try env.store() }
     let exists = FileManager.default.fileExists(atPath: env.storePath)
     if exists { return try env.store() }
     try Demo.create(home: env.home, now: env.now)

@@ -15,7 +15,7 @@ struct Wuye: ParsableCommand {
             CheckCommand.self,
             BackupCommand.self, RestoreCommand.self, ItemGroupCommand.self, BreachCommand.self, HandoverCommand.self,
             MeetingCommand.self, ActionCommand.self, EvaluationCommand.self, PeriodCommand.self, ReportCommand.self, ExportCommand.self,
-            WatchCommand.self, NoticeCommand.self, IntakeCommand.self,
+            WatchCommand.self, NoticeCommand.self, IntakeCommand.self, StoreCommand.self,
         ],
         defaultSubcommand: ConsoleCommand.self)
 }

@@ -1,0 +1,52 @@
+import Foundation
+
+/// A PostgreSQL server of a test's own, in a scratch folder on a loopback port, stopped
+/// and removed when the test ends: a test that restarts its server would otherwise cut
+/// every other test's connections. `WUYE_TEST_PG_BIN` names PostgreSQL's programs and
+/// `WUYE_TEST_PG_AS` the command that runs them as the server's user when the tests run
+/// as root (`.ci/run` sets both); without them there is no server and the test returns.
+public final class PostgresServer: @unchecked Sendable {
+    let bin: String
+    let runAs: [String]
+    let dir: String
+    public let port: Int
+    /// The address of its `postgres` database.
+    public var url: String { "postgres://postgres@127.0.0.1:\(port)/postgres" }
+
+    public init?() throws {
+        let env = ProcessInfo.processInfo.environment
+        guard let bin = env["WUYE_TEST_PG_BIN"], !bin.isEmpty else { return nil }
+        self.bin = bin
+        runAs = (env["WUYE_TEST_PG_AS"] ?? "").split(separator: " ").map(String.init)
+        dir = NSTemporaryDirectory() + "wuye-pg-" + UUID().uuidString.prefix(8)
+        port = 56_000 + Int.random(in: 0..<2000)
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        if !runAs.isEmpty { _ = try Child("/bin/chown", ["postgres", dir], capture: false).wait() }
+        guard try pg("initdb", ["-D", dir + "/data", "-A", "trust", "-U", "postgres"]) == 0, try control("start") == 0 else {
+            throw PostgresServerError.notStarted(dir)
+        }
+    }
+
+    enum PostgresServerError: Error { case notStarted(String) }
+
+    func pg(_ program: String, _ args: [String]) throws -> Int32 {
+        // Not captured: the server pg_ctl starts would hold a pipe open for as long as it runs.
+        try Child("/usr/bin/env", runAs + [bin + "/" + program] + args, capture: false).wait()
+    }
+
+    /// `pg_ctl start`, `stop` or `restart` (fast: open connections are cut), waiting for it.
+    @discardableResult
+    public func control(_ action: String) throws -> Int32 {
+        try pg(
+            "pg_ctl",
+            [
+                "-D", dir + "/data", "-l", dir + "/log", "-w", "-m", "fast", "-o", "-p \(port) -k \(dir) -c listen_addresses=127.0.0.1",
+                action,
+            ])
+    }
+
+    deinit {
+        _ = try? pg("pg_ctl", ["-D", dir + "/data", "-m", "immediate", "stop"])
+        try? FileManager.default.removeItem(atPath: dir)
+    }
+}
