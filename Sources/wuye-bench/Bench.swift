@@ -15,6 +15,7 @@ enum Bench {
             if only == nil || only == "all" || only == "scale" { try ScaleBench.run(scratch) }
             if only == nil || only == "all" || only == "reports" { try ReportBench.run(scratch) }
             if only == nil || only == "all" || only == "alerts" { try AlertBench.run(scratch) }
+            if only == "shared" { try MainActor.assumeIsolated { try SharedBench.run(scratch) } }
         } catch {
             FileHandle.standardError.write(Data("wuye-bench: \(error)\n".utf8))
             exit(1)

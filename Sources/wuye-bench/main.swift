@@ -81,7 +81,7 @@ if args.first == "--help" || args.first == "-h" || args.first == "help" {
         """
         wuye-bench: what Wuye's costs are on this machine, measured (medians), one line per figure.
 
-        USAGE: wuye-bench [store|console|integrity|peers|scale|reports|alerts|all]
+        USAGE: wuye-bench [store|console|integrity|peers|scale|reports|alerts|shared|all]
                wuye-bench dataset --home DIR --open N --closed M [--months K]
 
           store      one commit; start-up, lists and search on 100 000 closed + 2 000 open
@@ -98,6 +98,10 @@ if args.first == "--help" || args.first == "-h" || args.first == "help" {
                      monthly report as a whole process (text, HTML, CSV), the quarter's, the year's
           alerts     wuye watch: from a clock's crossing to the e-mail in a local SMTP sink (msmtp,
                      aiosmtpd), and the watcher's idle CPU
+          shared     a shared store on PostgreSQL beside the store file, in the same run: one commit,
+                     complaint respond as a whole process, the 10 000-item list, a commit on another
+                     machine until it is on a console's screen (build with --traits PostgreSQL; set
+                     WUYE_BENCH_POSTGRES to a server's postgres:// address; not part of all)
           dataset    builds a store of that shape for anyone to measure against: N open and M
                      closed complaints, the closed ones spread over K months (default 1)
 
