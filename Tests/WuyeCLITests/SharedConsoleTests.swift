@@ -48,11 +48,62 @@ struct SharedConsoleTests {
             try s.waitFor(second, 40)
             try s.waitFor(40) { !$0.contains("NOT LIVE") }
         }
+        // A restart while a writer commits: nothing it acknowledged is lost, and both
+        // consoles are back with a commit made after it.
+        let bench = (CLI.binary! as NSString).deletingLastPathComponent + "/wuye-bench"
+        let w = try Child(bench, ["writer", "--home", writer.home + "/bench", "--store", url, "--count", "100000", "--tag", "rs"])
+        let early = w.readSome()
+        #expect(try server.control("restart") == 0)
+        kill(w.pid, SIGTERM)
+        let late = w.readAll().0
+        _ = w.wait()
+        let acknowledged = String(decoding: early + late, as: UTF8.self).split(separator: "\n")
+            .filter { $0.split(separator: " ").count == 3 }.map { String($0.split(separator: " ")[0]) }
+        #expect(!acknowledged.isEmpty)
+        let third = try open("共享测试三")
+        for s in screens {
+            try s.waitFor(third, 40)
+            try s.waitFor(40) { !$0.contains("NOT LIVE") }
+        }
+        let listed = try writer.run(["complaint", "list", "--all", "--json"], env: ["WUYE_STORE": url]).out
+        #expect(acknowledged.filter { !listed.contains("\"\($0)\"") } == [])
+
         // Nothing missed or taken twice: each machine's copy holds the journal as the server does.
         for machine in [desk, office, writer] {
             let check = try machine.run(["check"], env: ["WUYE_STORE": url])
             #expect(check.status == 0, "\(check.out)\(check.err)")
         }
         for s in screens { try s.keys("q") }
+    }
+
+    /// An office's store file copied to the server and back: the three answer `kpi --json`,
+    /// `log --json` and the item list alike, and a copy goes into an empty store only.
+    @Test(.timeLimit(.minutes(2)))
+    func aStoreCopiedToTheServerAndBackAnswersAlike() throws {
+        guard let server = try PostgresServer() else { return }
+        let url = server.url
+        let office = CLI()
+        let head = CLI()
+        for c in [office, head] { c.now = "2026-12-07T10:00:00+08:00" }
+        #expect(try office.run(["init", "--demo"], as: nil).status == 0)
+        #expect(try office.run(["complaint", "respond", "C-1", "--note", "已联系"]).status == 0)
+        let there = try office.run(["store", "copy", "--to", url])
+        if there.err.contains("built without PostgreSQL") { return }
+        #expect(there.status == 0, "\(there.err)")
+        let back = head.home + "/back"
+        let again = try head.run(["store", "copy", "--to", back], env: ["WUYE_STORE": url])
+        #expect(again.status == 0, "\(again.err)")
+        for args in [["kpi", "--json"], ["log", "--json"], ["complaint", "list", "--all", "--json"]] {
+            let a = try office.run(args)
+            let b = try head.run(args, env: ["WUYE_STORE": url])
+            let c = try head.run(args + ["--home", back])
+            #expect(a.status == 0 && !a.out.isEmpty)
+            #expect(b.out == a.out, "\(args) on the server")
+            #expect(c.out == a.out, "\(args) copied back")
+        }
+        // Into an empty store only: nothing is copied over a journal.
+        let twice = try office.run(["store", "copy", "--to", url])
+        #expect(twice.status != 0)
+        #expect(twice.err.contains("holds a journal already"))
     }
 }
