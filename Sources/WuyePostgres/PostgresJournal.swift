@@ -39,6 +39,8 @@
                 }
             }
             c.options.connectTimeout = .seconds(PostgresJournal.connectWait)
+            // Set as the session starts, without a round trip of its own.
+            c.options.additionalStartupParameters = [("lock_timeout", PostgresJournal.lockWait)]
             configuration = c
         }
 
@@ -63,9 +65,6 @@
             do {
                 let c = try Blocking.run {
                     try await PostgresConnection.connect(configuration: configuration, id: 1, logger: PostgresJournal.logger)
-                }
-                _ = try Blocking.run {
-                    try await c.query("SET lock_timeout = '\(unescaped: PostgresJournal.lockWait)'", logger: PostgresJournal.logger)
                 }
                 connection = c
                 return c
@@ -132,11 +131,18 @@
 
         public func prepare(create: Bool) throws(WuyeError) {
             try locked { () throws(WuyeError) in
-                let tables = try rows("SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema()")
-                let names = Set(tables.compactMap { try? $0.decode(String.self) })
-                if names.contains("wuye_meta") {
+                // Every command asks this first: one query when the journal is there.
+                let found = try? rows("SELECT key, value FROM wuye_meta")
+                let names: Set<String>
+                if found != nil {
+                    names = ["wuye_meta"]
+                } else {
+                    let tables = try rows("SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema()")
+                    names = Set(tables.compactMap { try? $0.decode(String.self) })
+                }
+                if let found, names.contains("wuye_meta") {
                     var meta: [String: String] = [:]
-                    for r in try rows("SELECT key, value FROM wuye_meta") {
+                    for r in found {
                         if let (k, v) = try? r.decode((String, String).self) { meta[k] = v }
                     }
                     guard meta["application_id"] == PostgresJournal.applicationID else {
