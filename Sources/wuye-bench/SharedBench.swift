@@ -48,7 +48,9 @@ enum SharedBench {
             }
 
             // `complaint respond` as a whole process, on each store's own items.
-            for (label, env) in [("SQLite file", ["WUYE_HOME": file]), ("PostgreSQL, loopback", ["WUYE_HOME": root + "/machine-b", "WUYE_STORE": url])] {
+            for (label, env) in [
+                ("SQLite file", ["WUYE_HOME": file]), ("PostgreSQL, loopback", ["WUYE_HOME": root + "/machine-b", "WUYE_STORE": url]),
+            ] {
                 var times: [Double] = []
                 for n in 1...15 {
                     times.append(try Bench.runProcess(wuye, ["complaint", "respond", "C-\(n + 8)", "--as", "desk-li"], env: env).0)
@@ -63,7 +65,9 @@ enum SharedBench {
             let bigURL = try PostgresAdmin.createDatabase(bigName, like: server)
             defer { PostgresAdmin.dropDatabase(bigName, like: server) }
             _ = try Store.open(home: big).copy(to: try PostgresJournal(url: bigURL))
-            for (label, env) in [("SQLite file", ["WUYE_HOME": big]), ("PostgreSQL, loopback", ["WUYE_HOME": root + "/big-copy", "WUYE_STORE": bigURL])] {
+            for (label, env) in [
+                ("SQLite file", ["WUYE_HOME": big]), ("PostgreSQL, loopback", ["WUYE_HOME": root + "/big-copy", "WUYE_STORE": bigURL]),
+            ] {
                 // The first opens take the journal in; the list is measured after.
                 _ = try Bench.runProcess(wuye, ["complaint", "list", "--open", "--json"], env: env)
                 var times: [Double] = []
@@ -74,7 +78,10 @@ enum SharedBench {
             // A commit on another machine until it is on a console's screen.
             for (label, console, writer) in [
                 ("SQLite file", ["WUYE_HOME": file], ["WUYE_HOME": file]),
-                ("PostgreSQL, loopback", ["WUYE_HOME": root + "/machine-c", "WUYE_STORE": url], ["WUYE_HOME": root + "/machine-d", "WUYE_STORE": url]),
+                (
+                    "PostgreSQL, loopback", ["WUYE_HOME": root + "/machine-c", "WUYE_STORE": url],
+                    ["WUYE_HOME": root + "/machine-d", "WUYE_STORE": url]
+                ),
             ] {
                 let session = "shared-lag"
                 let assignments = console.map { "\($0)=\($1)" }.sorted().joined(separator: " ")
@@ -92,7 +99,8 @@ enum SharedBench {
                     _ = try Bench.runProcess(
                         wuye,
                         [
-                            "complaint", "open", "--site", "jinxiu", "--unit", "3-1802", "--channel", "hotline", "--category", "x", "--text",
+                            "complaint", "open", "--site", "jinxiu", "--unit", "3-1802", "--channel", "hotline", "--category", "x",
+                            "--text",
                             text, "--at", at, "--as", "desk-li",
                         ],
                         env: writer)
