@@ -51,14 +51,7 @@ struct SharedConsoleTests {
         // A restart while a writer commits: nothing it acknowledged is lost, and both
         // consoles are back with a commit made after it.
         let bench = (CLI.binary! as NSString).deletingLastPathComponent + "/wuye-bench"
-        let w = try Child(bench, ["writer", "--home", writer.home + "/bench", "--store", url, "--count", "100000", "--tag", "rs"])
-        let early = w.readSome()
-        #expect(try server.control("restart") == 0)
-        kill(w.pid, SIGTERM)
-        let late = w.readAll().0
-        _ = w.wait()
-        let acknowledged = String(decoding: early + late, as: UTF8.self).split(separator: "\n")
-            .filter { $0.split(separator: " ").count == 3 }.map { String($0.split(separator: " ")[0]) }
+        let acknowledged = try server.restartWhileWriting(bench: bench, home: writer.home + "/bench", tag: "rs")
         #expect(!acknowledged.isEmpty)
         let third = try open("共享测试三")
         for s in screens {

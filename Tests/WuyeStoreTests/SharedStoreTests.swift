@@ -164,14 +164,7 @@ struct SharedStoreTests {
                 try SharedFollower(journal: try PostgresJournal(url: server.url), home: root.path + "/" + m)
             }
             let bench = try #require(Binaries.path("wuye-bench"))
-            let writer = try Child(bench, ["writer", "--home", root.path + "/w", "--store", server.url, "--count", "100000", "--tag", "r"])
-            let early = writer.readSome()
-            #expect(try server.control("restart") == 0)
-            kill(writer.pid, SIGTERM)
-            let rest = writer.readAll().0
-            _ = writer.wait()
-            let acknowledged = String(decoding: early + rest, as: UTF8.self).split(separator: "\n")
-                .filter { $0.split(separator: " ").count == 3 }.map { String($0.split(separator: " ")[0]) }
+            let acknowledged = try server.restartWhileWriting(bench: bench, home: root.path + "/w", tag: "r")
             #expect(acknowledged.count > 0)
             // Both followers hear of the restart, come back, and take in a commit made after it.
             let after = try Store.open(journal: try PostgresJournal(url: server.url), home: root.path + "/after")

@@ -45,6 +45,18 @@ public final class PostgresServer: @unchecked Sendable {
             ])
     }
 
+    /// Restarts the server while `wuye-bench writer` (at `bench`) commits into it from the
+    /// data folder `home`; returns the ids the writer acknowledged before and after.
+    public func restartWhileWriting(bench: String, home: String, tag: String) throws -> [String] {
+        let w = try Child(bench, ["writer", "--home", home, "--store", url, "--count", "100000", "--tag", tag])
+        let early = w.readSome()
+        guard try control("restart") == 0 else { throw PostgresServerError.notStarted(dir) }
+        kill(w.pid, SIGTERM)
+        let late = w.readAll().0
+        _ = w.wait()
+        return acknowledgedIDs(early + late)
+    }
+
     deinit {
         _ = try? pg("pg_ctl", ["-D", dir + "/data", "-m", "immediate", "stop"])
         try? FileManager.default.removeItem(atPath: dir)

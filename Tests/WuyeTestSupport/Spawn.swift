@@ -114,3 +114,10 @@ public final class Child: @unchecked Sendable {
         return (status, String(decoding: out, as: UTF8.self), String(decoding: err, as: UTF8.self))
     }
 }
+
+/// The ids `wuye-bench writer` acknowledged in its output: it prints "ID TAG N" only after
+/// each commit returned, so a line that a kill cut short was not acknowledged.
+public func acknowledgedIDs(_ output: Data) -> [String] {
+    String(decoding: output, as: UTF8.self).split(separator: "\n").filter { $0.split(separator: " ").count == 3 }
+        .map { String($0.split(separator: " ")[0]) }
+}
