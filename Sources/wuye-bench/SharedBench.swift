@@ -99,7 +99,8 @@ enum SharedBench {
                 for i in 0..<15 {
                     usleep(300_000)
                     let text = "shared-change-\(i)"
-                    let at = ISOFormat.utc(realNow() - 3 * 86400 - Int64(i) * 600)
+                    // Older than every open item of the demo, so it sorts to the top once caught up.
+                    let at = ISOFormat.utc(realNow() - 20 * 3600 - Int64(i) * 60)
                     _ = try Bench.runProcess(
                         wuye,
                         [
