@@ -24,7 +24,9 @@
         static let connectWait: Int64 = 5
 
         /// Opens the journal at a `postgres://user[:password]@host[:port]/database` address
-        /// (`?sslmode=require` for TLS; the password may come from `PGPASSWORD`).
+        /// (`?sslmode=require` for TLS, `verify-full` to check the server's certificate and
+        /// name against the machine's trusted certificates, as libpq reads them; the password
+        /// may come from `PGPASSWORD`).
         public init(url: String, environment: [String: String] = ProcessInfo.processInfo.environment) throws(WuyeError) {
             let parsed = try PostgresAddress(url, environment: environment)
             location = parsed.display
@@ -33,7 +35,9 @@
                 tls: .disable)
             if parsed.tls {
                 do {
-                    c.tls = .require(try NIOSSLContext(configuration: .makeClientConfiguration()))
+                    var tls = TLSConfiguration.makeClientConfiguration()
+                    if !parsed.verify { tls.certificateVerification = .none }
+                    c.tls = .require(try NIOSSLContext(configuration: tls))
                 } catch {
                     throw .storeUnusable("cannot set up TLS for \(parsed.display): \(error)")
                 }
@@ -91,14 +95,24 @@
                     return .storeUnusable(
                         "the shared store at \(location) is busy: another terminal has held it for more than \(PostgresJournal.lockWait); try again"
                     )
-                case "28P01", "28000":
+                case "28P01":
                     return .storeUnusable("the shared store at \(location) refused the login: \(message); check the user and password")
+                case "28000":
+                    return .storeUnusable(
+                        "the shared store at \(location) refused the connection: \(message); check the user, and sslmode (a server that takes TLS only needs sslmode=verify-full)"
+                    )
                 case "3D000":
                     return .storeUnusable("there is no database at \(location): \(message); create it first (see docs/deploying.md)")
                 case "":
                     drop()
+                    if let tls = p.underlying as? NIOSSLError {
+                        return .storeUnusable(
+                            "cannot open a TLS connection to the shared store at \(location) (\(tls)): the server's certificate is not one this machine trusts, or does not name the server; install the company's certificate authority (see docs/deploying.md)"
+                        )
+                    }
+                    let why = p.underlying.map { String(describing: $0) } ?? "\(p.code)"
                     return .storeUnusable(
-                        "cannot reach the shared store at \(location) (\(p.code)); check that the server is running and the address is right"
+                        "cannot reach the shared store at \(location) (\(why)); check that the server is running and the address is right"
                     )
                 default:
                     return .storeUnusable("the shared store at \(location) failed: \(message) (\(state))")
@@ -461,6 +475,8 @@
         var password: String?
         var database: String
         var tls: Bool
+        /// Whether the server's certificate and name are checked (`verify-full`).
+        var verify: Bool
         /// The address without its password, for messages.
         var display: String
 
@@ -478,9 +494,10 @@
             database = path.isEmpty ? user : path
             let mode = c.queryItems?.first { $0.name == "sslmode" }?.value ?? "disable"
             guard ["disable", "require", "verify-full"].contains(mode) else {
-                throw .badInput("sslmode '\(mode)' is not known; give sslmode=require (TLS) or sslmode=disable")
+                throw .badInput("sslmode '\(mode)' is not known; give sslmode=verify-full or require (TLS), or sslmode=disable")
             }
             tls = mode != "disable"
+            verify = mode == "verify-full"
             display = "postgres://\(user)@\(host):\(port)/\(database)"
         }
     }

@@ -190,5 +190,28 @@ struct SharedStoreTests {
             }
             for f in followers { f.stop() }
         }
+
+        /// A server that takes TLS only: `sslmode=require` opens the store over TLS, a plain
+        /// connection is refused with what to do, and `verify-full` refuses a certificate
+        /// the machine does not trust.
+        @Test(.timeLimit(.minutes(1)))
+        func aServerThatTakesTLSOnly() throws {
+            guard let server = try PostgresServer(tls: true) else { return }
+            let home = TempHome()
+            let secure = try PostgresJournal(url: server.url + "?sslmode=require")
+            _ = try demoStore(home).copy(to: secure)
+            let store = try Store.open(journal: try PostgresJournal(url: server.url + "?sslmode=require"), home: home.path + "/m")
+            #expect(try store.item("C-1").id == "C-1")
+            for (address, says) in [
+                (server.url, "sslmode"), (server.url + "?sslmode=verify-full", "cannot open a TLS connection"),
+            ] {
+                #expect {
+                    _ = try Store.open(journal: try PostgresJournal(url: address), home: home.path + "/n")
+                } throws: { e in
+                    guard let e = e as? WuyeError else { return false }
+                    return e.kind == .storeUnusable && e.message.contains(says)
+                }
+            }
+        }
     #endif
 }

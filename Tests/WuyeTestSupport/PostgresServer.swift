@@ -13,18 +13,38 @@ public final class PostgresServer: @unchecked Sendable {
     /// The address of its `postgres` database.
     public var url: String { "postgres://postgres@127.0.0.1:\(port)/postgres" }
 
-    public init?() throws {
+    /// With `tls`, the server has a self-signed certificate and takes connections over TLS
+    /// only (`hostssl` in its `pg_hba.conf`, every other connection refused).
+    let tls: Bool
+
+    public init?(tls: Bool = false) throws {
         let env = ProcessInfo.processInfo.environment
         guard let bin = env["WUYE_TEST_PG_BIN"], !bin.isEmpty else { return nil }
         self.bin = bin
         runAs = (env["WUYE_TEST_PG_AS"] ?? "").split(separator: " ").map(String.init)
         dir = NSTemporaryDirectory() + "wuye-pg-" + UUID().uuidString.prefix(8)
         port = 56_000 + Int.random(in: 0..<2000)
+        self.tls = tls
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         if !runAs.isEmpty { _ = try Child("/bin/chown", ["postgres", dir], capture: false).wait() }
-        guard try pg("initdb", ["-D", dir + "/data", "-A", "trust", "-U", "postgres"]) == 0, try control("start") == 0 else {
+        guard try pg("initdb", ["-D", dir + "/data", "-A", "trust", "-U", "postgres"]) == 0 else {
             throw PostgresServerError.notStarted(dir)
         }
+        if tls {
+            let key = dir + "/data/server.key"
+            let cert = dir + "/data/server.crt"
+            _ = try Child(
+                "/usr/bin/env",
+                runAs + [
+                    "openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", key, "-out", cert, "-subj", "/CN=localhost",
+                    "-days", "1",
+                ],
+                capture: false
+            ).wait()
+            try "local all all trust\nhostssl all all 127.0.0.1/32 trust\nhost all all 127.0.0.1/32 reject\n".write(
+                toFile: dir + "/data/pg_hba.conf", atomically: false, encoding: .utf8)
+        }
+        guard try control("start") == 0 else { throw PostgresServerError.notStarted(dir) }
     }
 
     enum PostgresServerError: Error { case notStarted(String) }
@@ -40,7 +60,8 @@ public final class PostgresServer: @unchecked Sendable {
         try pg(
             "pg_ctl",
             [
-                "-D", dir + "/data", "-l", dir + "/log", "-w", "-m", "fast", "-o", "-p \(port) -k \(dir) -c listen_addresses=127.0.0.1",
+                "-D", dir + "/data", "-l", dir + "/log", "-w", "-m", "fast", "-o",
+                "-p \(port) -k \(dir) -c listen_addresses=127.0.0.1" + (tls ? " -c ssl=on" : ""),
                 action,
             ])
     }

@@ -780,6 +780,16 @@ public enum ChineseMessages {
         ("the shared store at % is busy: another terminal has held it for more than %", "共享数据库 %1 忙：另一台终端占用已超过 %2"),
         ("the shared store at % refused the login: %", "共享数据库 %1 拒绝登录：%2"),
         ("check the user and password", "请检查用户名和密码"),
+        ("the shared store at % refused the connection: %", "共享数据库 %1 拒绝连接：%2"),
+        (
+            "check the user, and sslmode (a server that takes TLS only needs sslmode=verify-full)",
+            "请检查用户名和 sslmode（只接受 TLS 的服务器需要 sslmode=verify-full）"
+        ),
+        (
+            "cannot open a TLS connection to the shared store at % (%): the server's certificate is not one this machine trusts, or does not name the server",
+            "无法与共享数据库 %1 建立 TLS 连接（%2）：本机不信任服务器的证书，或证书上的名称不是该服务器"
+        ),
+        ("install the company's certificate authority (see docs/deploying.md)", "请安装公司的证书颁发机构证书（见 docs/deploying.md）"),
         ("there is no database at %: %", "%1 没有这个数据库：%2"),
         ("create it first (see docs/deploying.md)", "请先创建它（见 docs/deploying.md）"),
         ("cannot reach the shared store at % (%)", "无法连接共享数据库 %1（%2）"),
@@ -807,7 +817,7 @@ public enum ChineseMessages {
         ("'%' is not a PostgreSQL address", "'%1' 不是 PostgreSQL 地址"),
         ("give postgres://USER@HOST[:PORT]/DATABASE", "请给出 postgres://用户@主机[:端口]/数据库"),
         ("sslmode '%' is not known", "不认识 sslmode '%1'"),
-        ("give sslmode=require (TLS) or sslmode=disable", "请用 sslmode=require（TLS）或 sslmode=disable"),
+        ("give sslmode=verify-full or require (TLS), or sslmode=disable", "请用 sslmode=verify-full 或 require（TLS），或 sslmode=disable"),
         ("cannot put the old working copy % aside: %", "无法把旧的工作副本 %1 移到一旁：%2"),
         (
             "the shared store at % holds fewer events (%) than this machine's copy (%): it was restored or replaced",
