@@ -102,4 +102,20 @@ struct SharedConsoleTests {
         #expect(twice.status != 0)
         #expect(twice.err.contains("holds a journal already"))
     }
+
+    /// A store address on any build: one line and exit 4 when the server cannot be had
+    /// (or this build has no PostgreSQL), exit 2 for what is not an address; nothing is
+    /// made in the data folder's own store either way.
+    @Test func aStoreAddressThatCannotBeOpenedSaysWhyAndChangesNothing() throws {
+        let cli = CLI()
+        let unreachable = try cli.run(["complaint", "list", "--store", "postgres://wuye@127.0.0.1:1/wuye"])
+        #expect(unreachable.status == 4)
+        #expect(
+            unreachable.firstErrorLine.contains("built without PostgreSQL")
+                || unreachable.firstErrorLine.contains("cannot reach the shared store at postgres://wuye@127.0.0.1:1/wuye"))
+        let wrong = try cli.run(["complaint", "list"], env: ["WUYE_STORE": "mysql://wuye@db/wuye"])
+        #expect(wrong.status == 2)
+        #expect(wrong.firstErrorLine.contains("is not a store address"))
+        #expect(!FileManager.default.fileExists(atPath: cli.home + "/wuye.sqlite"))
+    }
 }
