@@ -14,6 +14,8 @@
         let configuration: PostgresConnection.Configuration
         let lock = NSLock()
         var connection: PostgresConnection?
+        /// Connections given up on while they close (kept until they have).
+        var abandoned: [PostgresConnection] = []
         static let logger = Logger(label: "wuye.postgres")
 
         /// The journal's mark ("WUYE") and the version of its tables this program writes.
@@ -21,7 +23,9 @@
         static let version = 1
         /// How long a writer waits for another's lock, and a command for the server.
         static let lockWait = "5s"
-        static let connectWait: Int64 = 5
+        /// How long connecting may take (`connect_timeout`), and a statement's answer.
+        let connectWait: Int
+        static let answerWait = 30
 
         /// Opens the journal at a `postgres://user[:password]@host[:port]/database` address
         /// (`?sslmode=require` for TLS, `verify-full` to check the server's certificate and
@@ -42,14 +46,15 @@
                     throw .storeUnusable("cannot set up TLS for \(parsed.display): \(error)")
                 }
             }
-            c.options.connectTimeout = .seconds(PostgresJournal.connectWait)
+            c.options.connectTimeout = .seconds(parsed.connectTimeout)
+            connectWait = Int(parsed.connectTimeout)
             // Set as the session starts, without a round trip of its own.
             c.options.additionalStartupParameters = [("lock_timeout", PostgresJournal.lockWait)]
             configuration = c
         }
 
         deinit {
-            if let connection { try? Blocking.run { try await connection.close() } }
+            if let connection { try? Blocking.run(within: 2) { try await connection.close() } }
         }
 
         /// Runs `body` holding this journal's lock (one statement sequence at a time on its connection).
@@ -67,7 +72,7 @@
             drop()
             let configuration = configuration
             do {
-                let c = try Blocking.run {
+                let c = try Blocking.run(within: connectWait + 1) {
                     try await PostgresConnection.connect(configuration: configuration, id: 1, logger: PostgresJournal.logger)
                 }
                 connection = c
@@ -81,12 +86,23 @@
         func drop() {
             guard let c = connection else { return }
             connection = nil
-            if !c.isClosed { try? Blocking.run { try await c.close() } }
+            if !c.isClosed {
+                // Not waited for: a server that stopped answering would hold this up too.
+                abandoned = abandoned.filter { !$0.isClosed } + [c]
+                let closing: EventLoopFuture<Void> = c.close()
+                _ = closing
+            }
         }
 
         /// A failure of the server or the connection, as a message that says what to do.
         func describe(_ error: any Error) -> WuyeError {
             if let e = error as? WuyeError { return e }
+            if error is Blocking.TimedOut {
+                drop()
+                return .storeUnusable(
+                    "the shared store at \(location) did not answer in time; check the server and the network. A step sent just before may have been saved: look before doing it again"
+                )
+            }
             if let p = error as? PSQLError {
                 let state = p.serverInfo?[.sqlState] ?? ""
                 let message = p.serverInfo?[.message] ?? ""
@@ -127,7 +143,9 @@
         func rows(_ query: PostgresQuery) throws(WuyeError) -> [PostgresRow] {
             let c = try open()
             do {
-                return try Blocking.run { try await c.query(query, logger: PostgresJournal.logger).collect() }
+                return try Blocking.run(within: PostgresJournal.answerWait) {
+                    try await c.query(query, logger: PostgresJournal.logger).collect()
+                }
             } catch {
                 throw describe(error)
             }
@@ -426,14 +444,21 @@
 
         static let executor = Executor()
 
-        static func run<T>(_ work: @escaping @Sendable () async throws -> T) throws -> T {
+        /// The work did not finish within the time given (it goes on, unwaited for).
+        struct TimedOut: Error {}
+
+        static func run<T>(within seconds: Int? = nil, _ work: @escaping @Sendable () async throws -> T) throws -> T {
             let box = Box<T>()
             let done = DispatchSemaphore(value: 0)
             Task(executorPreference: executor) {
                 do { box.result = .success(try await work()) } catch { box.result = .failure(error) }
                 done.signal()
             }
-            done.wait()
+            if let seconds {
+                if done.wait(timeout: .now() + .seconds(seconds)) == .timedOut { throw TimedOut() }
+            } else {
+                done.wait()
+            }
             return try box.result!.get()
         }
     }
@@ -474,6 +499,8 @@
         var user: String
         var password: String?
         var database: String
+        /// How long connecting may take, in seconds (`connect_timeout`, as libpq names it; 5).
+        var connectTimeout: Int64
         var tls: Bool
         /// Whether the server's certificate and name are checked (`verify-full`).
         var verify: Bool
@@ -498,6 +525,11 @@
             }
             tls = mode != "disable"
             verify = mode == "verify-full"
+            let timeout = c.queryItems?.first { $0.name == "connect_timeout" }?.value
+            guard let seconds = Int64(timeout ?? "5"), seconds >= 1 else {
+                throw .badInput("connect_timeout '\(timeout ?? "")' is not a number of seconds; give connect_timeout=5, for example")
+            }
+            connectTimeout = seconds
             display = "postgres://\(user)@\(host):\(port)/\(database)"
         }
     }

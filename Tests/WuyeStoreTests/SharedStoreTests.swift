@@ -213,5 +213,35 @@ struct SharedStoreTests {
                 }
             }
         }
+
+        /// A server that takes the connection and never answers: the command gives up after
+        /// `connect_timeout` with what to do, instead of waiting for ever. (A statement the
+        /// server stops answering later is given up on after 30 s.)
+        @Test(.timeLimit(.minutes(1)))
+        func aServerThatNeverAnswersIsGivenUpOnInTime() throws {
+            let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+            defer { close(fd) }
+            var address = sockaddr_in()
+            address.sin_family = sa_family_t(AF_INET)
+            address.sin_addr.s_addr = inet_addr("127.0.0.1")
+            var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+            _ = withUnsafePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, length) } }
+            #expect(listen(fd, 8) == 0)
+            _ = withUnsafeMutablePointer(to: &address) {
+                $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &length) }
+            }
+            let port = UInt16(bigEndian: address.sin_port)
+            let home = TempHome()
+            let started = Date()
+            #expect {
+                _ = try Store.open(
+                    journal: try PostgresJournal(url: "postgres://wuye@127.0.0.1:\(port)/wuye?connect_timeout=2"), home: home.path)
+            } throws: { e in
+                guard let e = e as? WuyeError, e.kind == .storeUnusable else { return false }
+                return e.message.contains("shared store at postgres://wuye@127.0.0.1:\(port)/wuye")
+                    && (e.message.contains("Connect timeout (2 s)") || e.message.contains("did not answer in time"))
+            }
+            #expect(Date().timeIntervalSince(started) < 6)
+        }
     #endif
 }

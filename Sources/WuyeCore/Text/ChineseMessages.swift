@@ -780,6 +780,11 @@ public enum ChineseMessages {
         ("the shared store at % is busy: another terminal has held it for more than %", "共享数据库 %1 忙：另一台终端占用已超过 %2"),
         ("the shared store at % refused the login: %", "共享数据库 %1 拒绝登录：%2"),
         ("check the user and password", "请检查用户名和密码"),
+        ("the shared store at % did not answer in time", "共享数据库 %1 没有及时回应"),
+        ("check the server and the network", "请检查服务器和网络"),
+        ("A step sent just before may have been saved: look before doing it again", "刚才发出的操作可能已经保存：请先查看，再决定是否重做"),
+        ("connect_timeout '%' is not a number of seconds", "connect_timeout '%1' 不是秒数"),
+        ("give connect_timeout=5, for example", "例如 connect_timeout=5"),
         ("the shared store at % refused the connection: %", "共享数据库 %1 拒绝连接：%2"),
         (
             "check the user, and sslmode (a server that takes TLS only needs sslmode=verify-full)",
