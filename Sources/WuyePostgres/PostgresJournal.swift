@@ -216,7 +216,7 @@
                     )
                     try run("COMMIT")
                 } catch {
-                    try? run("ROLLBACK")
+                    if connection != nil { try? run("ROLLBACK") }
                     // Another terminal may have created it at the same moment.
                     if (try? rows("SELECT 1 FROM wuye_meta LIMIT 1")) != nil { return }
                     throw error
@@ -288,7 +288,7 @@
                 try run("COMMIT")
                 return result
             } catch {
-                try? run("ROLLBACK")
+                if connection != nil { try? run("ROLLBACK") }
                 if let e = error as? WuyeError { throw e }
                 if error is PSQLError { throw describe(error) }
                 throw error
@@ -351,7 +351,7 @@
                     if let last = entries.last { try run("SELECT pg_notify('wuye', \(String(last.seq)))") }
                     try run("COMMIT")
                 } catch {
-                    try? run("ROLLBACK")
+                    if connection != nil { try? run("ROLLBACK") }
                     throw error
                 }
             }

@@ -113,8 +113,10 @@ extension Store {
     }
 
     /// The copy's events after `seq`, as the journal keeps them.
-    static func entries(_ db: Database, after seq: Int64) throws -> [JournalEntry] {
-        try Row.fetchAll(db, sql: "SELECT \(eventColumns), hash FROM events WHERE seq > ? ORDER BY seq", arguments: [seq]).map { r in
+    static func entries(_ db: Database, after seq: Int64, limit: Int = -1) throws -> [JournalEntry] {
+        try Row.fetchAll(
+            db, sql: "SELECT \(eventColumns), hash FROM events WHERE seq > ? ORDER BY seq LIMIT ?", arguments: [seq, limit]
+        ).map { r in
             let fields = try HashChain.Fields(r)
             guard let hash: String = r[7] else {
                 throw WuyeError.storeUnusable("event \(fields.seq) has no hash; run 'wuye check'")
@@ -177,13 +179,13 @@ extension Store {
         while true {
             let batch = try journal.entries(after: seq, limit: 5000)
             guard let last = batch.last else { break }
-            let local = try read { db in try Store.entries(db, after: seq) }.prefix(batch.count)
+            let local = try read { db in try Store.entries(db, after: seq, limit: batch.count) }
             for (i, e) in batch.enumerated() {
                 if HashChain.hash(previous: previous, e.fields) != e.hash {
                     out.append("shared journal: event \(e.seq) does not match its hash")
                 }
                 previous = e.hash
-                if i >= local.count || local[local.startIndex + i] != e {
+                if i >= local.count || local[i] != e {
                     out.append("event \(e.seq): this machine's copy differs from the shared journal")
                 }
             }
