@@ -99,6 +99,25 @@ struct FormTests {
         for c in "x" { _ = g.handle(.char(c)) }
         #expect(g.handle(.ctrl("s")) == .bell)
         #expect(g.fields[0].error == "'9-999' is not one of the choices")
+        // Typing on in a choice being typed adds to it; coming back to a choice that holds
+        // an option and typing starts it afresh; a backspace there clears it whole.
+        var h = form()
+        for c in "3-18" { _ = h.handle(.char(c)) }
+        _ = h.handle(.char("0"))
+        _ = h.handle(.char("1"))
+        #expect(h.value("place") == "3-1801")
+        _ = h.handle(.tab)
+        _ = h.handle(.backTab)
+        for c in "5-3" { _ = h.handle(.char(c)) }
+        _ = h.handle(.tab)
+        #expect(h.value("place") == "5-301")
+        _ = h.handle(.backTab)
+        _ = h.handle(.backspace)
+        #expect(h.value("place") == nil)
+        _ = h.handle(.char("3"))
+        _ = h.handle(.left)
+        _ = h.handle(.char("x"))
+        #expect({ if case .choice(_, let t, _, _) = h.fields[0].kind { t.value == "x3" } else { false } }())
     }
 
     @Test func escAsksBeforeThrowingTypedInputAwayAndCtrlCCancels() {
@@ -180,6 +199,36 @@ struct FormTests {
         a.view(now: now).render(into: &s)
         #expect(s.lines.contains { $0.contains("李静 desk-li") }, "\(s.lines.joined(separator: "\n"))")
         #expect(!s.lines.contains { $0.contains("desk-li  desk-li") })
+    }
+
+    /// A choice that already holds an option (电话, filled in) is replaced by what is typed,
+    /// as the desk expects, not added to (电话电话, then refused in English); a reason a
+    /// Chinese form gives is in Chinese.
+    @Test func typingOverAChosenChannelReplacesItAndTheReasonIsSaidInChinese() throws {
+        let (store, board, home) = try ScreenTests.demoBoard()
+        defer { try? FileManager.default.removeItem(atPath: home) }
+        let a = ConsoleApp(store: store, board: board, theme: .builtinDefault, strings: Strings(.zh), keys: KeyMap(), now: now)
+        _ = a.handle(.char("n"), now: now)
+        _ = a.handle(.char("c"), now: now)
+        typeUnitCategoryAndText(a)
+        _ = a.handle(.tab, now: now)
+        for c in "电话" { _ = a.handle(.char(c), now: now) }
+        #expect(a.ui.form?.value("channel") == "hotline")
+        // Over again, with something that is none of the channels: refused in Chinese.
+        _ = a.handle(.backTab, now: now)
+        _ = a.handle(.tab, now: now)
+        for c in "传真" { _ = a.handle(.char(c), now: now) }
+        _ = a.handle(.ctrl("s"), now: now)
+        var g = CellGrid(width: 100, height: 30)
+        a.view(now: now).render(into: &g)
+        #expect(g.lines.contains { $0.contains("传真") && $0.contains("不在可选项中") }, "\(g.lines.joined(separator: "\n"))")
+        #expect(!g.lines.contains { $0.contains("is not one of") })
+        // Typed over once more, with 微信, straight after the refusal: saved as wechat.
+        for c in "微信" { _ = a.handle(.char(c), now: now) }
+        _ = a.handle(.ctrl("s"), now: now)
+        #expect(a.ui.form == nil)
+        let saved = try #require(try store.items(kind: .complaint, filter: .open).first { $0.text == "楼上凌晨还在装修" })
+        #expect(saved.channel == .wechat)
     }
 
     @Test func aRefusalFromTheStoreIsShownOnItsField() throws {

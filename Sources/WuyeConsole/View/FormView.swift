@@ -52,7 +52,8 @@ extension ConsoleView {
                 g.put(cell.text.isEmpty ? " " : cell.text, x: valueX + cursor, y: y, style: theme["selection"])
             }
             if let e = field.error {
-                let msg = " ✗ " + e
+                // The form's own reasons and the store's are English: said in Chinese here.
+                let msg = " ✗ " + (strings.lang == .zh ? ChineseMessages.say(e) : e)
                 let w = min(DisplayWidth.of(msg), valueW / 2)
                 g.put(msg, x: r.x + r.width - 2 - w, y: y, maxWidth: w, style: theme["alert"])
             }

@@ -50,7 +50,14 @@ public struct Form: Sendable {
 
     public var title: String
     public var fields: [Field]
-    public var focus = 0
+    public var focus = 0 {
+        didSet { if focus != oldValue { editedHere = false } }
+    }
+    /// Whether a key has edited the focused field since the focus came to it (or since it
+    /// was refused). Until one has, a choice holding a whole option (filled in before, or
+    /// chosen on an earlier visit) or a refused value is replaced by what is typed rather
+    /// than added to.
+    private var editedHere = false
     /// Something was typed: leaving asks first.
     public private(set) var dirty = false
     /// Esc on a dirty form asks "leave without saving?"; y leaves, anything else stays.
@@ -94,6 +101,7 @@ public struct Form: Sendable {
         guard let i = fields.firstIndex(where: { $0.id == id }) else { return }
         fields[i].error = reason
         focus = i
+        editedHere = false
     }
 
     /// The options a choice shows for what is typed.
@@ -155,7 +163,16 @@ public struct Form: Sendable {
             case .down: highlighted = min(max(0, shown.count - 1), highlighted + 1)
             case .up: highlighted = max(0, highlighted - 1)
             default:
-                if case .ignored = Form.edit(&typed, key) { return .none }
+                let whole = options.contains { $0.value == typed.value || $0.label == typed.value }
+                if !editedHere, Form.replaces(key), whole || fields[focus].error != nil {
+                    // 电话 shown, 微信 typed: the field reads 微信, not 电话微信; so does
+                    // a value just refused. A backspace clears the whole choice.
+                    typed = TextField(limit: typed.limit)
+                    if key != .backspace { Form.edit(&typed, key) }
+                } else if case .ignored = Form.edit(&typed, key) {
+                    return .none
+                }
+                editedHere = true
                 highlighted = 0
                 dirty = true
             }
@@ -164,6 +181,14 @@ public struct Form: Sendable {
             return .none
         case .text:
             return editText(key)
+        }
+    }
+
+    /// The keys that, on a choice nobody has edited yet, start it afresh.
+    static func replaces(_ key: Key) -> Bool {
+        switch key {
+        case .char, .paste, .backspace: true
+        default: false
         }
     }
 
@@ -242,6 +267,7 @@ public struct Form: Sendable {
         }
         if let first {
             focus = first
+            editedHere = false
             return .bell
         }
         return .save
