@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import WuyeCore
 
@@ -12,6 +13,33 @@ struct TimeTests {
         #expect(TimeInput.parseISO("2026-11-29T14:05:00+0800") == Instant(seconds: 1_795_932_300))
         #expect(TimeInput.parseISO("2026-02-30T14:05:00+08:00") == nil)
         #expect(TimeInput.parseISO("2026-11-29T25:05:00+08:00") == nil)
+    }
+
+    /// The forms Wuye writes are read from their bytes (an import reads tens of thousands):
+    /// the same instants as the general reading, which a fraction of a second sends them to.
+    @Test func theCanonicalFormsReadAsTheGeneralReadingDoes() {
+        var rng = SystemRandomNumberGenerator()
+        for _ in 0..<2000 {
+            let t = Instant(seconds: Int64.random(in: 0...4_102_444_800, using: &rng))
+            let minutes = [0, 480, -300, 345, -570, 840][Int.random(in: 0..<6, using: &rng)]
+            var calendar = Calendar(identifier: .gregorian)
+            calendar.timeZone = TimeZone(secondsFromGMT: minutes * 60)!
+            let c = calendar.dateComponents(
+                [.year, .month, .day, .hour, .minute, .second], from: Date(timeIntervalSince1970: TimeInterval(t.seconds)))
+            func p2(_ n: Int?) -> String { n! < 10 ? "0\(n!)" : "\(n!)" }
+            let body = "\(c.year!)-\(p2(c.month))-\(p2(c.day))T\(p2(c.hour)):\(p2(c.minute)):\(p2(c.second))"
+            let sign = minutes < 0 ? "-" : "+"
+            let off = minutes == 0 ? "Z" : "\(sign)\(p2(abs(minutes) / 60)):\(p2(abs(minutes) % 60))"
+            #expect(TimeInput.parseISO(body + off) == t, "\(body + off)")
+            #expect(TimeInput.parseISO(body + ".5" + off) == t, "\(body).5\(off)")
+        }
+        for bad in [
+            "2026-02-29T10:00:00Z", "2026-11-29T24:00:00Z", "2026-11-29T10:60:00Z", "2026-11-29T10:00:60+08:00",
+            "2026-11-29T10:00:00+24:00", "2026-11-29T10:00:00+08-00", "2026-11-29 10:00:00+08:00", "2026-1a-29T10:00:00Z",
+            "2026-11-29T10:00:00X",
+        ] {
+            #expect(TimeInput.parseISO(bad) == nil, "\(bad)")
+        }
     }
 
     @Test func localFormsReadInTheSiteZone() {

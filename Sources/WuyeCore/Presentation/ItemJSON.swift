@@ -22,7 +22,9 @@ public enum ItemJSON {
     /// closing brace. Projection rows keep this text, so that a list of thousands of
     /// items is the stored text plus the clocks computed for now.
     public static func staticPrefix(_ item: Item, zone: Zone) -> [UInt8] {
-        var w = JSONWriter()
+        // About 700 bytes: a buffer of the list's 64 KB, made and dropped for every row
+        // an import writes, cost a page fault or more each time.
+        var w = JSONWriter(capacity: 2048)
         w.beginObject()
         writeStaticFields(item, zone: zone, into: &w)
         return w.bytes
