@@ -5,6 +5,40 @@ import WuyeTestSupport
 
 @Suite("The cell grid")
 struct GridTests {
+    /// Text and boxes drawn over one another in any order leave every row exactly as wide
+    /// as the grid, and no half of a wide character without its other half: a half left
+    /// over is a column the terminal and the grid count differently, and the rest of the
+    /// row is drawn one column off.
+    @Test func nothingDrawnOverAWideCharacterLeavesHalfOfIt() {
+        var g = CellGrid(width: 6, height: 1)
+        g.put("漏水", x: 0, y: 0)
+        g.put("电", x: 1, y: 0)  // over the right half of 漏 and the left half of 水
+        #expect(g.line(0) == " 电   ")
+        g.put("楼上", x: 0, y: 0)
+        g.fill(Rect(x: 1, y: 0, width: 2, height: 1))  // the right half of 楼, the left of 上
+        #expect(g.line(0) == "      ")
+        var rng = SeededRandom(seed: 11)
+        let words = ["电梯", "ok", "楼上漏水", "a", "投诉#12", "水"]
+        for _ in 0..<500 {
+            var h = CellGrid(width: 13, height: 2)
+            for _ in 0..<rng.next(in: 1..<10) {
+                let y = rng.next(in: 0..<2)
+                if rng.next(in: 0..<4) == 0 {
+                    h.fill(Rect(x: rng.next(in: 0..<13), y: y, width: rng.next(in: 1..<6), height: 1))
+                } else {
+                    h.put(words[rng.next(in: 0..<words.count)], x: rng.next(in: 0..<13), y: y)
+                }
+            }
+            for y in 0..<2 {
+                #expect(DisplayWidth.of(h.line(y)) == 13, "\(h.line(y))")
+                for x in 0..<13 {
+                    let wide = DisplayWidth.of(h[x, y].text) == 2 && !h[x, y].continuation
+                    #expect(wide == (x + 1 < 13 && h[x + 1, y].continuation), "column \(x) of \(h.line(y))")
+                }
+            }
+        }
+    }
+
     @Test func wideCharactersTakeTwoCellsAndAreNeverCut() {
         var g = CellGrid(width: 10, height: 2)
         #expect(g.put("投诉#12", x: 0, y: 0) == 7)
