@@ -221,7 +221,7 @@ struct FormTests {
         _ = a.handle(.ctrl("s"), now: now)
         var g = CellGrid(width: 100, height: 30)
         a.view(now: now).render(into: &g)
-        #expect(g.lines.contains { $0.contains("传真") && $0.contains("不在可选项中") }, "\(g.lines.joined(separator: "\n"))")
+        #expect(g.lines.contains { $0.contains("传真") && $0.contains("不是可选项") }, "\(g.lines.joined(separator: "\n"))")
         #expect(!g.lines.contains { $0.contains("is not one of") })
         // Typed over once more, with 微信, straight after the refusal: saved as wechat.
         for c in "微信" { _ = a.handle(.char(c), now: now) }
@@ -257,7 +257,7 @@ struct FormTests {
         _ = a.handle(.ctrl("s"), now: now + 60)
         #expect(try store.item("C-1").status == .responded)
         // "Saved: C-1 responded", the status in the reader's words.
-        #expect(a.ui.message == "已保存: C-1 已响应", "\(a.ui.message ?? "")")
+        #expect(a.ui.message == "已保存：C-1 已响应", "\(a.ui.message ?? "")")
         let detail = a.view(now: now + 60).detailLines(try store.item("C-1")).map(\.1)
         #expect(detail[0].contains("C-1  投诉"), "\(detail[0])")
         #expect(detail[1].hasPrefix("已响应 · 轮次 1"), "\(detail[1])")

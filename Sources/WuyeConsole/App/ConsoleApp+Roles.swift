@@ -367,25 +367,25 @@ extension ConsoleApp {
             // Found on the round, not brought in by an owner: no channel, as `patrol scan --problem`.
             o.channel = nil
             let it = try store.perform(.open(o), on: nil, site: o.site, actor: actor, at: nil, now: now)
-            return "\(strings["saved"]): \(it.id)"
+            return "\(strings["saved:"])\(it.id)"
         case .survey:
             guard let score = try number("score", "the score") else { throw .badInput("give the owner's score, 0–100") }
             let v = try store.addSurvey(
                 site: f.value("site") ?? "", score: score, household: f.value("household"), actor: actor, at: nil, now: now)
-            return "\(strings["saved"]): \(v.id) \(v.site) \(Int(v.score))"
+            return "\(strings["saved:"])\(v.id) \(v.site) \(Int(v.score))"
         case .planTraining:
             guard let date = CivilDate.parse(f.value("date") ?? "") else { throw .badInput("the date must be YYYY-MM-DD") }
             let s = try store.planTraining(
                 kind: TrainingSession.Kind(rawValue: f.value("kind") ?? "") ?? .monthly, topic: f.value("topic") ?? "", date: date,
                 trainer: f.value("trainer"), site: f.value("site"), actor: actor, now: now)
-            return "\(strings["saved"]): \(s.id) \(s.date) \(s.topic)"
+            return "\(strings["saved:"])\(s.id) \(s.date) \(s.topic)"
         case .recordTraining:
             let id = f.value("session") ?? ""
             guard let person = f.value("person") else { throw .badInput("choose who attended") }
             let event: TrainingEvent =
                 try number("score", "the score").map { .scored(staff: person, score: $0) } ?? .attended(staff: [person])
             let s = try store.recordTraining(id, event, actor: actor, now: now)
-            return "\(strings["saved"]): \(s.id) \(person)" + (s.scores[person].map { " \(Int($0))" } ?? "")
+            return "\(strings["saved:"])\(s.id) \(person)" + (s.scores[person].map { " \(Int($0))" } ?? "")
         default:
             return nil
         }

@@ -564,7 +564,7 @@ public final class ConsoleApp {
                 ui.formPurpose = nil
                 committed(now: now)
                 if case .problem = purpose, let id = said?.split(separator: " ").last.map(String.init) {
-                    ui.scanResult = ("\(strings["saved"]): \(id) · \(ui.lastScan?.code ?? "")", true, now)
+                    ui.scanResult = ("\(strings["saved:"])\(id) · \(ui.lastScan?.code ?? "")", true, now)
                 }
                 if let said { ui.say(said, now: now) }
                 return
@@ -573,7 +573,7 @@ public final class ConsoleApp {
                 ui.form = nil
                 ui.formPurpose = nil
                 committed(now: now)
-                ui.say("\(strings["saved"]): \(strings["untick.title"])", now: now)
+                ui.say("\(strings["saved:"])\(strings["untick.title"])", now: now)
                 return
             case .new(let kind):
                 let o = try ItemForms.opened(kind, from: f, sites: board.sites, limits: try store.standards().clocks)
@@ -589,7 +589,7 @@ public final class ConsoleApp {
                 committed(now: now)
                 let left = ConsoleView.messageRows(board, ui).count
                 ui.messageSelection = max(0, min(ui.messageSelection, left - 1))
-                ui.say("\(strings["saved"]): \(message) \(strings["messages.discarded"])", now: now)
+                ui.say("\(strings["saved:"])\(message) \(strings["messages.discarded"])", now: now)
                 return
             case .step(let s, let id):
                 guard let item = board.items[id] ?? ui.detailItem, let site = board.sites.first(where: { $0.id == item.site }) else {
@@ -614,13 +614,13 @@ public final class ConsoleApp {
                 loadTimeline(it.id)
             }
             if purpose.opensItem {
-                ui.say("\(strings["saved"]): \(it.id)", now: now)
+                ui.say("\(strings["saved:"])\(it.id)", now: now)
             } else if case .step(.ackBreach, _) = purpose {
-                ui.say("\(strings["saved"]): \(it.id) \(strings["breach.acked"])", now: now)
+                ui.say("\(strings["saved:"])\(it.id) \(strings["breach.acked"])", now: now)
             } else if case .step(.escalate, _) = purpose {
-                ui.say("\(strings["saved"]): \(it.id) \(strings["breach.escalated"]) \(f.value("person") ?? "")", now: now)
+                ui.say("\(strings["saved:"])\(it.id) \(strings["breach.escalated"]) \(f.value("person") ?? "")", now: now)
             } else {
-                ui.say("\(strings["saved"]): \(it.id) \(strings["status.\(it.status.rawValue)"])", now: now)
+                ui.say("\(strings["saved:"])\(it.id) \(strings["status.\(it.status.rawValue)"])", now: now)
             }
         } catch {
             if let field = ItemForms.field(for: error.message) {
@@ -741,7 +741,7 @@ public final class ConsoleApp {
             let t = try store.tick(row.id, note: nil, problem: nil, actor: actor.id, at: nil, now: now)
             _ = try board.catchUp(store: store, now: now, figuresSite: ui.site)
             dataVersion = (try? store.dataVersion()) ?? dataVersion
-            ui.say("\(strings["saved"]): \(row.place) ✓ \(ISOFormat.clock(t.at, in: board.zone(row.site)))", now: now)
+            ui.say("\(strings["saved:"])\(row.place) ✓ \(ISOFormat.clock(t.at, in: board.zone(row.site)))", now: now)
         } catch {
             ui.say(error.message, error: true, now: now)
         }

@@ -93,6 +93,8 @@ public struct Strings: Sendable {
         "clocks": ("Clocks", "计时"),
         "backdated": ("back-dated", "补录"),
         "saved": ("saved", "已保存"),
+        // Before what was saved, with the language's own colon (已保存：C-9, as the command line says).
+        "saved:": ("saved: ", "已保存："),
         "need_actor": ("sign in first: Ctrl-X, or start with --as STAFF", "请先登录：按 Ctrl-X，或用 --as 指定员工启动"),
         "tick_round": ("patrol rounds are ticked by scanning: wuye patrol scan CODE", "巡逻请扫描巡检点：wuye patrol scan 编码"),
         "action.quit": ("quit", "退出"),

@@ -330,7 +330,7 @@ public enum ChineseMessages {
         ("at most %", "最多 %1 个"),
         ("at most % characters", "最多 %1 个字"),
         ("required", "必填"),
-        ("'%' is not one of the choices", "“%1”不在可选项中，请从列表中选择"),
+        ("'%' is not one of the choices", "“%1”不是可选项"),
         ("say whom to assign it to: a department or a person", "请说明派给谁：部门或个人"),
         ("% is not a department of %", "%1 不是 %2 的部门"),
         ("% is not in % (%)", "%1 不在 %2（%3）"),
