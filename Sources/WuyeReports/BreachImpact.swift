@@ -146,7 +146,7 @@ public struct BreachImpact: Sendable {
         let now = FigureReport.percent(value)
         let without = FigureReport.percent(valueWithout)
         let target = FigureReport.percent(target)
-        let reach = missesToLose == 0 ? "本月已无法达到 \(target)" : "再超时 \(missesToLose) 件, 本月将无法达到 \(target)"
-        return "\(site) \(name) \(without) → \(now) (超时 \(breaches) 件); \(reach)"
+        let reach = missesToLose == 0 ? "本月已无法达到 \(target)" : "再超时 \(missesToLose) 件，本月将无法达到 \(target)"
+        return "\(site) \(name) \(without) → \(now)（超时 \(breaches) 件）；\(reach)"
     }
 }

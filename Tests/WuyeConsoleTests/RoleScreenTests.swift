@@ -196,6 +196,25 @@ struct RoleScreenTests {
         #expect(Strings(.en).timeline(.item(.opened(opened))) == EventText.describe(.item(.opened(opened))))
     }
 
+    /// Chinese screens punctuate as Chinese does: 下一个：CP-N-03, （超时 3 件）；
+    /// — never a Latin colon or semicolon after a Chinese word.
+    @Test func chineseScreensUseChinesePunctuation() throws {
+        for actor in ["guard-wang", "sup-huang", "desk-li"] {
+            let (store, board, home) = try ScreenTests.demoBoard(actor: actor)
+            defer { try? FileManager.default.removeItem(atPath: home) }
+            let a = ConsoleApp(store: store, board: board, theme: .builtinDefault, strings: Strings(.zh), keys: KeyMap(), now: now)
+            a.openRoleScreen()
+            a.refreshFigures(now: now)
+            let text = screen(a, 130, 36, at: now).lines.joined(separator: "\n")
+            let scalars = Array(text.unicodeScalars)
+            for i in scalars.indices.dropLast(2) where scalars[i].value >= 0x4E00 && scalars[i].value <= 0x9FFF {
+                let next = String(String.UnicodeScalarView(scalars[(i + 1)...(i + 2)]))
+                #expect(next != ": " && next != "; ", "\(actor): \(String(String.UnicodeScalarView(scalars[max(0, i - 8)...(i + 2)])))")
+            }
+            if actor == "guard-wang" { #expect(text.contains("下一个：CP-N-03"), "\(text)") }
+        }
+    }
+
     @Test func aChineseSupervisorReadsWhatTheBreachesDoInChinese() throws {
         let (store, board, home) = try ScreenTests.demoBoard(actor: "sup-huang")
         defer { try? FileManager.default.removeItem(atPath: home) }

@@ -82,7 +82,7 @@ extension ConsoleApp {
             if s.outOfOrder { text += " · " + strings["patrol.out_of_order"] }
             ui.scanResult = (text + "   " + strings["patrol.report_hint"], true, now)
         } catch {
-            ui.scanResult = ("✗ \(code): \(ui.said(error.message))", false, now)
+            ui.scanResult = ("✗ \(code)\(strings.colon)\(ui.said(error.message))", false, now)
         }
         ring()
     }

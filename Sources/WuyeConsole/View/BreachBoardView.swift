@@ -119,7 +119,7 @@ extension ConsoleView {
         for d in trainings where out.count < limit {
             out.append(
                 (
-                    "\(d.state == .missed ? "✗" : "○") \(strings["breaches.training"]) \(d.period) \(strings["training.\(d.kind.rawValue)"]): "
+                    "\(d.state == .missed ? "✗" : "○") \(strings["breaches.training"]) \(d.period) \(strings["training.\(d.kind.rawValue)"])\(strings.colon)"
                         + strings[d.state == .missed ? "breaches.training_missed" : "breaches.training_due"],
                     d.state == .missed ? "duty.missed" : "duty.due"
                 ))
@@ -262,7 +262,7 @@ extension ConsoleView {
                 ? strings["breaches.retrain_none"]
                 : retrain.map { "\($0.staff) \(Int($0.score))<\(Int($0.session.passMark)) \($0.session.id)" }.joined(separator: ", ")
             g.put(
-                "\(strings["breaches.retrain"]): \(text)", x: r.x + 1, y: ly, maxWidth: leftW - 2,
+                "\(strings["breaches.retrain"])\(strings.colon)\(text)", x: r.x + 1, y: ly, maxWidth: leftW - 2,
                 style: theme[retrain.isEmpty ? "muted" : "duty.missed"])
         }
         // Right: corrective actions, trainings not held, today's misses.

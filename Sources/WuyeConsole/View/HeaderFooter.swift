@@ -83,7 +83,7 @@ extension ConsoleView {
             x += g.put(" " + strings["patrol.scan"] + " ", x: x, y: r.y, style: theme["footer"])
         }
         if ui.editingFilter {
-            let text = " / \(strings["filter"]): \(ui.filter[ui.focus] ?? "")▏  Enter ✓  Esc ✗"
+            let text = " / \(strings["filter"])\(strings.colon)\(ui.filter[ui.focus] ?? "")▏  Enter ✓  Esc ✗"
             g.put(text, x: x, y: r.y, maxWidth: r.width, style: theme["message"])
             return
         }

@@ -45,7 +45,7 @@ extension ConsoleView {
                 x += g.put("  \(strings["patrol.ends_in"]) \(remaining)", x: x, y: y, maxWidth: r.x + r.width - x, style: theme["muted"])
                 if let nextCP = round.next(scans: cur.scans) {
                     g.put(
-                        "  \(strings["patrol.next"]): \(nextCP.code) \(nextCP.name)", x: x, y: y, maxWidth: r.x + r.width - x,
+                        "  \(strings["patrol.next"])\(strings.colon)\(nextCP.code) \(nextCP.name)", x: x, y: y, maxWidth: r.x + r.width - x,
                         style: theme["text"])
                 }
                 y += 1
@@ -88,13 +88,13 @@ extension ConsoleView {
                 let (sym, sn) = roundSymbol(st)
                 let done = Set(d.scans.map(\.code)).count
                 line(
-                    "\(sym) \(strings["patrol.also"]): \(d.place) \(done)/\(round.route.checkpoints.count) \(strings["state.\(st.rawValue)"])",
+                    "\(sym) \(strings["patrol.also"])\(strings.colon)\(d.place) \(done)/\(round.route.checkpoints.count) \(strings["state.\(st.rawValue)"])",
                     style: theme[sn])
             }
         }
         if !p.next.isEmpty, y < end {
             let text = p.next.map { "\(ISOFormat.clock($0.windowStart, in: board.zone($0.site))) \($0.place)" }.joined(separator: " · ")
-            line("○ \(strings["patrol.upcoming"]): \(text)", style: theme["muted"])
+            line("○ \(strings["patrol.upcoming"])\(strings.colon)\(text)", style: theme["muted"])
         }
         rule("\(strings["patrol.missed"]) (\(p.missedCheckpoints))")
         if p.missed.isEmpty {
@@ -105,7 +105,7 @@ extension ConsoleView {
             let st = m.round.round!.state(at: now, scans: m.round.scans)
             let (sym, sn) = roundSymbol(st)
             line(
-                "\(sym) \(ISOFormat.clock(m.round.windowStart, in: zone)) \(m.round.place): "
+                "\(sym) \(ISOFormat.clock(m.round.windowStart, in: zone)) \(m.round.place)\(strings.colon)"
                     + m.left.map { "\($0.code) \($0.name)" }.joined(separator: ", "), x: r.x + 2, style: theme[sn])
         }
         // What the last scan said: a confirmation, or the reason it was refused.

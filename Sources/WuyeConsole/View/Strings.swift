@@ -18,6 +18,9 @@ public struct Strings: Sendable {
         return .en
     }
 
+    /// The colon after a label: `：` in Chinese (下一个：CP-N-03), `: ` in English.
+    public var colon: String { lang == .zh ? "：" : ": " }
+
     public subscript(_ key: String) -> String {
         let t = Strings.roleTable[key] ?? Strings.table[key]
         return (lang == .zh ? t?.1 : t?.0) ?? key
