@@ -159,7 +159,7 @@ public enum Figures {
             // one read of each, whatever the period's length or the store's size.
             let range = Store.FigureRange(site: s.id, period: period, zone: zone)
             let tallies = try store.tallies(range)
-            let live = try store.liveClocks(range, kinds: ClockKind.allCases).map(\.clock)
+            let live = try store.liveCounts(range, now: now)
             let surveys = try store.surveys(site: s.id, from: from, to: to)
             let ratings = Store.ratingCounts(tallies)
             var total = surveys.map(\.score).reduce(0, +)
@@ -186,7 +186,7 @@ public enum Figures {
                 covered = max(covered, days)
             }
             for (name, kinds, target) in clockFigures {
-                let c = Store.clockCounts(tallies, live: live, kinds: kinds, now: now)
+                let c = Store.clockCounts(tallies, live: live, kinds: kinds)
                 add(
                     Figure(
                         name: name, value: nil, target: target(t), ceiling: false, numerator: Double(c.met), denominator: Double(c.decided),
@@ -289,7 +289,7 @@ public enum Figures {
             // Callbacks: of the callback clocks decided in the period (a resolved complaint
             // waiting for its callback past the clock's deadline counts as decided), the
             // share called back at all, and the share called back within the clock.
-            let cb = Store.clockCounts(tallies, live: live, kinds: [.callback], now: now)
+            let cb = Store.clockCounts(tallies, live: live, kinds: [.callback])
             var made = 0
             var madeBackdated = 0
             var madeImported = 0

@@ -60,7 +60,22 @@ extension Store {
     /// tallies, and the live ones (running or paused) decided here against `now` — a clock
     /// still running past its deadline is missed, whenever it stops.
     public func clockCounts(_ r: FigureRange, kinds: [ClockKind], now: Instant) throws(WuyeError) -> ClockCounts {
-        Store.clockCounts(try tallies(r), live: try liveClocks(r, kinds: kinds).map(\.clock), kinds: kinds, now: now)
+        Store.clockCounts(try tallies(r), live: try liveCounts(r, now: now), kinds: kinds)
+    }
+
+    /// The same from tallies and the live clocks already counted by kind (`liveCounts`).
+    public static func clockCounts(
+        _ tallies: [Tallies.Key: Tallies.Count], live: [ClockKind: ClockCounts], kinds: [ClockKind]
+    ) -> ClockCounts {
+        var c = clockCounts(tallies, live: [], kinds: kinds, now: Instant(seconds: 0))
+        for k in kinds {
+            guard let l = live[k] else { continue }
+            c.decided += l.decided
+            c.pending += l.pending
+            c.backdated += l.backdated
+            c.imported += l.imported
+        }
+        return c
     }
 
     /// The same from tallies and live clocks already read (several figures share one read).

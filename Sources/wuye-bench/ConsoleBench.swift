@@ -46,7 +46,10 @@ enum ConsoleBench {
         }
         // First full frame: from starting the process to the figures filled in (the period
         // shown beside "This month"), on this store and on the large one when it was built.
-        var stores = [(home, "2000 open, 200x50")]
+        // 1 000 open too, the size calcurse's first screen is measured at beside it.
+        let thousand = scratch + "/open-1000"
+        if !FileManager.default.fileExists(atPath: thousand + "/wuye.sqlite") { try Bench.dataset(thousand, open: 1000, closed: 0) }
+        var stores = [(thousand, "1000 open, 200x50"), (home, "2000 open, 200x50")]
         if FileManager.default.fileExists(atPath: scratch + "/big/wuye.sqlite") {
             stores.append((scratch + "/big", "big data set, 200x50"))
         }
@@ -65,6 +68,7 @@ enum ConsoleBench {
             }
             Bench.report("console first frame with figures", size, Bench.median(firsts), "ms")
         }
+        try calcurseFirstScreens(scratch)
 
         // Idle: bytes written to the terminal and CPU over 60 s once settled. The kernel
         // counts a process's CPU (its threads', the ended ones' too) in 10 ms ticks: over
@@ -174,6 +178,50 @@ enum ConsoleBench {
         guard poll(&p, 1, 60_000) == 1 else { return nil }
         _ = app.received(now: now)
         return app.lastPreparation
+    }
+
+    /// calcurse's first screen beside Wuye's, in the same run, the same way: started in
+    /// tmux at 200×50 and watched every 2 ms until its last panel shows its first item;
+    /// 1 000 and 2 000 items, half appointments around today and half to-dos.
+    static func calcurseFirstScreens(_ scratch: String) throws {
+        guard let calcurse = Bench.which("calcurse") else {
+            print("(calcurse not installed: apt-get install -y calcurse for the first screen side by side)")
+            return
+        }
+        for n in [1000, 2000] {
+            let dir = scratch + "/calcurse-\(n)"
+            try? FileManager.default.removeItem(atPath: dir)
+            try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+            var calendar = Calendar(identifier: .gregorian)
+            calendar.timeZone = TimeZone.current
+            var apts = ""
+            for i in 0..<(n / 2) {
+                let day = calendar.date(byAdding: .day, value: i % 60 - 30, to: Date())!
+                let c = calendar.dateComponents([.year, .month, .day], from: day)
+                let date = String(format: "%02d/%02d/%04d", c.month!, c.day!, c.year!)
+                let hour = 8 + i % 10
+                apts += "\(date) @ \(String(format: "%02d", hour)):00 -> \(date) @ \(String(format: "%02d", hour)):30 |complaint \(i) 楼上噪音\n"
+            }
+            try apts.write(toFile: dir + "/apts", atomically: true, encoding: .utf8)
+            try (0..<(n / 2)).map { "[\($0 % 9 + 1)] repair \($0) 水管漏水\n" }.joined().write(
+                toFile: dir + "/todo", atomically: true, encoding: .utf8)
+            var firsts: [Double] = []
+            for i in 0..<5 {
+                let name = "calcurse-\(i)"
+                let t0 = DispatchTime.now().uptimeNanoseconds
+                tmux([
+                    "new-session", "-d", "-s", name, "-x", "200", "-y", "50",
+                    "exec env LANG=C.UTF-8 \(calcurse) -D \(dir) -C \(dir)",
+                ])
+                while !capture(name).contains("repair 0 ") {
+                    usleep(2000)
+                    if Double(DispatchTime.now().uptimeNanoseconds - t0) > 20e9 { break }
+                }
+                firsts.append(Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e6)
+                tmux(["kill-session", "-t", name])
+            }
+            Bench.report("peer: calcurse first screen", "\(n) items, 200x50", Bench.median(firsts), "ms")
+        }
     }
 
     /// A console in a tmux session on the benchmark's own server, as the pane's process

@@ -87,8 +87,9 @@ if args.first == "--help" || args.first == "-h" || args.first == "help" {
           store      one commit; start-up, lists and search on 100 000 closed + 2 000 open
                      (WUYE_BENCH_CLOSED sets the history's size); list and respond at 10 000 open
           console    the console (in tmux on a socket of its own, followed by its pid): one tick,
-                     first frame with the figures, idle output and CPU, a commit elsewhere until
-                     it is on screen, and the key thread's work right after another process commits
+                     first frame with the figures (calcurse's first screen beside it, when
+                     installed), idle output and CPU, a commit elsewhere until it is on screen,
+                     and the key thread's work right after another process commits
           integrity  the write path's checks, whole verification, wuye check
           peers      taskwarrior's list and done, when installed
           scale      lists at 1 000, 10 000 and 50 000 open (JSON, text, first 50, memory) beside
