@@ -199,8 +199,8 @@ enum ConsoleBench {
                 let day = calendar.date(byAdding: .day, value: i % 60 - 30, to: Date())!
                 let c = calendar.dateComponents([.year, .month, .day], from: day)
                 let date = String(format: "%02d/%02d/%04d", c.month!, c.day!, c.year!)
-                let hour = 8 + i % 10
-                apts += "\(date) @ \(String(format: "%02d", hour)):00 -> \(date) @ \(String(format: "%02d", hour)):30 |complaint \(i) 楼上噪音\n"
+                let hour = String(format: "%02d", 8 + i % 10)
+                apts += "\(date) @ \(hour):00 -> \(date) @ \(hour):30 |complaint \(i) 楼上噪音\n"
             }
             try apts.write(toFile: dir + "/apts", atomically: true, encoding: .utf8)
             try (0..<(n / 2)).map { "[\($0 % 9 + 1)] repair \($0) 水管漏水\n" }.joined().write(
