@@ -171,16 +171,27 @@ struct FormTests {
         #expect(a.selectedItem(now: now)?.id == saved.id)
     }
 
-    /// In Chinese the channel is offered and shown in Chinese (电话, 微信 …) and saved as
-    /// the command line's word; a person in the sign-in list reads once, name and id.
-    @Test func aChineseDeskChoosesTheChannelInChinese() throws {
+    /// A Chinese desk's new complaint, typed up to its channel (which holds 电话).
+    func chineseFormAtTheChannel() throws -> (ConsoleApp, Store, String) {
         let (store, board, home) = try ScreenTests.demoBoard()
-        defer { try? FileManager.default.removeItem(atPath: home) }
         let a = ConsoleApp(store: store, board: board, theme: .builtinDefault, strings: Strings(.zh), keys: KeyMap(), now: now)
         _ = a.handle(.char("n"), now: now)
         _ = a.handle(.char("c"), now: now)
         typeUnitCategoryAndText(a)
         _ = a.handle(.tab, now: now)
+        return (a, store, home)
+    }
+
+    /// The channel the complaint typed by `typeUnitCategoryAndText` was saved with.
+    func savedChannel(_ store: Store) throws -> Channel? {
+        try #require(try store.items(kind: .complaint, filter: .open).first { $0.text == "楼上凌晨还在装修" }).channel
+    }
+
+    /// In Chinese the channel is offered and shown in Chinese (电话, 微信 …) and saved as
+    /// the command line's word; a person in the sign-in list reads once, name and id.
+    @Test func aChineseDeskChoosesTheChannelInChinese() throws {
+        let (a, store, home) = try chineseFormAtTheChannel()
+        defer { try? FileManager.default.removeItem(atPath: home) }
         var g = CellGrid(width: 100, height: 30)
         a.view(now: now).render(into: &g)
         // The field reads 电话 (its open list gives the command line's word beside it).
@@ -190,8 +201,7 @@ struct FormTests {
         for c in "微信" { _ = a.handle(.char(c), now: now) }
         _ = a.handle(.ctrl("s"), now: now)
         #expect(a.ui.form == nil)
-        let saved = try #require(try store.items(kind: .complaint, filter: .open).first { $0.text == "楼上凌晨还在装修" })
-        #expect(saved.channel == .wechat)
+        #expect(try savedChannel(store) == .wechat)
         // The sign-in list: 李静 desk-li, not 李静 desk-li  desk-li.
         a.requireSignIn()
         for c in "李" { _ = a.handle(.char(c), now: now) }
@@ -205,13 +215,8 @@ struct FormTests {
     /// as the desk expects, not added to (电话电话, then refused in English); a reason a
     /// Chinese form gives is in Chinese.
     @Test func typingOverAChosenChannelReplacesItAndTheReasonIsSaidInChinese() throws {
-        let (store, board, home) = try ScreenTests.demoBoard()
+        let (a, store, home) = try chineseFormAtTheChannel()
         defer { try? FileManager.default.removeItem(atPath: home) }
-        let a = ConsoleApp(store: store, board: board, theme: .builtinDefault, strings: Strings(.zh), keys: KeyMap(), now: now)
-        _ = a.handle(.char("n"), now: now)
-        _ = a.handle(.char("c"), now: now)
-        typeUnitCategoryAndText(a)
-        _ = a.handle(.tab, now: now)
         for c in "电话" { _ = a.handle(.char(c), now: now) }
         #expect(a.ui.form?.value("channel") == "hotline")
         // Over again, with something that is none of the channels: refused in Chinese.
@@ -227,8 +232,7 @@ struct FormTests {
         for c in "微信" { _ = a.handle(.char(c), now: now) }
         _ = a.handle(.ctrl("s"), now: now)
         #expect(a.ui.form == nil)
-        let saved = try #require(try store.items(kind: .complaint, filter: .open).first { $0.text == "楼上凌晨还在装修" })
-        #expect(saved.channel == .wechat)
+        #expect(try savedChannel(store) == .wechat)
     }
 
     @Test func aRefusalFromTheStoreIsShownOnItsField() throws {
