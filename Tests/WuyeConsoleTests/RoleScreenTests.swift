@@ -196,8 +196,8 @@ struct RoleScreenTests {
         #expect(Strings(.en).timeline(.item(.opened(opened))) == EventText.describe(.item(.opened(opened))))
     }
 
-    /// Chinese screens punctuate as Chinese does: 下一个：CP-N-03, （超时 3 件）；
-    /// — never a Latin colon or semicolon after a Chinese word.
+    /// Chinese screens punctuate as Chinese does: 下一个：CP-N-03, （超时 3 件）；,
+    /// 北区垃圾站、CP-N-04 — never a Latin colon, semicolon or comma after a Chinese word.
     @Test func chineseScreensUseChinesePunctuation() throws {
         for actor in ["guard-wang", "sup-huang", "desk-li"] {
             let (store, board, home) = try ScreenTests.demoBoard(actor: actor)
@@ -209,9 +209,13 @@ struct RoleScreenTests {
             let scalars = Array(text.unicodeScalars)
             for i in scalars.indices.dropLast(2) where scalars[i].value >= 0x4E00 && scalars[i].value <= 0x9FFF {
                 let next = String(String.UnicodeScalarView(scalars[(i + 1)...(i + 2)]))
-                #expect(next != ": " && next != "; ", "\(actor): \(String(String.UnicodeScalarView(scalars[max(0, i - 8)...(i + 2)])))")
+                let around = String(String.UnicodeScalarView(scalars[max(0, i - 8)...(i + 2)]))
+                #expect(next != ": " && next != "; " && next != ", ", "\(actor): \(around)")
             }
-            if actor == "guard-wang" { #expect(text.contains("下一个：CP-N-03"), "\(text)") }
+            if actor == "guard-wang" {
+                #expect(text.contains("下一个：CP-N-03"), "\(text)")
+                #expect(text.contains("北区垃圾站、CP-N-04"), "\(text)")
+            }
         }
     }
 

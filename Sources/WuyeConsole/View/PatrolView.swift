@@ -106,7 +106,7 @@ extension ConsoleView {
             let (sym, sn) = roundSymbol(st)
             line(
                 "\(sym) \(ISOFormat.clock(m.round.windowStart, in: zone)) \(m.round.place)\(strings.colon)"
-                    + m.left.map { "\($0.code) \($0.name)" }.joined(separator: ", "), x: r.x + 2, style: theme[sn])
+                    + m.left.map { "\($0.code) \($0.name)" }.joined(separator: strings.listSeparator), x: r.x + 2, style: theme[sn])
         }
         // What the last scan said: a confirmation, or the reason it was refused.
         if let res = ui.scanResult, now - res.at < 30, resultY > r.y {

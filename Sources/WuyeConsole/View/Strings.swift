@@ -21,6 +21,9 @@ public struct Strings: Sendable {
     /// The colon after a label: `：` in Chinese (下一个：CP-N-03), `: ` in English.
     public var colon: String { lang == .zh ? "：" : ": " }
 
+    /// Between the items of a list of names: `、` in Chinese (北区垃圾站、CP-N-04), `, ` in English.
+    public var listSeparator: String { lang == .zh ? "、" : ", " }
+
     public subscript(_ key: String) -> String {
         let t = Strings.roleTable[key] ?? Strings.table[key]
         return (lang == .zh ? t?.1 : t?.0) ?? key
