@@ -68,7 +68,7 @@ public struct BreachImpact: Sendable {
                 out.append(
                     SiteBasis(
                         site: s.id, from: range.from,
-                        decided: BreachImpact.figures.map { Store.clockCounts(tallies, live: [], kinds: $0.1, now: now) },
+                        decided: BreachImpact.figures.map { Store.clockCounts(tallies, kinds: $0.1) },
                         live: BreachImpact.figures.map { f in live.filter { f.1.contains($0.kind) } }))
             }
             sites = out

@@ -21,31 +21,6 @@ enum HashChain {
         var type: String
         var subject: String
         var payload: String
-
-        init(seq: Int64, at: Int64, recorded: Int64, actor: String, type: String, subject: String, payload: String) {
-            self.seq = seq
-            self.at = at
-            self.recorded = recorded
-            self.actor = actor
-            self.type = type
-            self.subject = subject
-            self.payload = payload
-        }
-
-        /// From a row of `Store.eventColumns`; a row that damage left without its values
-        /// (or with values of the wrong kind) is refused, never trusted or crashed on.
-        init(_ row: Row) throws {
-            func value<T: DatabaseValueConvertible>(_ i: Int) -> T? { T.fromDatabaseValue(row[i] as DatabaseValue) }
-            guard let seq: Int64 = value(0), let at: Int64 = value(1), let recorded: Int64 = value(2), let actor: String = value(3),
-                let type: String = value(4), let subject: String = value(5), let payload: String = value(6)
-            else {
-                let n = (row[0] as DatabaseValue).description
-                throw WuyeError.storeUnusable(
-                    "event \(n) of the journal cannot be read: the store is damaged. Restore a backup ('wuye restore FILE'; see docs/data-format.md)"
-                )
-            }
-            self.init(seq: seq, at: at, recorded: recorded, actor: actor, type: type, subject: subject, payload: payload)
-        }
     }
 
     /// hex(SHA-256(previous hash in hex, seq, at, recorded, actor, type, subject, payload,
@@ -172,4 +147,22 @@ public enum Digest {
     }
 
     public static func sha256Hex(_ data: Data) -> String { data.withUnsafeBytes { sha256Hex($0) } }
+}
+
+// In an extension, so that `Fields` keeps the initializer Swift makes from its members.
+extension HashChain.Fields {
+    /// From a row of `Store.eventColumns`; a row that damage left without its values
+    /// (or with values of the wrong kind) is refused, never trusted or crashed on.
+    init(_ row: Row) throws {
+        func value<T: DatabaseValueConvertible>(_ i: Int) -> T? { T.fromDatabaseValue(row[i] as DatabaseValue) }
+        guard let seq: Int64 = value(0), let at: Int64 = value(1), let recorded: Int64 = value(2), let actor: String = value(3),
+            let type: String = value(4), let subject: String = value(5), let payload: String = value(6)
+        else {
+            let n = (row[0] as DatabaseValue).description
+            throw WuyeError.storeUnusable(
+                "event \(n) of the journal cannot be read: the store is damaged. Restore a backup ('wuye restore FILE'; see docs/data-format.md)"
+            )
+        }
+        self.init(seq: seq, at: at, recorded: recorded, actor: actor, type: type, subject: subject, payload: payload)
+    }
 }

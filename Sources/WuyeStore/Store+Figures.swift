@@ -63,11 +63,24 @@ extension Store {
         Store.clockCounts(try tallies(r), live: try liveCounts(r, now: now), kinds: kinds)
     }
 
-    /// The same from tallies and the live clocks already counted by kind (`liveCounts`).
+    /// The decided clocks of `kinds` alone, from the tallies.
+    public static func clockCounts(_ tallies: [Tallies.Key: Tallies.Count], kinds: [ClockKind]) -> ClockCounts {
+        var c = ClockCounts()
+        let names = Set(kinds.map(\.rawValue))
+        for (k, t) in tallies where names.contains(k.what) {
+            c.decided += t.n
+            c.met += t.met
+            c.backdated += t.backdated
+            c.imported += t.imported
+        }
+        return c
+    }
+
+    /// The decided clocks from the tallies and the live ones already counted by kind (`liveCounts`).
     public static func clockCounts(
         _ tallies: [Tallies.Key: Tallies.Count], live: [ClockKind: ClockCounts], kinds: [ClockKind]
     ) -> ClockCounts {
-        var c = clockCounts(tallies, live: [], kinds: kinds, now: Instant(seconds: 0))
+        var c = clockCounts(tallies, kinds: kinds)
         for k in kinds {
             guard let l = live[k] else { continue }
             c.decided += l.decided
@@ -78,18 +91,11 @@ extension Store {
         return c
     }
 
-    /// The same from tallies and live clocks already read (several figures share one read).
+    /// The decided clocks from the tallies and the live ones, each counted against `now`.
     public static func clockCounts(
         _ tallies: [Tallies.Key: Tallies.Count], live: [ClockOutcome], kinds: [ClockKind], now: Instant
     ) -> ClockCounts {
-        var c = ClockCounts()
-        let names = Set(kinds.map(\.rawValue))
-        for (k, t) in tallies where names.contains(k.what) {
-            c.decided += t.n
-            c.met += t.met
-            c.backdated += t.backdated
-            c.imported += t.imported
-        }
+        var c = clockCounts(tallies, kinds: kinds)
         for l in live where kinds.contains(l.kind) {
             if !l.paused && l.deadline < now {
                 c.decided += 1

@@ -82,12 +82,17 @@ public struct CellGrid: Sendable, Equatable {
         let (x0, x1) = (max(0, r.x), min(width, r.x + r.width))
         guard x0 < x1 else { return }
         for y in max(0, r.y)..<min(height, r.y + r.height) {
-            // A wide character cut by the rectangle's edge loses its other half too, so no
-            // half of one is left drawn, or taken for a column, outside it.
-            if self[x0, y].continuation, x0 > 0 { self[x0 - 1, y] = Cell(" ", style: self[x0 - 1, y].style) }
-            if x1 < width, self[x1, y].continuation { self[x1, y] = Cell(" ", style: self[x1, y].style) }
+            release(x0, x1, y: y)
             for x in x0..<x1 { self[x, y] = Cell(" ", style: style) }
         }
+    }
+
+    /// Columns `x0..<x1` of row `y` are about to be written over: a wide character cut by
+    /// either edge loses its other half too, so no half of one is left drawn, or taken for
+    /// a column, outside them.
+    private mutating func release(_ x0: Int, _ x1: Int, y: Int) {
+        if x0 > 0, x0 < width, self[x0, y].continuation { self[x0 - 1, y] = Cell(" ", style: self[x0 - 1, y].style) }
+        if x1 < width, self[x1, y].continuation { self[x1, y] = Cell(" ", style: self[x1, y].style) }
     }
 
     /// The one-character strings of the ASCII bytes.
@@ -112,9 +117,8 @@ public struct CellGrid: Sendable, Equatable {
                 // Cut: the last column shows `…`, so nobody takes a cut text for the whole
                 // (in the column left free by a wide character, else over the last one).
                 if used < limit, col >= 0, col < width {
-                    if self[col, y].continuation, col > 0 { self[col - 1, y] = Cell(" ", style: self[col - 1, y].style) }
+                    release(col, col + 1, y: y)
                     self[col, y] = Cell(glyphs.glyph("cut"), style: style)
-                    if col + 1 < width, self[col + 1, y].continuation { self[col + 1, y] = Cell(" ", style: self[col + 1, y].style) }
                     used += 1
                 } else if last.col >= 0 {
                     self[last.col, y] = Cell(glyphs.glyph("cut"), style: self[last.col, y].style)
@@ -123,14 +127,9 @@ public struct CellGrid: Sendable, Equatable {
                 return false
             }
             if col >= 0 {
-                // Overwriting half of a wide character blanks its other half.
-                if self[col, y].continuation, col > 0 { self[col - 1, y] = Cell(" ", style: self[col - 1, y].style) }
+                release(col, col + w, y: y)
                 self[col, y] = Cell(ch, style: style)
                 if w == 2, col + 1 < width { self[col + 1, y] = Cell("", style: style, continuation: true) }
-                // The right half of a wide character written over on its left is blanked.
-                if col + w < width, self[col + w, y].continuation {
-                    self[col + w, y] = Cell(" ", style: self[col + w, y].style)
-                }
             }
             if col >= 0 { last = (col, w) }
             col += w

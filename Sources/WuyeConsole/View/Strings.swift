@@ -98,7 +98,6 @@ public struct Strings: Sendable {
         "timeline": ("Timeline", "处理记录"),
         "clocks": ("Clocks", "计时"),
         "backdated": ("back-dated", "补录"),
-        "saved": ("saved", "已保存"),
         // Before what was saved, with the language's own colon (已保存：C-9, as the command line says).
         "saved:": ("saved: ", "已保存："),
         "need_actor": ("sign in first: Ctrl-X, or start with --as STAFF", "请先登录：按 Ctrl-X，或用 --as 指定员工启动"),
