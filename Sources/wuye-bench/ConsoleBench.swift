@@ -44,6 +44,9 @@ enum ConsoleBench {
             print("(tmux missing, or wuye not built: run swift build -c release first; terminal figures skipped)")
             return
         }
+        // A session that outlives the measured ones: killing the last session ends a tmux
+        // server, and a session started while it ends is lost (the run then waited forever).
+        tmux(["new-session", "-d", "-s", "keeper", "sleep 86400"])
         // First full frame: from starting the process to the figures filled in (the period
         // shown beside "This month"), on this store and on the large one when it was built.
         // 1 000 open too, the size calcurse's first screen is measured at beside it.
@@ -78,7 +81,11 @@ enum ConsoleBench {
         for (role, screen) in [("desk-li", "desk"), ("guard-wang", "guard"), ("sup-huang", "supervisor")] {
             let name = "idle-" + screen
             start(name, home: home, wuye: wuye, as: role)
-            while !capture(name).contains(role == "desk-li" ? "This month 20" : "Wuye") { usleep(10_000) }
+            guard waitFor(name, role == "desk-li" ? "This month 20" : "Wuye") else {
+                print("(the \(screen)'s console did not show its screen within 20 s: its idle figures skipped)")
+                tmux(["kill-session", "-t", name])
+                continue
+            }
             sleep(role == "desk-li" ? 2 : 5)
             let log = scratch + "/idle.log"
             _ = FileManager.default.createFile(atPath: log, contents: nil)
@@ -104,7 +111,11 @@ enum ConsoleBench {
         // Commits on the command line 0.2–1.2 s apart, each until it is on the desk's screen.
         let name = "lag"
         start(name, home: home, wuye: wuye)
-        while !capture(name).contains("This month 20") { usleep(10_000) }
+        guard waitFor(name, "This month 20") else {
+            print("(the desk's console did not show its screen within 20 s: the commit figures skipped)")
+            tmux(["kill-server"])
+            return
+        }
         sleep(1)
         var lags: [Double] = []
         var rng = UInt64(getpid())
@@ -246,6 +257,16 @@ enum ConsoleBench {
     // has been seen to hang in waitUntilExit when children are spawned in quick turns.
     // Output is not captured: a server that `new-session` starts would hold the pipe open.
     static func tmux(_ args: [String]) { _ = try? Child("/usr/bin/tmux", ["-L", socket] + args, capture: false).wait() }
+
+    /// Waits until the session's screen shows `text`; false after `seconds`.
+    static func waitFor(_ name: String, _ text: String, seconds: Double = 20) -> Bool {
+        let t0 = DispatchTime.now().uptimeNanoseconds
+        while !capture(name).contains(text) {
+            if Double(DispatchTime.now().uptimeNanoseconds - t0) > seconds * 1e9 { return false }
+            usleep(10_000)
+        }
+        return true
+    }
 
     static func capture(_ name: String) -> String {
         (try? Child.run("/usr/bin/tmux", ["-L", socket, "capture-pane", "-p", "-t", name]))?.1 ?? ""
